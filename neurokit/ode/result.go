@@ -1,0 +1,93 @@
+package ode
+
+import "gonum.org/v1/plot/plotter"
+
+// Status says how Solve ended.
+type Status int
+
+const (
+	Success    Status = iota // reached t1
+	Terminated               // a terminal event stopped the run
+	Failure                  // a numerical failure; Solve also returns an error
+)
+
+func (s Status) String() string {
+	switch s {
+	case Success:
+		return "Success"
+	case Terminated:
+		return "Terminated"
+	case Failure:
+		return "Failure"
+	}
+	return "Status(?)"
+}
+
+// Stats counts the work done by Solve.
+type Stats struct {
+	Steps     int // accepted steps
+	Rejected  int // rejected adaptive steps
+	FuncEvals int // calls to Deriv or Linear
+	Events    int // events that fired
+}
+
+// Trajectory is a recorded solution: state Y[i*Dim:(i+1)*Dim] at time T[i].
+type Trajectory struct {
+	Dim int
+	T   []float64
+	Y   []float64
+}
+
+// Len is the number of recorded samples.
+func (tr *Trajectory) Len() int { return len(tr.T) }
+
+// At returns the recorded state at sample i (a view, not a copy).
+func (tr *Trajectory) At(i int) []float64 { return tr.Y[i*tr.Dim : (i+1)*tr.Dim] }
+
+// Component returns a copy of component j over time.
+func (tr *Trajectory) Component(j int) []float64 {
+	out := make([]float64, len(tr.T))
+	for i := range tr.T {
+		out[i] = tr.Y[i*tr.Dim+j]
+	}
+	return out
+}
+
+// XY returns a gonum/plot XYer of component j against time, without copying.
+func (tr *Trajectory) XY(j int) plotter.XYer { return trajXY{tr, j, -1} }
+
+// Phase returns a gonum/plot XYer of component j against component i
+// (a phase-plane curve), without copying.
+func (tr *Trajectory) Phase(i, j int) plotter.XYer { return trajXY{tr, j, i} }
+
+type trajXY struct {
+	tr   *Trajectory
+	j, x int // x < 0 means time on the x axis
+}
+
+func (p trajXY) Len() int { return len(p.tr.T) }
+func (p trajXY) XY(i int) (float64, float64) {
+	y := p.tr.Y[i*p.tr.Dim+p.j]
+	if p.x < 0 {
+		return p.tr.T[i], y
+	}
+	return p.tr.Y[i*p.tr.Dim+p.x], y
+}
+
+func (tr *Trajectory) push(t float64, y []float64) {
+	tr.T = append(tr.T, t)
+	tr.Y = append(tr.Y, y...)
+}
+
+// Result of Solve.
+type Result struct {
+	Trajectory
+	// EventTimes[k] holds the times at which Settings.Events[k] fired.
+	EventTimes [][]float64
+	// TEnd and YEnd are the final time and state (after any reset).
+	TEnd float64
+	YEnd []float64
+	// Status and Stats describe the run.
+	Status Status
+	Stats  Stats
+}
