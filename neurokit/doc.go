@@ -1,0 +1,38 @@
+// Package neurokit is the map of modelneurons' library: model neurons, their
+// simulation and their dynamical analysis. It holds no code of its own.
+//
+// # Packages (imports flow one way, from the top down)
+//
+//	analysis  equilibria and their type, nullclines, vector fields, phase portraits,
+//	          equilibrium branches with saddle-node and Hopf points (first Lyapunov
+//	          coefficient), limit cycles, F-I curves, Hodgkin's classes, integrators
+//	          and resonators, a report card per model
+//	network   populations and networks for the benchmark workloads (HH population,
+//	          Izhikevich 2003 network, LIF population with Poisson input)
+//	neuron    the models: Hodgkin-Huxley 1952, leaky integrate-and-fire, Izhikevich's
+//	          simple model with its presets and 2004 protocols, general
+//	          conductance-based models (I_Na,p, I_Na,p+I_K), artificial rate units
+//	stim      stimulus protocols: constant, step, pulses, ramp, sine, ZAP chirp, noise, sums
+//	spikes    spike trains, Poisson generators, ISI, CV, Fano factor, PSTH
+//	ode       integrators with spike events, resets and refractory holds
+//
+// # Units
+//
+// One unit system per model family, written in every parameter's comment:
+//
+//	conductance-based (HH, I_Na,p, I_Na,p+I_K):  ms, mV, mS/cm², µA/cm², µF/cm²
+//	Izhikevich simple model:                     ms, mV, dimensionless current I (pA-scaled as in the paper)
+//	leaky integrate-and-fire:                    ms, mV, MΩ, nA (R·I in mV)
+//	spike trains and rates:                      ms for times, Hz for rates
+//
+// # References
+//
+//   - Hodgkin & Huxley (1952), J. Physiol. 117:500-544.
+//   - Rinzel & Miller (1980), Math. Biosci. 49:27-59; Guckenheimer & Labouriau (1993),
+//     Bull. Math. Biol. 55:937-952 (bifurcations of the HH equations).
+//   - Izhikevich (2003), IEEE Trans. Neural Netw. 14:1569-1572; (2004) 15:1063-1070;
+//     Dynamical Systems in Neuroscience (MIT Press, 2007).
+//   - Dayan & Abbott (2001), Theoretical Neuroscience, MIT Press.
+//   - Kuznetsov (2004), Elements of Applied Bifurcation Theory, 3rd ed., Springer.
+//   - Hairer, Nørsett & Wanner (1993), Solving Ordinary Differential Equations I, Springer.
+package neurokit
