@@ -1,0 +1,492 @@
+package neuron
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/modelneurons/modelneurons/neurokit/ode"
+	"github.com/modelneurons/modelneurons/neurokit/stim"
+)
+
+// Conductance is a general conductance-based point neuron built from a list
+// of ionic currents with Boltzmann gates (Izhikevich 2007, Dynamical Systems
+// in Neuroscience, §2.2-2.3):
+//
+//	C dV/dt = I + Stim(t) − Σ_k g_k Π_j x_kj^p_kj (V − E_k)
+//	dx/dt   = (x∞(V) − x)/τ(V)      for every gate with kinetics
+//	x       = x∞(V)                 for every instantaneous gate
+//
+// The state is V followed by one variable per non-instantaneous gate, in the
+// order the currents and their gates are listed. The presets in inap.go
+// (INaPIKHighThreshold, ...) are the minimal models of the book's chapters 3-4.
+//
+// A Conductance is used through a pointer; it must not be modified while a
+// simulation that uses it runs.
+type Conductance struct {
+	C        float64       // membrane capacitance [µF/cm²]
+	I        float64       // constant applied current [µA/cm²]
+	Stim     stim.Stimulus // time-dependent applied current added to I [µA/cm²]; nil means none
+	VSpike   float64       // spike detection threshold for SpikeEvent (upward crossing) [mV]
+	Currents []Current     // ionic currents; a current without gates is a leak
+}
+
+// Current is one ionic current g·Π x_j^p_j·(V − E).
+type Current struct {
+	Name  string          // for plots and CurrentNames ("L", "Na", "K")
+	G     float64         // maximal conductance [mS/cm²]
+	E     float64         // reversal potential [mV]
+	Gates []BoltzmannGate // activation and inactivation gates; none for a leak
+}
+
+// BoltzmannGate is a gate with a Boltzmann steady state
+//
+//	x∞(V) = 1/(1 + exp((VHalf − V)/K))
+//
+// (K > 0 for activation, K < 0 for inactivation; Izhikevich 2007, eq. 2.11)
+// and a time constant of the Gaussian form of Izhikevich 2007, eq. 2.12:
+//
+//	τ(V) = Tau + TauAmp·exp(−(TauVMax − V)²/TauSigma²)
+//
+// TauAmp = 0 gives a constant τ = Tau. Tau = TauAmp = 0 makes the gate
+// instantaneous: x = x∞(V), with no state variable.
+type BoltzmannGate struct {
+	Name     string  // state variable name ("m", "n", "h"); unique within a model
+	VHalf    float64 // half-activation voltage V½ [mV]
+	K        float64 // slope factor k [mV]; nonzero
+	P        int     // exponent p of the gate in the conductance; 0 is read as 1
+	Tau      float64 // baseline time constant C_base [ms]; 0 with TauAmp = 0 means instantaneous
+	TauAmp   float64 // amplitude C_amp of the Gaussian bump of τ [ms]
+	TauVMax  float64 // voltage of maximal τ, V_max [mV]
+	TauSigma float64 // width σ of the Gaussian bump [mV]
+}
+
+// Instant reports whether the gate is instantaneous (no state variable).
+func (g *BoltzmannGate) Instant() bool { return g.Tau == 0 && g.TauAmp == 0 }
+
+// Inf is the steady state x∞(V).
+func (g *BoltzmannGate) Inf(V float64) float64 { return boltzmann(V, g.VHalf, g.K) }
+
+// dInf is dx∞/dV = x∞(1 − x∞)/K.
+func (g *BoltzmannGate) dInf(V float64) float64 {
+	x := g.Inf(V)
+	return x * (1 - x) / g.K
+}
+
+// TauAt is the time constant τ(V) [ms]; 0 for an instantaneous gate.
+func (g *BoltzmannGate) TauAt(V float64) float64 {
+	if g.TauAmp == 0 {
+		return g.Tau
+	}
+	d := (g.TauVMax - V) / g.TauSigma
+	return g.Tau + g.TauAmp*math.Exp(-d*d)
+}
+
+// dTau is dτ/dV.
+func (g *BoltzmannGate) dTau(V float64) float64 {
+	if g.TauAmp == 0 {
+		return 0
+	}
+	d := (g.TauVMax - V) / g.TauSigma
+	return g.TauAmp * math.Exp(-d*d) * 2 * d / g.TauSigma
+}
+
+func (g *BoltzmannGate) pow() int {
+	if g.P == 0 {
+		return 1
+	}
+	return g.P
+}
+
+// condPow is x^p for a small integer p ≥ 1 and its derivative p·x^(p−1).
+func condPow(x float64, p int) (v, dv float64) {
+	v, dv = 1, 1
+	for i := 0; i < p-1; i++ {
+		dv *= x
+	}
+	v = dv * x
+	return v, float64(p) * dv
+}
+
+// Dim is 1 + the number of non-instantaneous gates.
+func (m *Conductance) Dim() int {
+	n := 1
+	for k := range m.Currents {
+		for j := range m.Currents[k].Gates {
+			if !m.Currents[k].Gates[j].Instant() {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// VIndex is 0: V is the first state variable.
+func (m *Conductance) VIndex() int { return 0 }
+
+// Names returns "V" followed by the names of the non-instantaneous gates.
+func (m *Conductance) Names() []string {
+	names := []string{"V"}
+	for _, c := range m.Currents {
+		for _, g := range c.Gates {
+			if !g.Instant() {
+				names = append(names, g.Name)
+			}
+		}
+	}
+	return names
+}
+
+// Applied returns the constant applied current I [µA/cm²].
+func (m *Conductance) Applied() float64 { return m.I }
+
+// WithApplied returns a deep copy of the model with constant applied current I.
+func (m *Conductance) WithApplied(I float64) Model {
+	c := m.Clone()
+	c.I = I
+	return c
+}
+
+// Clone returns a deep copy of the model (the Stimulus is shared).
+func (m *Conductance) Clone() *Conductance {
+	c := *m
+	c.Currents = make([]Current, len(m.Currents))
+	for k, cur := range m.Currents {
+		cur.Gates = append([]BoltzmannGate(nil), cur.Gates...)
+		c.Currents[k] = cur
+	}
+	return &c
+}
+
+// gating returns Π x_j^p_j of current k at (V, y) and advances the state
+// index idx past its non-instantaneous gates. y may be nil, in which case
+// every gate is at steady state.
+func (m *Conductance) gating(k int, V float64, y []float64, idx *int) float64 {
+	prod := 1.0
+	for j := range m.Currents[k].Gates {
+		g := &m.Currents[k].Gates[j]
+		var x float64
+		if g.Instant() || y == nil {
+			x = g.Inf(V)
+		} else {
+			x = y[*idx]
+		}
+		if !g.Instant() {
+			*idx++
+		}
+		v, _ := condPow(x, g.pow())
+		prod *= v
+	}
+	return prod
+}
+
+func (m *Conductance) applied(t float64) float64 {
+	if m.Stim != nil {
+		return m.I + m.Stim.At(t)
+	}
+	return m.I
+}
+
+// Deriv implements ode.System.
+func (m *Conductance) Deriv(dst []float64, t float64, y []float64) {
+	V := y[0]
+	sum := 0.0
+	idx := 1
+	for k := range m.Currents {
+		cur := &m.Currents[k]
+		first := idx
+		sum += cur.G * m.gating(k, V, y, &idx) * (V - cur.E)
+		for j := range cur.Gates {
+			g := &cur.Gates[j]
+			if g.Instant() {
+				continue
+			}
+			dst[first] = (g.Inf(V) - y[first]) / g.TauAt(V)
+			first++
+		}
+	}
+	dst[0] = (m.applied(t) - sum) / m.C
+}
+
+// Linear implements ode.Quasilinear: for V, b = −Σ g_eff/C and
+// a = (Σ g_eff·E + I)/C; for a gate, b = −1/τ(V) and a = x∞(V)/τ(V).
+func (m *Conductance) Linear(a, b []float64, t float64, y []float64) {
+	V := y[0]
+	gsum, gE := 0.0, 0.0
+	idx := 1
+	for k := range m.Currents {
+		cur := &m.Currents[k]
+		first := idx
+		geff := cur.G * m.gating(k, V, y, &idx)
+		gsum += geff
+		gE += geff * cur.E
+		for j := range cur.Gates {
+			g := &cur.Gates[j]
+			if g.Instant() {
+				continue
+			}
+			tau := g.TauAt(V)
+			a[first] = g.Inf(V) / tau
+			b[first] = -1 / tau
+			first++
+		}
+	}
+	a[0] = (gE + m.applied(t)) / m.C
+	b[0] = -gsum / m.C
+}
+
+// Jacobian implements ode.Jacobian analytically.
+func (m *Conductance) Jacobian(dst *mat.Dense, t float64, y []float64) {
+	n := m.Dim()
+	if r, c := dst.Dims(); r != n || c != n {
+		panic("neuron: Jacobian dst is not Dim×Dim")
+	}
+	dst.Zero()
+	V := y[0]
+	dVV := 0.0
+	idx := 1
+	for k := range m.Currents {
+		cur := &m.Currents[k]
+		// Gate values and their powers.
+		prod := 1.0
+		first := idx
+		for j := range cur.Gates {
+			g := &cur.Gates[j]
+			x := g.Inf(V)
+			if !g.Instant() {
+				x = y[idx]
+				idx++
+			}
+			v, _ := condPow(x, g.pow())
+			prod *= v
+		}
+		drive := V - cur.E
+		dVV -= cur.G * prod
+		// Derivatives of the product with respect to each gate.
+		si := first
+		for j := range cur.Gates {
+			g := &cur.Gates[j]
+			x := g.Inf(V)
+			if !g.Instant() {
+				x = y[si]
+			}
+			_, dv := condPow(x, g.pow())
+			others := 1.0
+			sj := first
+			for l := range cur.Gates {
+				h := &cur.Gates[l]
+				xl := h.Inf(V)
+				if !h.Instant() {
+					xl = y[sj]
+					sj++
+				}
+				if l != j {
+					v, _ := condPow(xl, h.pow())
+					others *= v
+				}
+			}
+			dprod := dv * others // ∂Π/∂x_j
+			if g.Instant() {
+				dVV -= cur.G * drive * dprod * g.dInf(V)
+				continue
+			}
+			dst.Set(0, si, -cur.G*drive*dprod/m.C)
+			tau := g.TauAt(V)
+			dst.Set(si, 0, g.dInf(V)/tau-(g.Inf(V)-y[si])*g.dTau(V)/(tau*tau))
+			dst.Set(si, si, -1/tau)
+			si++
+		}
+	}
+	dst.Set(0, 0, dVV/m.C)
+}
+
+// SteadyStateCurrent is I∞(V) = Σ g·Π x∞(V)^p·(V − E) [µA/cm²]
+// (Izhikevich 2007, §3.2.1, §4.1.1). The equilibria at applied current I are
+// the roots of I∞(V) = I.
+func (m *Conductance) SteadyStateCurrent(V float64) float64 {
+	sum := 0.0
+	idx := 1
+	for k := range m.Currents {
+		sum += m.Currents[k].G * m.gating(k, V, nil, &idx) * (V - m.Currents[k].E)
+	}
+	return sum
+}
+
+// SteadyStateTo writes into dst the state with membrane potential V and every
+// gate at x∞(V).
+func (m *Conductance) SteadyStateTo(dst []float64, V float64) {
+	dst[0] = V
+	idx := 1
+	for _, c := range m.Currents {
+		for j := range c.Gates {
+			if !c.Gates[j].Instant() {
+				dst[idx] = c.Gates[j].Inf(V)
+				idx++
+			}
+		}
+	}
+}
+
+// Rest returns the equilibrium of lowest membrane potential at the constant
+// applied current I (the hyperpolarized root of I∞(V) = I, found by scanning
+// and bisection), with every gate at steady state. For the models in this
+// package that is the resting state when one exists; above a saddle-node
+// bifurcation it is the remaining equilibrium, which may be unstable.
+func (m *Conductance) Rest() []float64 {
+	y := make([]float64, m.Dim())
+	roots := m.equilibria(m.I)
+	V := math.NaN()
+	if len(roots) > 0 {
+		V = roots[0]
+	} else {
+		// Without a leak I∞ may have no root; take the V of smallest |I∞−I|.
+		lo, hi := m.voltageRange(m.I)
+		best := math.Inf(1)
+		for i := 0; i <= 2000; i++ {
+			v := lo + (hi-lo)*float64(i)/2000
+			if d := math.Abs(m.SteadyStateCurrent(v) - m.I); d < best {
+				best, V = d, v
+			}
+		}
+	}
+	m.SteadyStateTo(y, V)
+	return y
+}
+
+// voltageRange is an interval that holds every root of I∞(V) = I: with total
+// leak conductance gL > 0, every term of I∞ has the sign of V − E, so
+// I∞(V) − I ≠ 0 outside [min E − |I|/gL, max E + |I|/gL].
+func (m *Conductance) voltageRange(I float64) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	gL := 0.0
+	for _, c := range m.Currents {
+		lo = math.Min(lo, c.E)
+		hi = math.Max(hi, c.E)
+		if len(c.Gates) == 0 {
+			gL += c.G
+		}
+	}
+	if len(m.Currents) == 0 {
+		return -100, 100
+	}
+	pad := 1.0
+	if gL > 0 {
+		pad += math.Abs(I) / gL
+	} else {
+		pad += 100
+	}
+	return lo - pad, hi + pad
+}
+
+// equilibria returns the roots of I∞(V) = I in increasing order, found by a
+// scan on a 0.05 mV grid and bisection to machine precision. Two roots closer
+// than the grid spacing (near a fold) can be missed.
+func (m *Conductance) equilibria(I float64) []float64 {
+	lo, hi := m.voltageRange(I)
+	n := int(math.Ceil((hi - lo) / 0.05))
+	var roots []float64
+	f := func(v float64) float64 { return m.SteadyStateCurrent(v) - I }
+	a, fa := lo, f(lo)
+	for i := 1; i <= n; i++ {
+		b := lo + (hi-lo)*float64(i)/float64(n)
+		fb := f(b)
+		switch {
+		case fa == 0:
+			roots = append(roots, a)
+		case fa*fb < 0:
+			roots = append(roots, bisect(f, a, b, fa))
+		}
+		a, fa = b, fb
+	}
+	return roots
+}
+
+// SpikeEvent is a non-terminal upward crossing of VSpike by V.
+func (m *Conductance) SpikeEvent() ode.Event {
+	th := m.VSpike
+	return ode.Event{
+		Name:      "spike",
+		G:         func(_ float64, y []float64) float64 { return y[0] - th },
+		Direction: ode.Up,
+	}
+}
+
+// Gates returns x∞(V) and τ(V) of every gate, instantaneous ones included
+// (with τ ≡ 0), in the order of the currents, for plotting.
+func (m *Conductance) Gates() []Gate {
+	var out []Gate
+	for _, c := range m.Currents {
+		for j := range c.Gates {
+			g := c.Gates[j] // a copy: later edits of m do not change the curves
+			out = append(out, Gate{Name: g.Name, Inf: g.Inf, Tau: g.TauAt})
+		}
+	}
+	return out
+}
+
+// CurrentNames returns the names of the currents in order.
+func (m *Conductance) CurrentNames() []string {
+	names := make([]string, len(m.Currents))
+	for k, c := range m.Currents {
+		names[k] = c.Name
+	}
+	return names
+}
+
+// CurrentsTo writes into dst (len(Currents)) the value of each ionic current
+// g·Π x^p·(V − E) [µA/cm²] at state y (outward positive).
+func (m *Conductance) CurrentsTo(dst, y []float64) {
+	if len(dst) != len(m.Currents) {
+		panic("neuron: len(dst) != len(Currents)")
+	}
+	V := y[0]
+	idx := 1
+	for k := range m.Currents {
+		dst[k] = m.Currents[k].G * m.gating(k, V, y, &idx) * (V - m.Currents[k].E)
+	}
+}
+
+// Validate rejects non-physical parameters: no currents, C ≤ 0, negative
+// conductances, zero slopes, negative exponents or time constants, a
+// Gaussian τ without a positive baseline and width, non-finite values, and
+// duplicate state names.
+func (m *Conductance) Validate() error {
+	if len(m.Currents) == 0 {
+		return errors.New("neuron: a Conductance model needs at least one current")
+	}
+	if !(m.C > 0) || !finite(m.C) {
+		return fmt.Errorf("neuron: capacitance C = %v must be positive and finite", m.C)
+	}
+	if !finite(m.I, m.VSpike) {
+		return errors.New("neuron: I and VSpike must be finite")
+	}
+	seen := map[string]bool{"V": true}
+	for _, c := range m.Currents {
+		if !(c.G >= 0) || !finite(c.G, c.E) {
+			return fmt.Errorf("neuron: current %q: G = %v must be non-negative and G, E finite", c.Name, c.G)
+		}
+		for _, g := range c.Gates {
+			switch {
+			case g.K == 0 || !finite(g.K, g.VHalf, g.Tau, g.TauAmp):
+				return fmt.Errorf("neuron: gate %q: K must be nonzero and K, VHalf, Tau, TauAmp finite", g.Name)
+			case g.P < 0:
+				return fmt.Errorf("neuron: gate %q: exponent P = %d must be ≥ 0", g.Name, g.P)
+			case g.Tau < 0 || g.TauAmp < 0:
+				return fmt.Errorf("neuron: gate %q: Tau and TauAmp must be non-negative", g.Name)
+			case g.TauAmp > 0 && g.Tau == 0:
+				return fmt.Errorf("neuron: gate %q: a Gaussian τ(V) needs a positive baseline Tau", g.Name)
+			case g.TauAmp > 0 && (g.TauSigma == 0 || !finite(g.TauSigma, g.TauVMax)):
+				return fmt.Errorf("neuron: gate %q: a Gaussian τ(V) needs a finite nonzero TauSigma and finite TauVMax", g.Name)
+			}
+			if !g.Instant() {
+				if seen[g.Name] {
+					return fmt.Errorf("neuron: duplicate state variable name %q", g.Name)
+				}
+				seen[g.Name] = true
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,121 @@
+package neuron
+
+import (
+	"fmt"
+	"math"
+)
+
+// Gate describes one gating variable of a conductance-based model for plots
+// and analysis: its steady state x∞(V) (dimensionless, in [0, 1]) and its
+// time constant τx(V) [ms], both as functions of the membrane potential V
+// [mV] in the model's own voltage convention.
+type Gate struct {
+	Name string
+	Inf  func(V float64) float64
+	Tau  func(V float64) float64
+}
+
+// xExpm1 is x/(eˣ−1), the kernel of the Hodgkin-Huxley α_n and α_m rates,
+// computed without the 0/0 at x = 0 (where it equals 1). It plays the role
+// of NEURON's vtrap and of Brian2's 1/exprel: math.Expm1 keeps full relative
+// precision near 0, so only x = 0 itself needs a special case.
+func xExpm1(x float64) float64 {
+	if x == 0 {
+		return 1
+	}
+	return x / math.Expm1(x)
+}
+
+// dxExpm1 is the derivative of xExpm1:
+// d/dx [x/(eˣ−1)] = ((eˣ−1) − x·eˣ)/(eˣ−1)². Near 0 the numerator cancels
+// (it is ≈ −x²/2), so a Taylor series is used there:
+// x/(eˣ−1) = Σ Bₖxᵏ/k! = 1 − x/2 + x²/12 − x⁴/720 + x⁶/30240 − …
+// (Bernoulli numbers), whose derivative is −1/2 + x/6 − x³/180 + x⁵/5040.
+// For |x| < 0.1 the dropped x⁷ term is below 1e-12; above, the cancellation
+// costs at most eps/x² ≈ 2e-14.
+func dxExpm1(x float64) float64 {
+	if math.Abs(x) < 0.1 {
+		x2 := x * x
+		return -0.5 + x*(1.0/6+x2*(-1.0/180+x2/5040))
+	}
+	if x > 700 { // e^x overflows; the derivative is −(x−1)e^{−x} → 0
+		return -(x - 1) * math.Exp(-x)
+	}
+	em1 := math.Expm1(x)
+	return (em1 - x*(em1+1)) / (em1 * em1)
+}
+
+// boltzmann is the sigmoid 1/(1+exp((VHalf−V)/k)) [dimensionless]; k > 0
+// gives an activation curve, k < 0 an inactivation curve.
+func boltzmann(V, VHalf, k float64) float64 {
+	return 1 / (1 + math.Exp((VHalf-V)/k))
+}
+
+// finite reports whether every value is neither NaN nor ±Inf.
+func finite(xs ...float64) bool {
+	for _, x := range xs {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkFinite returns an error naming the first field that is NaN or ±Inf.
+// names and values are parallel.
+func checkFinite(model string, names []string, values []float64) error {
+	for i, x := range values {
+		if !finite(x) {
+			return fmt.Errorf("neuron: %s: %s = %v is not finite", model, names[i], x)
+		}
+	}
+	return nil
+}
+
+// rootNear finds a root of f in [lo, hi] by scanning n equal intervals for a
+// sign change and bisecting to machine precision, choosing the root nearest
+// to near. ok is false if no sign change is found. It is used to put models
+// at rest (I∞(V) = I).
+func rootNear(f func(float64) float64, lo, hi float64, n int, near float64) (root float64, ok bool) {
+	best := math.Inf(1)
+	h := (hi - lo) / float64(n)
+	a, fa := lo, f(lo)
+	for i := 1; i <= n; i++ {
+		b := lo + float64(i)*h
+		fb := f(b)
+		if fa == 0 || fa*fb < 0 {
+			r := a
+			if fa != 0 {
+				r = bisect(f, a, b, fa)
+			}
+			if math.Abs(r-near) < math.Abs(best-near) {
+				best, ok = r, true
+			}
+		}
+		a, fa = b, fb
+	}
+	if fa == 0 && math.Abs(a-near) < math.Abs(best-near) {
+		best, ok = a, true
+	}
+	return best, ok
+}
+
+// bisect refines a bracketed root of f in [a, b], fa = f(a), f(a)·f(b) < 0.
+func bisect(f func(float64) float64, a, b, fa float64) float64 {
+	for range 200 {
+		m := 0.5 * (a + b)
+		if m == a || m == b {
+			break
+		}
+		fm := f(m)
+		if fm == 0 {
+			return m
+		}
+		if (fm < 0) == (fa < 0) {
+			a, fa = m, fm
+		} else {
+			b = m
+		}
+	}
+	return 0.5 * (a + b)
+}
