@@ -1,0 +1,70 @@
+package plotting
+
+import (
+	"math"
+	"testing"
+)
+
+// foldDiagram is the equilibrium curve of x' = μ + x − x³, μ = x³ − x,
+// stable where the slope 1 − 3x² is negative (|x| > 1/√3), with
+// saddle-node points at x = ±1/√3, μ = ∓2/(3√3).
+func foldDiagram() *Bifurcation {
+	var br []BranchPoint
+	for i := 0; i <= 200; i++ {
+		x := -1.6 + 3.2*float64(i)/200
+		br = append(br, BranchPoint{P: x*x*x - x, X: x, Stable: 1-3*x*x < 0})
+	}
+	xs := 1 / math.Sqrt(3)
+	return &Bifurcation{
+		Title: "fold: x' = μ + x − x³", XLabel: "μ [1]", YLabel: "x [1]",
+		Branches: [][]BranchPoint{br},
+		Special: []SpecialPoint{
+			{P: xs*xs*xs - xs, X: xs, Label: "SN"},
+			{P: -xs*xs*xs + xs, X: -xs, Label: "SN"},
+		},
+	}
+}
+
+// bautinDiagram is the Bautin normal form r' = μr + r³ − r⁵ in polar
+// coordinates: the origin is stable for μ < 0; cycles of radius
+// r² = (1 ± √(1+4μ))/2 exist for μ ≥ −1/4 (the larger stable, the smaller
+// unstable), born together at the fold of cycles μ = −1/4, r = 1/√2; the
+// Hopf bifurcation at μ = 0 is subcritical. A cycle of radius r spans
+// x ∈ [−r, r].
+func bautinDiagram() *Bifurcation {
+	var eq []BranchPoint
+	for i := 0; i <= 100; i++ {
+		mu := -0.5 + float64(i)/100
+		eq = append(eq, BranchPoint{P: mu, X: 0, Stable: mu < 0})
+	}
+	var big, small []CyclePoint
+	for i := 0; i <= 30; i++ {
+		mu := -0.25 + 0.75*float64(i)/30
+		s := math.Sqrt(1 + 4*mu)
+		rb := math.Sqrt((1 + s) / 2)
+		big = append(big, CyclePoint{P: mu, Min: -rb, Max: rb, Stable: true})
+		if mu < 0 {
+			rs := math.Sqrt((1 - s) / 2)
+			small = append(small, CyclePoint{P: mu, Min: -rs, Max: rs, Stable: false})
+		}
+	}
+	return &Bifurcation{
+		Title: "Bautin: r' = μr + r³ − r⁵", XLabel: "μ [1]", YLabel: "x [1]",
+		Branches: [][]BranchPoint{eq},
+		Cycles:   [][]CyclePoint{big, small},
+		Special: []SpecialPoint{
+			{P: 0, X: 0, Label: "H sub"},
+			{P: -0.25, X: 1 / math.Sqrt2, Label: "LPC"},
+			{P: -0.25, X: -1 / math.Sqrt2, Label: "LPC"},
+		},
+	}
+}
+
+func TestBifurcationGolden(t *testing.T) {
+	fold := foldDiagram()
+	fold.NoLegend = true
+	f := NewFigure(nil)
+	f.Panels[0] = append(f.Panels[0], fold.Plot(), bautinDiagram().Plot())
+	f.Widths = []float64{1, 1.8}
+	checkGolden(t, "bifurcation", f, 0, 0)
+}

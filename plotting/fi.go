@@ -1,0 +1,79 @@
+package plotting
+
+import (
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// FI is the data of a frequency-current (F-I) curve.
+type FI struct {
+	Title string
+	// XLabel defaults to "I [µA/cm²]".
+	XLabel string
+	// Up and Down are (I, f [Hz]) from sweeps of increasing and decreasing
+	// current; either may be nil. Where they differ the neuron is bistable.
+	Up, Down plotter.XYer
+	// Class, if not empty, is written in the upper left corner
+	// ("class 1", "class 2").
+	Class string
+}
+
+// Plot draws the F-I curve: the up sweep solid with filled dots, the down
+// sweep dashed with open dots.
+func (fi *FI) Plot() *plot.Plot {
+	th := &Default
+	xl := fi.XLabel
+	if xl == "" {
+		xl = "I [µA/cm²]"
+	}
+	p := th.NewPlot(fi.Title, xl, "f [Hz]")
+	lg := newLegend(p)
+	for i, s := range []struct {
+		xy     plotter.XYer
+		name   string
+		stable Stability
+	}{{fi.Up, "increasing I", Stable}, {fi.Down, "decreasing I", Unstable}} {
+		if s.xy == nil {
+			continue
+		}
+		sty := th.LineStyle(i)
+		if i == 1 {
+			sty = th.dashed(sty)
+		}
+		l := addCurve(p, s.xy, sty)
+		pts := finiteXYs(s.xy)
+		sc := markers(pts, s.stable, th.Color(i), th.Glyph*0.7)
+		p.Add(sc)
+		lg.track(pts)
+		if l != nil {
+			lg.add(s.name, l, sc)
+		}
+	}
+	p.Y.Min = 0
+	padY(p, 0.04)
+	p.Y.Min = 0
+	padX(p, 0.02)
+	if fi.Class != "" {
+		p.Add(&Note{Text: fi.Class, Style: text.Style{Font: th.face(th.Label), Color: th.Ink, Handler: p.TextHandler}})
+	}
+	p.Legend.Left = false
+	p.Legend.Top = false
+	lg.done()
+	return p
+}
+
+// Note writes text in the upper left corner of the data area.
+type Note struct {
+	Text  string
+	Style text.Style
+}
+
+// Plot implements plot.Plotter.
+func (n *Note) Plot(c draw.Canvas, _ *plot.Plot) {
+	sty := n.Style
+	sty.YAlign = draw.YTop
+	c.FillText(sty, vg.Point{X: c.Min.X + 6, Y: c.Max.Y - 4}, n.Text)
+}

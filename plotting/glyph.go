@@ -1,0 +1,231 @@
+package plotting
+
+import (
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Stability selects the marker of an equilibrium or a special point, after
+// the convention of Izhikevich (2007, Dynamical Systems in Neuroscience):
+// filled for stable, open for unstable, half-filled for saddles.
+type Stability int
+
+const (
+	Stable   Stability = iota // filled circle
+	Unstable                  // open circle
+	Saddle                    // circle with its left half filled
+	Neutral                   // open circle with a dot: center or non-hyperbolic
+)
+
+func (s Stability) String() string {
+	switch s {
+	case Stable:
+		return "stable"
+	case Unstable:
+		return "unstable"
+	case Saddle:
+		return "saddle"
+	case Neutral:
+		return "non-hyperbolic"
+	}
+	return "Stability(?)"
+}
+
+// Marker is a draw.GlyphDrawer for equilibria: a circle of the glyph
+// style's radius, outlined in the glyph colour, filled according to
+// Stability, with a white background so that curves underneath do not show
+// through open markers.
+type Marker struct{ Stability Stability }
+
+// DrawGlyph implements draw.GlyphDrawer.
+func (m Marker) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	r := sty.Radius
+	var circle vg.Path
+	circle.Move(vg.Point{X: pt.X + r, Y: pt.Y})
+	circle.Arc(pt, r, 0, 2*math.Pi)
+	circle.Close()
+
+	c.SetColor(color.White)
+	c.Fill(circle)
+	c.SetColor(sty.Color)
+	switch m.Stability {
+	case Stable:
+		c.Fill(circle)
+	case Saddle:
+		// Left half: from the top, counter-clockwise through the left to
+		// the bottom, closed along the vertical diameter.
+		var half vg.Path
+		half.Move(vg.Point{X: pt.X, Y: pt.Y + r})
+		half.Arc(pt, r, math.Pi/2, math.Pi)
+		half.Close()
+		c.Fill(half)
+	case Neutral:
+		var dot vg.Path
+		d := r / 3
+		dot.Move(vg.Point{X: pt.X + d, Y: pt.Y})
+		dot.Arc(pt, d, 0, 2*math.Pi)
+		dot.Close()
+		c.Fill(dot)
+	}
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: max(r/4, 0.8)})
+	c.Stroke(circle)
+}
+
+// markers returns a scatter of the points drawn with the Stability marker.
+func markers(pts plotter.XYs, s Stability, col color.Color, radius vg.Length) *plotter.Scatter {
+	sc := &plotter.Scatter{XYs: pts}
+	sc.GlyphStyle = draw.GlyphStyle{Color: col, Radius: radius, Shape: Marker{s}}
+	return sc
+}
+
+// legendBox is a plotter drawn just before the legend that paints a
+// translucent white box behind it, so that a legend over data stays
+// readable. names must be the legend's entries.
+type legendBox struct {
+	l     *plot.Legend
+	names []string
+	// data is what the legend should avoid: it goes to the corner of the
+	// data area that covers the least of it.
+	data []plotter.XYer
+	// Fixed keeps the legend where the Legend fields put it.
+	Fixed bool
+	// Outside puts the legend to the right of the data area, top-aligned,
+	// in a margin it reserves through its glyph box.
+	Outside bool
+}
+
+// size is the extent of the legend's entries.
+func (b *legendBox) size() (w, h vg.Length) {
+	sty := b.l.TextStyle
+	var enth vg.Length
+	for _, n := range b.names {
+		r := sty.Rectangle(n)
+		w = max(w, r.Max.X)
+		enth = max(enth, r.Max.Y)
+	}
+	w += b.l.ThumbnailWidth + sty.Rectangle(" ").Max.X
+	h = enth*vg.Length(len(b.names)) + b.l.Padding*vg.Length(len(b.names)-1)
+	return w, h
+}
+
+// outsideGap separates an outside legend from the data area.
+const outsideGap = 6
+
+// GlyphBoxes implements plot.GlyphBoxer: an outside legend reserves its
+// width to the right of the data area.
+func (b *legendBox) GlyphBoxes(*plot.Plot) []plot.GlyphBox {
+	if !b.Outside || len(b.names) == 0 {
+		return nil
+	}
+	w, h := b.size()
+	return []plot.GlyphBox{{X: 1, Y: 1, Rectangle: vg.Rectangle{
+		Min: vg.Point{X: outsideGap, Y: -h}, Max: vg.Point{X: outsideGap + w, Y: 0}}}}
+}
+
+func (b *legendBox) Plot(c draw.Canvas, p *plot.Plot) {
+	if len(b.names) == 0 {
+		return
+	}
+	if b.Outside {
+		// Legend.Draw right-aligns to the plot's canvas, whose right
+		// edge is the end of the margin reserved by GlyphBoxes.
+		b.l.Left, b.l.Top, b.l.XOffs, b.l.YOffs = false, true, 0, 0
+		return
+	}
+	w, h := b.size()
+	pad := vg.Length(3)
+	rect := func(left, top bool) vg.Rectangle {
+		var r vg.Rectangle
+		if left {
+			r.Min.X = c.Min.X + b.l.XOffs - pad
+		} else {
+			r.Min.X = c.Max.X + b.l.XOffs - w - pad
+		}
+		r.Max.X = r.Min.X + w + 2*pad
+		if top {
+			r.Max.Y = c.Max.Y + b.l.YOffs + pad
+		} else {
+			r.Max.Y = c.Min.Y + b.l.YOffs + h + pad
+		}
+		r.Min.Y = r.Max.Y - h - 2*pad
+		return r
+	}
+	if !b.Fixed && len(b.data) > 0 {
+		// Prefer the current corner, then top right, top left, bottom
+		// right, bottom left; move only to a corner that hides less.
+		trX, trY := p.Transforms(&c)
+		best, bestN := [2]bool{b.l.Left, b.l.Top}, b.covered(rect(b.l.Left, b.l.Top), trX, trY)
+		for _, lt := range [][2]bool{{false, true}, {true, true}, {false, false}, {true, false}} {
+			if n := b.covered(rect(lt[0], lt[1]), trX, trY); n < bestN {
+				best, bestN = lt, n
+			}
+		}
+		b.l.Left, b.l.Top = best[0], best[1]
+	}
+	c.SetColor(color.NRGBA{255, 255, 255, 220})
+	c.Fill(rect(b.l.Left, b.l.Top).Path())
+}
+
+// covered counts the data points, and 8 points between consecutive ones,
+// that fall inside r.
+func (b *legendBox) covered(r vg.Rectangle, trX, trY func(float64) vg.Length) int {
+	n := 0
+	in := func(x, y vg.Length) bool {
+		return x >= r.Min.X && x <= r.Max.X && y >= r.Min.Y && y <= r.Max.Y
+	}
+	for _, xy := range b.data {
+		var px, py vg.Length
+		for i := range xy.Len() {
+			x, y := xy.XY(i)
+			if !finite(x) || !finite(y) {
+				continue
+			}
+			sx, sy := trX(x), trY(y)
+			if in(sx, sy) {
+				n++
+			}
+			if i > 0 {
+				for k := 1; k < 8; k++ {
+					f := vg.Length(k) / 8
+					if in(px+(sx-px)*f, py+(sy-py)*f) {
+						n++
+					}
+				}
+			}
+			px, py = sx, sy
+		}
+	}
+	return n
+}
+
+// legend collects a plot's legend entries and backs them with a box.
+type legend struct {
+	p   *plot.Plot
+	box *legendBox
+}
+
+func newLegend(p *plot.Plot) *legend {
+	return &legend{p: p, box: &legendBox{l: &p.Legend}}
+}
+
+func (l *legend) add(name string, th ...plot.Thumbnailer) {
+	if name == "" || len(th) == 0 || th[0] == nil {
+		return
+	}
+	if l, ok := th[0].(*plotter.Line); ok && l == nil {
+		return
+	}
+	l.p.Legend.Add(name, th...)
+	l.box.names = append(l.box.names, name)
+}
+
+// track registers data the legend should not hide.
+func (l *legend) track(xy ...plotter.XYer) { l.box.data = append(l.box.data, xy...) }
+
+// done adds the box; call it after every other plotter is added.
+func (l *legend) done() { l.p.Add(l.box) }

@@ -1,0 +1,231 @@
+package plotting
+
+import (
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Raster draws spike trains (spike times in ms) as rows of ticks, trial 0
+// at the bottom, over [t0, t1] ms.
+func Raster(trains [][]float64, t0, t1 float64) *plot.Plot {
+	th := &Default
+	p := th.NewPlot("", "t [ms]", "trial [#]")
+	p.Add(&RasterTicks{Trains: trains, LineStyle: draw.LineStyle{Color: th.Ink, Width: th.Thin}})
+	p.X.Min, p.X.Max = t0, t1
+	p.Y.Min, p.Y.Max = -0.5, float64(len(trains))-0.5
+	if len(trains) <= 8 {
+		p.Y.Tick.Marker = Ticks{N: len(trains)}
+	}
+	return p
+}
+
+// RasterTicks is a plotter of spike trains as vertical ticks one unit high,
+// train i centred on y = i.
+type RasterTicks struct {
+	Trains    [][]float64
+	LineStyle draw.LineStyle
+}
+
+// Plot implements plot.Plotter.
+func (r *RasterTicks) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	for i, tr := range r.Trains {
+		y0, y1 := trY(float64(i)-0.4), trY(float64(i)+0.4)
+		for _, t := range tr {
+			if t < p.X.Min || t > p.X.Max {
+				continue
+			}
+			x := trX(t)
+			c.StrokeLine2(r.LineStyle, x, y0, x, y1)
+		}
+	}
+}
+
+// rates bins the spikes of all trains in [t0, t1) into bins of width bin
+// [ms] and returns the bin edges and the firing rate in each bin [Hz]:
+// count / (trials · bin/1000 s).
+func rates(trains [][]float64, t0, t1, bin float64) (edges, hz []float64) {
+	if !(bin > 0) || !(t1 > t0) {
+		panic("plotting: PSTH needs bin > 0 and t1 > t0")
+	}
+	n := int(math.Ceil((t1 - t0) / bin))
+	edges = make([]float64, n+1)
+	for i := range edges {
+		edges[i] = t0 + float64(i)*bin
+	}
+	hz = make([]float64, n)
+	if len(trains) == 0 {
+		return edges, hz
+	}
+	for _, tr := range trains {
+		for _, t := range tr {
+			if t >= t0 && t < t1 {
+				hz[int((t-t0)/bin)]++
+			}
+		}
+	}
+	scale := 1000 / (float64(len(trains)) * bin)
+	for i := range hz {
+		hz[i] *= scale
+	}
+	return edges, hz
+}
+
+// PSTH draws the peri-stimulus time histogram of the trains: the firing
+// rate [Hz] averaged over trials in bins of width bin [ms] over [t0, t1].
+func PSTH(trains [][]float64, t0, t1, bin float64) *plot.Plot {
+	th := &Default
+	p := th.NewPlot("", "t [ms]", "rate [Hz]")
+	edges, hz := rates(trains, t0, t1, bin)
+	p.Add(bars(edges, hz))
+	p.X.Min, p.X.Max = t0, t1
+	p.Y.Min = 0
+	padY(p, 0.04)
+	p.Y.Min = 0
+	return p
+}
+
+// RasterPSTH stacks a raster over its PSTH on a shared time axis.
+func RasterPSTH(trains [][]float64, t0, t1, bin float64) *Figure {
+	r, h := Raster(trains, t0, t1), PSTH(trains, t0, t1, bin)
+	ShareX(r, h)
+	f := Column(r, h)
+	f.Heights = []float64{1.5, 1}
+	return f
+}
+
+// bars is a filled outline histogram with the given bin edges and heights.
+func bars(edges, h []float64) *plotter.Line {
+	pts := make(plotter.XYs, 0, 2*len(h)+2)
+	pts = append(pts, plotter.XY{X: edges[0], Y: 0})
+	for i, v := range h {
+		pts = append(pts, plotter.XY{X: edges[i], Y: v}, plotter.XY{X: edges[i+1], Y: v})
+	}
+	pts = append(pts, plotter.XY{X: edges[len(edges)-1], Y: 0})
+	l := &plotter.Line{XYs: pts}
+	th := &Default
+	l.LineStyle = draw.LineStyle{Color: th.Ink, Width: th.Thin}
+	l.FillColor = lighten(th.Color(0), 0.55)
+	return l
+}
+
+// ISIHist draws the histogram of interspike intervals [ms] as a density
+// [1/ms] in the given number of bins, with the exponential density
+// r·exp(−r·t) of a Poisson process of rate r [Hz] overlaid (r converted to
+// 1/ms). A rate ≤ 0 means the maximum-likelihood estimate 1/mean(ISI).
+func ISIHist(isis []float64, bins int, rate float64) *plot.Plot {
+	th := &Default
+	p := th.NewPlot("", "ISI [ms]", "density [1/ms]")
+	if len(isis) == 0 || bins < 1 {
+		return p
+	}
+	hi, mean := 0.0, 0.0
+	for _, x := range isis {
+		hi = math.Max(hi, x)
+		mean += x
+	}
+	mean /= float64(len(isis))
+	w := hi / float64(bins)
+	edges := make([]float64, bins+1)
+	for i := range edges {
+		edges[i] = float64(i) * w
+	}
+	dens := make([]float64, bins)
+	for _, x := range isis {
+		dens[min(int(x/w), bins-1)]++
+	}
+	for i := range dens {
+		dens[i] /= float64(len(isis)) * w
+	}
+	p.Add(bars(edges, dens))
+	r := rate / 1000
+	if r <= 0 {
+		r = 1 / mean
+	}
+	lg := newLegend(p)
+	exp := Sample(func(t float64) float64 { return r * math.Exp(-r*t) }, 0, hi, 200)
+	l := addCurve(p, exp, th.LineStyle(1))
+	lg.add("exponential", l)
+	lg.box.Fixed = true
+	p.X.Min, p.Y.Min = 0, 0
+	padY(p, 0.04)
+	p.Y.Min = 0
+	lg.done()
+	return p
+}
+
+// CountHist draws the empirical distribution of spike counts per trial
+// (probability [1] of each count) with the Poisson probability mass
+// function of the given mean overlaid; a mean ≤ 0 means the sample mean.
+func CountHist(counts []int, mean float64) *plot.Plot {
+	th := &Default
+	p := th.NewPlot("", "spike count [#]", "probability [1]")
+	if len(counts) == 0 {
+		return p
+	}
+	kmax, sum := 0, 0
+	for _, k := range counts {
+		if k < 0 {
+			panic("plotting: CountHist with a negative count")
+		}
+		kmax = max(kmax, k)
+		sum += k
+	}
+	if mean <= 0 {
+		mean = float64(sum) / float64(len(counts))
+	}
+	// Show the pmf up to where it is negligible.
+	kmax = max(kmax, int(mean+4*math.Sqrt(mean)+1))
+	prob := make([]float64, kmax+1)
+	for _, k := range counts {
+		prob[k] += 1 / float64(len(counts))
+	}
+	edges := make([]float64, kmax+2)
+	for i := range edges {
+		edges[i] = float64(i) - 0.5
+	}
+	p.Add(bars(edges, prob))
+	pmf := make(plotter.XYs, kmax+1)
+	for k, pk := range poissonPMF(mean, kmax) {
+		pmf[k] = plotter.XY{X: float64(k), Y: pk}
+	}
+	lg := newLegend(p)
+	sty := th.LineStyle(1)
+	sty.Width = th.Thin
+	l := addCurve(p, pmf, sty)
+	if kmax <= 30 {
+		sc := markers(pmf, Stable, th.Color(1), th.Glyph*0.8)
+		p.Add(sc)
+		lg.add("Poisson", l, sc)
+	} else {
+		l.LineStyle.Width = th.Line
+		lg.add("Poisson", l)
+	}
+	lg.track(pmf)
+	p.Y.Min = 0
+	padY(p, 0.04)
+	p.Y.Min = 0
+	if kmax <= 12 {
+		p.X.Tick.Marker = Ticks{N: kmax + 1}
+	}
+	lg.done()
+	return p
+}
+
+// poissonPMF returns P(k) = e^{−μ} μ^k / k! for k = 0..kmax, by the
+// recursion log P(k) = log P(k−1) + log μ − log k, which neither overflows
+// μ^k nor k! for large counts.
+func poissonPMF(mu float64, kmax int) []float64 {
+	out := make([]float64, kmax+1)
+	logp := -mu
+	for k := range out {
+		if k > 0 {
+			logp += math.Log(mu) - math.Log(float64(k))
+		}
+		out[k] = math.Exp(logp)
+	}
+	return out
+}
