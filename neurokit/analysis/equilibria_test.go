@@ -43,9 +43,11 @@ func TestEquilibriaHH(t *testing.T) {
 }
 
 func TestEquilibriaINaPIK(t *testing.T) {
-	// Izhikevich 2007, §4.1.1, Fig. 4.?: at I = 0 the high-threshold
-	// I_Na,p+I_K model has three equilibria: a stable node (rest), a
-	// saddle (threshold) and an unstable focus (Fig. 4.15 types).
+	// Izhikevich 2007, ch. 4 (the I_Na,p+I_K phase plane): at I = 0 the
+	// high-threshold model has three equilibria, a stable node (rest), a
+	// saddle (threshold) and an unstable focus. The count follows from the
+	// N-shaped I∞(V) (two folds, at 4.51 µA/cm² and above 0, checked in
+	// the branch tests); the types from the eigenvalues computed here.
 	m := neuron.INaPIKHighThreshold()
 	eqs, err := Equilibria(m, nil)
 	if err != nil {

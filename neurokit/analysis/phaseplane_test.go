@@ -12,7 +12,7 @@ func TestNullclinesINaPIK(t *testing.T) {
 	// I_Na,p+I_K (Izhikevich 2007, §4.1.1): C V' = I − gL(V−EL)
 	// − gNa m∞(V)(V−ENa) − gK n(V−EK), n' = (n∞(V) − n)/τ. The
 	// V-nullcline is the closed form n = (I − gL(V−EL) − gNa m∞(V)(V−ENa))
-	// /(gK(V−EK)) (Izhikevich 2007, eq. 4.?; a graph over V) and the
+	// /(gK(V−EK)) (solve V' = 0 for n; Izhikevich 2007 ch. 4) and the
 	// n-nullcline is n = n∞(V), with gL = 8, EL = −80, gNa = 20, ENa = 60,
 	// m∞: V½ = −20, k = 15, gK = 10, EK = −90, n∞: V½ = −25, k = 5.
 	m := neuron.INaPIKHighThreshold()
@@ -45,8 +45,8 @@ func TestNullclinesINaPIK(t *testing.T) {
 			t.Fatalf("n-nullcline (%v, %v) ≠ n∞ = %v", x, y, boltz(x, -25, 5))
 		}
 	}
-	// The nullclines cross at the three equilibria (Fig. 4.? of the book):
-	// their intersections are the roots of I∞(V) = 0 found by Equilibria.
+	// The nullclines cross at the three equilibria: on n = n∞(V) the
+	// V-nullcline condition is I∞(V) = I, whose roots Equilibria finds.
 	f := p.Field(w, 15, 10)
 	if c, r := f.Dims(); c != 15 || r != 10 || f.X(14) != 20 || f.Y(0) != -0.1 {
 		t.Error("Field grid")
