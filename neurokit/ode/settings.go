@@ -82,7 +82,9 @@ type Event struct {
 	Reset func(y []float64)
 	// Refractory, if > 0, holds the components listed in Hold fixed for
 	// this long after the event (absolute refractory period), in the time
-	// unit of the system.
+	// unit of the system. A hold lives within one Solve call: a run split
+	// into several calls must carry it over itself (or use one call with a
+	// piecewise stimulus).
 	Refractory float64
 	Hold       []int
 }
