@@ -355,11 +355,25 @@ func (bt *brTracer) specials(ctx context.Context) error {
 		ra, oka := leadComplexRe(pts[i].Eigenvalues)
 		rb, okb := leadComplexRe(pts[i+1].Eigenvalues)
 		if oka && okb && ra != 0 && (ra < 0) != (rb < 0) {
-			sp, err := bt.locateHopf(i, ra)
+			sp, err := bt.locateHopf(i, bt.span(i), ra)
 			if err != nil {
 				return err
 			}
 			bt.br.Special = append(bt.br.Special, sp)
+		} else if d := unstableCount(pts[i+1].Eigenvalues) - unstableCount(pts[i].Eigenvalues); (d == 2 || d == -2) &&
+			!(oka && okb && (ra < 0) != (rb < 0)) {
+			// Two eigenvalues crossed the axis, but the step passed over the
+			// whole stretch where they form a complex pair (a node turns
+			// into a focus and back within one step, as on Izhikevich's
+			// presets with small a). Bisect on the count of unstable
+			// eigenvalues until a complex pair straddles the axis.
+			sp, ok, err := bt.hopfByCount(i)
+			if err != nil {
+				return err
+			}
+			if ok {
+				bt.br.Special = append(bt.br.Special, sp)
+			}
 		} else if oka && ra == 0 && i > 0 {
 			// Exactly on a grid point: report it unless already reported.
 			if r0, ok0 := leadComplexRe(pts[i-1].Eigenvalues); ok0 && okb && (r0 < 0) != (rb < 0) {
@@ -468,15 +482,80 @@ func (bt *brTracer) detAt(V float64) (float64, error) {
 	return d, nil
 }
 
-// locateHopf bisects the sign of the leading complex real part between
-// points i and i+1.
-func (bt *brTracer) locateHopf(i int, ra float64) (SpecialPoint, error) {
-	var a, b float64
+// span is the parameter interval between points i and i+1: voltages on a
+// SteadyStater branch, the chord parameter 0..1 otherwise.
+func (bt *brTracer) span(i int) [2]float64 {
 	if bt.ss != nil {
-		a, b = bt.param[i], bt.param[i+1]
-	} else {
-		a, b = 0, 1
+		return [2]float64{bt.param[i], bt.param[i+1]}
 	}
+	return [2]float64{0, 1}
+}
+
+// unstableCount is the number of eigenvalues with positive real part.
+func unstableCount(ev []complex128) int {
+	n := 0
+	for _, l := range ev {
+		if real(l) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// hopfByCount locates a Hopf point between points i and i+1 whose complex
+// stretch lies strictly inside the step. It reports ok = false when the two
+// eigenvalues turn out to cross the axis as a real pair (not a Hopf point).
+func (bt *brTracer) hopfByCount(i int) (SpecialPoint, bool, error) {
+	sp := bt.span(i)
+	a, b := sp[0], sp[1]
+	na := unstableCount(bt.br.Points[i].Eigenvalues)
+	for k := 0; k < 80; k++ {
+		// Both ends complex with opposite signs: hand over to locateHopf.
+		evA, err := bt.eigsAt(a, i)
+		if err != nil {
+			return SpecialPoint{}, false, err
+		}
+		evB, err := bt.eigsAt(b, i)
+		if err != nil {
+			return SpecialPoint{}, false, err
+		}
+		ra, oka := leadComplexRe(evA)
+		rb, okb := leadComplexRe(evB)
+		if oka && okb && ra != 0 && (ra < 0) != (rb < 0) {
+			h, err := bt.locateHopf(i, [2]float64{a, b}, ra)
+			return h, err == nil, err
+		}
+		mid := 0.5 * (a + b)
+		evM, err := bt.eigsAt(mid, i)
+		if err != nil {
+			return SpecialPoint{}, false, err
+		}
+		if rm, okm := leadComplexRe(evM); okm && oka && rm != 0 && ra != 0 && (ra < 0) != (rm < 0) {
+			b = mid
+			continue
+		}
+		if unstableCount(evM) == na {
+			a = mid
+		} else {
+			b = mid
+		}
+	}
+	return SpecialPoint{}, false, nil
+}
+
+// eigsAt returns the eigenvalues at parameter s between points i and i+1.
+func (bt *brTracer) eigsAt(s float64, i int) ([]complex128, error) {
+	I, y, err := bt.at(s, i, i+1)
+	if err != nil {
+		return nil, err
+	}
+	return bt.w.eigenvalues(nil, bt.m.WithApplied(I), 0, y)
+}
+
+// locateHopf bisects the sign of the leading complex real part over the
+// parameter interval ab between points i and i+1.
+func (bt *brTracer) locateHopf(i int, ab [2]float64, ra float64) (SpecialPoint, error) {
+	a, b := ab[0], ab[1]
 	tol := 1e-10 * math.Max(1, math.Abs(b-a))
 	for k := 0; k < 200 && math.Abs(b-a) > tol; k++ {
 		mid := 0.5 * (a + b)

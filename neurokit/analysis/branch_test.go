@@ -177,3 +177,33 @@ func BenchmarkBranchHH(b *testing.B) {
 		}
 	}
 }
+
+// TestBranchIzhikevichNarrowHopf: on Izhikevich's RS preset the rest state is
+// a focus only within about 1.5 mV, so a default continuation step passes over
+// the whole complex stretch. The Hopf point must still be found. Closed form:
+// J = [[0.08v+5, −1], [ab, −a]] has trace 0 at v_H = (a−5)/0.08 with
+// det = a(b−a) > 0 for b > a, and the equilibrium condition
+// 0.04v² + 5v + 140 − bv + I = 0 gives I_H = −0.04v_H² − (5−b)v_H − 140
+// (3.7975 for RS, a = 0.02, b = 0.2).
+func TestBranchIzhikevichNarrowHopf(t *testing.T) {
+	for _, name := range []string{"RS", "IB", "CH", "LTS"} {
+		m, err := neuron.IzhikevichPreset(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vH := (m.A - 5) / 0.08
+		iH := -0.04*vH*vH - (5-m.B)*vH - 140
+		br, err := EquilibriumBranch(context.Background(), m, -10, 10, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := specials(br, Hopf)
+		if len(h) != 1 {
+			t.Errorf("%s: %d Hopf points, want 1 at I = %.4f", name, len(h), iH)
+			continue
+		}
+		if math.Abs(h[0].I-iH) > 1e-6 || math.Abs(h[0].V-vH) > 1e-4 {
+			t.Errorf("%s: Hopf at I = %.6f, V = %.4f; want %.6f, %.4f", name, h[0].I, h[0].V, iH, vH)
+		}
+	}
+}
