@@ -44,8 +44,10 @@ type Resonance struct {
 	// DampedPeriod is 2π/Im λ of the least damped complex pair [ms]; NaN
 	// if every eigenvalue is real.
 	DampedPeriod float64
+	// ImpedancePeak says whether |Z(f)| peaks at a non-zero frequency.
+	ImpedancePeak bool
 	// FRes is the frequency of the impedance peak [Hz]; 0 for a low-pass
-	// (integrator) response.
+	// response.
 	FRes float64
 	// Z0 = |Z(0)| and ZRes = |Z(FRes)| [output unit per input unit; mV per
 	// µA/cm² = kΩ·cm² for conductance models].
@@ -120,10 +122,16 @@ func csolve(A, b []complex128, n int) bool {
 }
 
 // ResonanceAt linearises sys at the stable equilibrium y with input vector b
-// and output component out, and decides integrator or resonator by the
-// impedance: a resonator's |Z(f)| peaks at a non-zero frequency above
-// |Z(0)| (by more than 0.1%), an integrator's is largest at f = 0
-// (Hutcheon & Yarom 2000, Trends Neurosci 23:216; Izhikevich 2007, §7.2.2).
+// and output component out, and decides integrator or resonator.
+//
+// The verdict follows Izhikevich (2007, Dynamical Systems in Neuroscience,
+// §7.2): a resonator's rest state has damped oscillations (a complex pair of
+// eigenvalues: a stable focus), an integrator's has none (a stable node).
+// The impedance is reported as evidence: a resonator's |Z(f)| usually peaks
+// at a non-zero frequency (Hutcheon & Yarom 2000, Trends Neurosci 23:216),
+// but a slow negative feedback alone can give a node a mild band-pass peak
+// (Izhikevich's RS preset: 1.3× at 16 Hz); the Reason then says so, and
+// ImpedancePeak is true for an integrator.
 // The peak is found on a logarithmic grid of 400 frequencies up to three
 // times the largest |λ|, refined by golden-section search.
 // It is an error if the equilibrium is unstable.
@@ -173,17 +181,30 @@ func ResonanceAt(sys ode.System, y, b []float64, out int) (*Resonance, error) {
 		best = golden(func(f float64) float64 { return -z(f) }, lo, hi, 1e-9*hi)
 		zb = z(best)
 	}
-	if bi >= 0 && zb > 1.001*r.Z0 {
-		r.Kind = Resonator
+	peak := bi >= 0 && zb > 1.001*r.Z0
+	if peak {
 		r.FRes, r.ZRes = best, zb
-		r.Reason = fmt.Sprintf("resonator: the subthreshold impedance peaks at %.3g Hz (|Z| = %.3g, %.3g× its value at 0 Hz)", best, zb, zb/r.Z0)
-		if !math.IsNaN(r.DampedPeriod) {
-			r.Reason += fmt.Sprintf("; damped oscillations of period %.3g ms at rest", r.DampedPeriod)
-		}
 	} else {
-		r.Kind = Integrator
 		r.ZRes = r.Z0
-		r.Reason = fmt.Sprintf("integrator: the subthreshold impedance is low-pass, largest at 0 Hz (|Z| = %.3g)", r.Z0)
+	}
+	r.ImpedancePeak = peak
+	switch {
+	case !math.IsNaN(r.DampedPeriod):
+		r.Kind = Resonator
+		r.Reason = fmt.Sprintf("resonator: damped oscillations of period %.3g ms at rest (a stable focus)", r.DampedPeriod)
+		if peak {
+			r.Reason += fmt.Sprintf("; the subthreshold impedance peaks at %.3g Hz (%.3g× its value at 0 Hz)", best, zb/r.Z0)
+		} else {
+			r.Reason += "; they are damped too strongly for an impedance peak"
+		}
+	default:
+		r.Kind = Integrator
+		r.Reason = "integrator: no damped oscillations at rest (a stable node)"
+		if peak {
+			r.Reason += fmt.Sprintf("; a slow negative feedback still gives a mild impedance peak at %.3g Hz (%.3g× its value at 0 Hz)", best, zb/r.Z0)
+		} else {
+			r.Reason += fmt.Sprintf("; the subthreshold impedance is low-pass, largest at 0 Hz (|Z| = %.3g)", r.Z0)
+		}
 	}
 	return r, nil
 }
