@@ -142,6 +142,13 @@ func (m *Conductance) Names() []string {
 // Applied returns the constant applied current I [µA/cm²].
 func (m *Conductance) Applied() float64 { return m.I }
 
+// WithStim implements Model: a deep copy of the model driven by s on top of I.
+func (m *Conductance) WithStim(s stim.Stimulus) Model {
+	q := m.Clone()
+	q.Stim = s
+	return q
+}
+
 // WithApplied returns a deep copy of the model with constant applied current I.
 func (m *Conductance) WithApplied(I float64) Model {
 	c := m.Clone()

@@ -175,6 +175,13 @@ func (p *HH) Names() []string { return []string{"V", "m", "h", "n"} }
 // Applied implements Model.
 func (p *HH) Applied() float64 { return p.I }
 
+// WithStim implements Model: a copy of the model driven by s on top of I.
+func (p *HH) WithStim(s stim.Stimulus) Model {
+	q := *p
+	q.Stim = s
+	return &q
+}
+
 // WithApplied implements Model.
 func (p *HH) WithApplied(I float64) Model {
 	q := *p

@@ -124,6 +124,13 @@ func (p *Izhikevich) Names() []string { return []string{"v", "u"} }
 // Applied implements Model.
 func (p *Izhikevich) Applied() float64 { return p.I }
 
+// WithStim implements Model: a copy of the model driven by s on top of I.
+func (p *Izhikevich) WithStim(s stim.Stimulus) Model {
+	q := *p
+	q.Stim = s
+	return &q
+}
+
 // WithApplied implements Model.
 func (p *Izhikevich) WithApplied(I float64) Model {
 	q := *p

@@ -73,6 +73,13 @@ func (p *LIF) Names() []string { return []string{"v"} }
 // Applied implements Model.
 func (p *LIF) Applied() float64 { return p.I }
 
+// WithStim implements Model: a copy of the model driven by s on top of I.
+func (p *LIF) WithStim(s stim.Stimulus) Model {
+	q := *p
+	q.Stim = s
+	return &q
+}
+
 // WithApplied implements Model.
 func (p *LIF) WithApplied(I float64) Model {
 	q := *p

@@ -1,6 +1,9 @@
 package neuron
 
-import "github.com/modelneurons/modelneurons/neurokit/ode"
+import (
+	"github.com/modelneurons/modelneurons/neurokit/ode"
+	"github.com/modelneurons/modelneurons/neurokit/stim"
+)
 
 // Model is what every single-neuron model in this package provides on top
 // of its vector field. The applied current is the bifurcation parameter of
@@ -19,6 +22,9 @@ type Model interface {
 	Applied() float64
 	// WithApplied returns a copy of the model with constant applied current I.
 	WithApplied(I float64) Model
+	// WithStim returns a copy of the model driven by the time-varying
+	// current s in addition to the constant I (nil removes the stimulus).
+	WithStim(s stim.Stimulus) Model
 }
 
 // SteadyStater is implemented by conductance-based models, whose gates can be

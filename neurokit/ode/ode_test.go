@@ -212,6 +212,29 @@ func TestResetAndRefractory(t *testing.T) {
 	}
 }
 
+// TestSegments: a LIF run with resets splits into one segment per interval
+// between spikes, each starting at the reset value after the first.
+func TestSegments(t *testing.T) {
+	ev := Event{G: func(_ float64, y []float64) float64 { return y[0] - 15 }, Direction: Up,
+		Reset: func(y []float64) { y[0] = 0 }}
+	res, err := Solve(lif{25, 10}, []float64{0}, 0, 50, &Settings{Events: []Event{ev}, MaxStep: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs := res.Segments()
+	if len(segs) != len(res.EventTimes[0])+1 {
+		t.Fatalf("%d segments for %d resets", len(segs), len(res.EventTimes[0]))
+	}
+	for k, s := range segs {
+		if k > 0 && (s.At(0)[0] != 0 || s.T[0] != res.EventTimes[0][k-1]) {
+			t.Errorf("segment %d starts at t=%v v=%v, want the reset at %v", k, s.T[0], s.At(0)[0], res.EventTimes[0][k-1])
+		}
+		if k < len(segs)-1 && math.Abs(s.At(s.Len() - 1)[0]-15) > 1e-9 {
+			t.Errorf("segment %d ends at v=%v, want the threshold 15", k, s.At(s.Len() - 1)[0])
+		}
+	}
+}
+
 // TestEventsAtGrid: with EventsAtGrid a fixed-step event fires at the end of
 // the step where it was detected, as in Izhikevich's published code.
 func TestEventsAtGrid(t *testing.T) {

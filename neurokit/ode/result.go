@@ -74,6 +74,29 @@ func (p trajXY) XY(i int) (float64, float64) {
 	return p.tr.Y[i*p.tr.Dim+p.x], y
 }
 
+// Segments splits the trajectory at resets: an event with a reset records
+// two samples at the same time (before and after), and a curve drawn
+// through both would show a vertical jump that the model never traversed.
+// Each segment is a view into tr (no copy).
+func (tr *Trajectory) Segments() []Trajectory {
+	var out []Trajectory
+	start := 0
+	for i := 1; i < len(tr.T); i++ {
+		if tr.T[i] == tr.T[i-1] {
+			out = append(out, tr.slice(start, i))
+			start = i
+		}
+	}
+	if start < len(tr.T) {
+		out = append(out, tr.slice(start, len(tr.T)))
+	}
+	return out
+}
+
+func (tr *Trajectory) slice(i, j int) Trajectory {
+	return Trajectory{Dim: tr.Dim, T: tr.T[i:j:j], Y: tr.Y[i*tr.Dim : j*tr.Dim : j*tr.Dim]}
+}
+
 func (tr *Trajectory) push(t float64, y []float64) {
 	tr.T = append(tr.T, t)
 	tr.Y = append(tr.Y, y...)
