@@ -1,0 +1,234 @@
+package network
+
+import (
+	"fmt"
+
+	"github.com/modelneurons/modelneurons/neurokit/neuron"
+	"github.com/modelneurons/modelneurons/neurokit/ode"
+)
+
+// HHRates is a table of the Hodgkin-Huxley gate coefficients over the
+// membrane potential, linearly interpolated, as NEURON's hh.mod does with
+// its TABLE statement (200 intervals from −100 to 100 mV there).
+//
+// For each gate x ∈ {m, h, n} it holds a_x(V) = φα_x(V) and
+// s_x(V) = φ(α_x(V)+β_x(V)), so that dx/dt = a_x − s_x·x. The entries are
+// taken from neuron.HH's own Linear method, so the rates are defined once,
+// in package neuron. Outside [VMin, VMax] the end values are used.
+//
+// Accuracy: linear interpolation on a grid of spacing Δ has error ≤ Δ²/8·|f”|;
+// with rates that vary on a 10 mV scale that is ≈ 1e-3 relative at Δ = 1 mV
+// and ≈ 1e-5 at Δ = 0.1 mV (measured in TestHHRatesAccuracy).
+type HHRates struct {
+	VMin, VMax float64 // tabulated range [mV]
+	n          int     // intervals
+	inv        float64 // 1/Δ [1/mV]
+	// rows[i] holds, at V_i = VMin + iΔ, the six values aM sM aH sH aN sN
+	// followed by their differences to row i+1 (for one FMA per lookup).
+	rows [][12]float64
+}
+
+// NewHHRates tabulates the gate coefficients of hh (its VShift and Celsius
+// are honoured) at n+1 points from vmin to vmax [mV]. It panics if n < 1 or
+// vmax ≤ vmin.
+func NewHHRates(hh *neuron.HH, vmin, vmax float64, n int) *HHRates {
+	if n < 1 || !(vmax > vmin) {
+		panic(fmt.Sprintf("network: NewHHRates: bad grid [%v, %v] with %d intervals", vmin, vmax, n))
+	}
+	t := &HHRates{VMin: vmin, VMax: vmax, n: n, inv: float64(n) / (vmax - vmin)}
+	vals := make([][6]float64, n+2)
+	a, b, y := make([]float64, 4), make([]float64, 4), make([]float64, 4)
+	q := *hh
+	q.Stim = nil
+	for i := range vals {
+		j := min(i, n) // the extra row repeats the last point (zero slope beyond)
+		y[neuron.HHV] = vmin + float64(j)*(vmax-vmin)/float64(n)
+		q.Linear(a, b, 0, y)
+		vals[i] = [6]float64{
+			a[neuron.HHM], -b[neuron.HHM],
+			a[neuron.HHH], -b[neuron.HHH],
+			a[neuron.HHN], -b[neuron.HHN],
+		}
+	}
+	t.rows = make([][12]float64, n+1)
+	for i := range t.rows {
+		for k := range 6 {
+			t.rows[i][k] = vals[i][k]
+			t.rows[i][6+k] = vals[i+1][k] - vals[i][k]
+		}
+	}
+	return t
+}
+
+// NewHHRatesNEURON is the table of NEURON's hh.mod: 200 intervals (1 mV)
+// from −100 to 100 mV.
+func NewHHRatesNEURON(hh *neuron.HH) *HHRates { return NewHHRates(hh, -100, 100, 200) }
+
+// NewHHRatesFine is a 0.1 mV table from −100 to 100 mV (2000 intervals,
+// 190 kB), accurate to ≈1e-5 relative; the default of NewHHPopulation.
+func NewHHRatesFine(hh *neuron.HH) *HHRates { return NewHHRates(hh, -100, 100, 2000) }
+
+// At returns the interpolated coefficients at V [mV]:
+// dm/dt = aM − sM·m, and likewise for h and n [1/ms].
+func (t *HHRates) At(V float64) (aM, sM, aH, sH, aN, sN float64) {
+	r, f := t.lookup(V)
+	return r[0] + f*r[6], r[1] + f*r[7], r[2] + f*r[8], r[3] + f*r[9], r[4] + f*r[10], r[5] + f*r[11]
+}
+
+func (t *HHRates) lookup(V float64) (*[12]float64, float64) {
+	x := (V - t.VMin) * t.inv
+	if !(x > 0) { // also catches NaN, which then propagates through f
+		if x != x {
+			return &t.rows[0], x
+		}
+		x = 0
+	}
+	i := int(x)
+	if i >= t.n {
+		return &t.rows[t.n], 0
+	}
+	return &t.rows[i], x - float64(i)
+}
+
+// HHPopulation is N independent Hodgkin-Huxley neurons sharing one set of
+// parameters, each with its own constant applied current: the system of an
+// F-I curve computed in one run (benchmark B2).
+//
+// The state is flat, neuron k at y[4k:4k+4] in neuron.HH's order (V, m, h, n).
+// With Rates nil each neuron's vector field is neuron.HH's own Deriv and
+// Linear (exact rates). With a rate table the same equations are evaluated in
+// one fused loop with the gate coefficients interpolated from the table:
+// this is the speed path (no exponentials at all for RK4) and the only place
+// where the HH current equation is written a second time;
+// TestHHPopulationMatchesNeuron checks it against neuron.HH.Deriv.
+type HHPopulation struct {
+	HH    *neuron.HH // shared parameters; its I and Stim are ignored
+	I     []float64  // applied current of each neuron [µA/cm²]
+	Rates *HHRates   // gate coefficient table; nil means exact rates
+}
+
+// NewHHPopulation returns the population of neurons with currents I [µA/cm²]
+// and the parameters of hh, with the fine rate table (NewHHRatesFine).
+// I is used, not copied.
+func NewHHPopulation(hh *neuron.HH, I []float64) *HHPopulation {
+	return &HHPopulation{HH: hh, I: I, Rates: NewHHRatesFine(hh)}
+}
+
+// Len is the number of neurons.
+func (p *HHPopulation) Len() int { return len(p.I) }
+
+// UnitDim is 4: V, m, h, n.
+func (p *HHPopulation) UnitDim() int { return 4 }
+
+// Dim implements ode.System.
+func (p *HHPopulation) Dim() int { return 4 * len(p.I) }
+
+// Slice returns neurons lo..hi−1 as a population over y[4lo:4hi]. It shares
+// the parameters, the currents and the table.
+func (p *HHPopulation) Slice(lo, hi int) Population {
+	return &HHPopulation{HH: p.HH, I: p.I[lo:hi:hi], Rates: p.Rates}
+}
+
+// Rest returns the state with every neuron at the resting state of hh at
+// zero applied current (the B2 initial condition: V(0) = rest, gates at
+// steady state).
+func (p *HHPopulation) Rest() []float64 {
+	q := *p.HH
+	q.I, q.Stim = 0, nil
+	r := q.Rest()
+	y := make([]float64, p.Dim())
+	for k := range p.I {
+		copy(y[4*k:], r)
+	}
+	return y
+}
+
+// Deriv implements ode.System.
+func (p *HHPopulation) Deriv(dst []float64, t float64, y []float64) {
+	if len(dst) != p.Dim() || len(y) != p.Dim() {
+		panic("network: HHPopulation Deriv: len(dst) or len(y) != Dim()")
+	}
+	hh := p.HH
+	if p.Rates == nil {
+		q := *hh
+		q.I, q.Stim = 0, nil
+		for k, I := range p.I {
+			q.Deriv(dst[4*k:4*k+4], t, y[4*k:4*k+4])
+			dst[4*k] += I / hh.C
+		}
+		return
+	}
+	gNa, gK, gL := hh.GNa, hh.GK, hh.GL
+	ENa, EK, EL := hh.ENa, hh.EK, hh.EL
+	invC := 1 / hh.C
+	tab := p.Rates
+	I := p.I
+	for k := 0; k < len(I) && len(y) >= 4 && len(dst) >= 4; k++ {
+		V, m, h, n := y[0], y[1], y[2], y[3]
+		r, f := tab.lookup(V)
+		aM, sM := r[0]+f*r[6], r[1]+f*r[7]
+		aH, sH := r[2]+f*r[8], r[3]+f*r[9]
+		aN, sN := r[4]+f*r[10], r[5]+f*r[11]
+		n2 := n * n
+		gna := gNa * m * m * m * h
+		gk := gK * n2 * n2
+		dst[0] = (I[k] - gna*(V-ENa) - gk*(V-EK) - gL*(V-EL)) * invC
+		dst[1] = aM - sM*m
+		dst[2] = aH - sH*h
+		dst[3] = aN - sN*n
+		y, dst = y[4:], dst[4:]
+	}
+}
+
+// Linear implements ode.Quasilinear (for exponential Euler).
+func (p *HHPopulation) Linear(a, b []float64, t float64, y []float64) {
+	if len(a) != p.Dim() || len(b) != p.Dim() || len(y) != p.Dim() {
+		panic("network: HHPopulation Linear: len(a), len(b) or len(y) != Dim()")
+	}
+	hh := p.HH
+	if p.Rates == nil {
+		q := *hh
+		q.I, q.Stim = 0, nil
+		for k, I := range p.I {
+			q.Linear(a[4*k:4*k+4], b[4*k:4*k+4], t, y[4*k:4*k+4])
+			a[4*k] += I / hh.C
+		}
+		return
+	}
+	gNa, gK, gL := hh.GNa, hh.GK, hh.GL
+	ENa, EK, EL := hh.ENa, hh.EK, hh.EL
+	invC := 1 / hh.C
+	tab := p.Rates
+	I := p.I
+	for k := range I {
+		s := y[4*k : 4*k+4 : 4*k+4]
+		aa := a[4*k : 4*k+4 : 4*k+4]
+		bb := b[4*k : 4*k+4 : 4*k+4]
+		V, m, h, n := s[0], s[1], s[2], s[3]
+		r, f := tab.lookup(V)
+		n2 := n * n
+		gna := gNa * m * m * m * h
+		gk := gK * n2 * n2
+		bb[0] = -(gna + gk + gL) * invC
+		aa[0] = (gna*ENa + gk*EK + gL*EL + I[k]) * invC
+		aa[1], bb[1] = r[0]+f*r[6], -(r[1] + f*r[7])
+		aa[2], bb[2] = r[2]+f*r[8], -(r[3] + f*r[9])
+		aa[3], bb[3] = r[4]+f*r[10], -(r[5] + f*r[11])
+	}
+}
+
+// FICurrents returns the B2 currents I_k = imax·k/(N−1), k = 0..N−1 [µA/cm²].
+func FICurrents(N int, imax float64) []float64 {
+	I := make([]float64, N)
+	for k := range I {
+		if N > 1 {
+			I[k] = imax * float64(k) / float64(N-1)
+		}
+	}
+	return I
+}
+
+var (
+	_ ode.Quasilinear = (*HHPopulation)(nil)
+	_ Population      = (*HHPopulation)(nil)
+)
