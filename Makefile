@@ -1,0 +1,124 @@
+# modelneurons: two commands on a fresh Debian machine.
+#
+#   make lab     install what is missing, start Jupyter Notebook with the Go kernel
+#   make test    vet, unit tests, example programs, every notebook executed headless
+#
+# Everything installed lands inside the repository (.tools/, .jupyter/), except
+# Jupyter itself, which comes from Debian's packages (apt-get).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ROOT    := $(CURDIR)
+TOOLS   := $(ROOT)/.tools/bin
+PYTHON  := /usr/bin/python3
+BUILD   := $(ROOT)/build
+
+# GoNB needs goimports (and, for completion, gopls) on PATH; Jupyter keeps its
+# kernels, configuration and runtime files in .jupyter/, not in ~/.local.
+export PATH                := $(TOOLS):$(PATH)
+export JUPYTER_DATA_DIR    := $(ROOT)/.jupyter/data
+export JUPYTER_CONFIG_DIR  := $(ROOT)/.jupyter/config
+export JUPYTER_RUNTIME_DIR := $(ROOT)/.jupyter/runtime
+export PYTHON
+
+# Knobs: per-cell timeout for headless notebooks [s]; lab address and port.
+NB_TIMEOUT ?= 600
+LAB_IP     ?= 127.0.0.1
+LAB_PORT   ?= 8888
+export NB_TIMEOUT LAB_IP LAB_PORT
+
+.PHONY: help lab test vet gotest examples nbtest notebooks check-outputs figures bench \
+        jupyter tools gopls kernel clean
+
+help:
+	@echo "make lab        install what is missing and start Jupyter (prints the URL with its token)"
+	@echo "make test       gofmt, go vet, go test ./..., examples/*, notebooks/*.ipynb headless,"
+	@echo "                and the outputs stored in the committed notebooks"
+	@echo "make notebooks  re-execute every notebook and store its outputs in place"
+	@echo "make figures    run every examples/*/ program, writing into figures/"
+	@echo "make bench      go run ./bench"
+	@echo "make clean      remove .tools/, .jupyter/ and build/"
+
+# ---- installation -------------------------------------------------------
+
+jupyter:
+	@scripts/ensure-jupyter.sh
+
+# gonb and goimports are pinned by go.mod's tool lines.
+$(TOOLS)/gonb: go.mod
+	@mkdir -p $(TOOLS)
+	@echo ">> building gonb and goimports (versions from go.mod) into .tools/bin"
+	go build -o $(TOOLS)/ github.com/janpfeifer/gonb golang.org/x/tools/cmd/goimports
+	@touch $@ $(TOOLS)/goimports
+
+# gopls only gives completion and hover in the browser, so make test skips it.
+# It is built in its own module (its go.mod pins the x/tools it needs; ours
+# is newer), at the version go.mod requires, and rebuilt only when that changes.
+gopls:
+	@scripts/build-gopls.sh $(TOOLS)
+
+tools: $(TOOLS)/gonb
+
+# The kernel spec holds the absolute path of the gonb binary; the script
+# re-registers it only when that path or the binary changed.
+kernel: jupyter $(TOOLS)/gonb
+	@scripts/install-kernel.sh $(TOOLS)/gonb
+
+# ---- for people ----------------------------------------------------------
+
+lab: jupyter $(TOOLS)/gonb
+	@scripts/build-gopls.sh $(TOOLS) || echo ">> gopls failed to build: notebooks work, without code completion"
+	@scripts/install-kernel.sh $(TOOLS)/gonb
+	@scripts/install-custom-js.sh
+	@scripts/lab.sh
+
+# ---- tests ---------------------------------------------------------------
+
+# Every stage runs even when an earlier one fails, so one run shows all problems.
+test:
+	@failed=""; summary=""; \
+	for stage in vet gotest examples nbtest check-outputs; do \
+		t0=$$SECONDS; \
+		$(MAKE) --no-print-directory $$stage || failed="$$failed $$stage"; \
+		summary="$$summary $$stage $$((SECONDS - t0))s"; \
+	done; \
+	echo ">> make test stages:$$summary"; \
+	if [ -n "$$failed" ]; then echo ">> make test FAILED:$$failed"; exit 1; fi; \
+	echo ">> make test: all passed"
+
+vet:
+	@echo ">> gofmt -l"
+	@out="$$(find . \( -name '.[!.]*' -o -name '_*' -o -name testdata -o -name build \) -prune -o -name '*.go' -print | xargs -r gofmt -l)"; if [ -n "$$out" ]; then echo "not gofmt-clean:"; echo "$$out"; exit 1; fi
+	@echo ">> go vet ./..."
+	go vet ./...
+
+gotest:
+	@echo ">> go test ./..."
+	go test -timeout 15m ./...
+
+examples:
+	@scripts/run-examples.sh test
+
+figures:
+	@scripts/run-examples.sh figures $(ROOT)/figures
+
+nbtest: kernel
+	@scripts/run-notebooks.sh test $(BUILD)/notebooks
+
+notebooks: kernel
+	@scripts/run-notebooks.sh inplace $(BUILD)/notebooks
+
+# The committed notebooks carry their outputs (make notebooks writes them).
+check-outputs:
+	@echo ">> checking the outputs stored in notebooks/*.ipynb"
+	@$(PYTHON) scripts/check_notebooks.py notebooks/*.ipynb || \
+		{ echo "   run 'make notebooks' and commit the notebooks with their outputs"; exit 1; }
+
+bench:
+	@if [ ! -d bench ]; then echo "make bench: bench/ does not exist yet"; exit 1; fi
+	go run ./bench
+
+clean:
+	rm -rf .tools .jupyter build

@@ -1,0 +1,133 @@
+// Command hh writes the Hodgkin-Huxley figures of notebooks 01 and 04 as PNG
+// and SVG files: the phases of the action potential with the currents and
+// gates behind them, refractoriness by paired pulses, the gating functions,
+// the conductances during a spike, repetitive firing, the F-I curve with its
+// Hopf point and bistable window, and the effect of temperature.
+//
+// Usage:
+//
+//	go run ./examples/hh [-out figures/]
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"time"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/modelneurons/modelneurons/examples/hh/hhfig"
+	"github.com/modelneurons/modelneurons/neurokit/neuron"
+	"github.com/modelneurons/modelneurons/plotting"
+)
+
+func main() {
+	out := flag.String("out", "figures/", "directory for the figure files")
+	flag.Parse()
+	if err := os.MkdirAll(*out, 0o755); err != nil {
+		log.Fatal(err)
+	}
+	if err := run(*out); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// save writes f as name.png and name.svg into dir.
+func save(dir, name string, f *plotting.Figure, w, h vg.Length) error {
+	for _, ext := range []string{".png", ".svg"} {
+		if err := f.Save(w, h, filepath.Join(dir, name+ext)); err != nil {
+			return err
+		}
+	}
+	fmt.Printf("hh: wrote %s.{png,svg}\n", filepath.Join(dir, name))
+	return nil
+}
+
+func single(p *plot.Plot) *plotting.Figure { return plotting.Single(p) }
+
+func run(dir string) error {
+	ctx := context.Background()
+	cm := vg.Centimeter
+	m := neuron.HodgkinHuxley1952Modern()
+
+	// Notebook 01: phases of the action potential.
+	f, ap, err := hhfig.ActionPotential(m, 10, 1, 30)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("hh: threshold (amplification onset) %.2f mV at %.2f ms, peak %.1f mV, undershoot %.1f mV\n",
+		ap.VOnset, ap.Onset, ap.VPeak, ap.VMin)
+	if err := save(dir, "hh-ap-phases", f, 16*cm, 16*cm); err != nil {
+		return err
+	}
+
+	// Refractoriness by paired pulses.
+	t0 := time.Now()
+	fmt.Println("hh: paired pulses (refractory periods)...")
+	r, err := hhfig.Refractory(ctx, m, 20)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("hh: threshold at rest %.2f µA/cm² (0.5 ms pulse), absolute refractory %.2f ms, relative %.2f ms (%.1f s)\n",
+		r.Threshold, r.Absolute, r.Relative, time.Since(t0).Seconds())
+	f, err = hhfig.PairFigure(m, r, 2.5*r.Threshold, 6)
+	if err != nil {
+		return err
+	}
+	if err := save(dir, "hh-refractory", f, 16*cm, 17*cm); err != nil {
+		return err
+	}
+
+	// Notebook 04: gates, conductances, repetitive firing, F-I, temperature.
+	if err := save(dir, "hh-gates", hhfig.GatesFigure(m, -100, 50), 18*cm, 8*cm); err != nil {
+		return err
+	}
+	f, err = hhfig.Conductances(m, 10, 20)
+	if err != nil {
+		return err
+	}
+	if err := save(dir, "hh-conductances", f, 16*cm, 10*cm); err != nil {
+		return err
+	}
+	f, rate, err := hhfig.Repetitive(m, 10, 150)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("hh: rate at I = 10 µA/cm²: %.2f Hz\n", rate)
+	if err := save(dir, "hh-repetitive", f, 16*cm, 9*cm); err != nil {
+		return err
+	}
+	t0 = time.Now()
+	fmt.Println("hh: F-I curve (41 currents, step responses and sweeps up and down)...")
+	d, err := hhfig.ComputeFI(ctx, m, 0, 20, 41, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("hh: Hopf I = %.3f µA/cm² (subcritical %v, %.1f Hz), bistable %.2f–%.2f (%v) (%.1f s)\n",
+		d.Hopf.I, d.Hopf.Subcritical, d.Hopf.FrequencyHz, d.Lo, d.Hi, d.OK, time.Since(t0).Seconds())
+	if err := save(dir, "hh-fi", single(hhfig.FIPlot(d, 10, rate)), 16*cm, 10*cm); err != nil {
+		return err
+	}
+
+	// The interactive figure of notebook 04 at its initial values, and at a
+	// higher temperature.
+	var e hhfig.Explorer
+	for _, c := range []struct {
+		name string
+		T    float64
+	}{{"hh-explorer", 6.3}, {"hh-explorer-18C", 18.5}} {
+		f, err = e.Draw(10, 120, 36, c.T)
+		if err != nil {
+			return err
+		}
+		if err := save(dir, c.name, f, 16*cm, 17*cm); err != nil {
+			return err
+		}
+	}
+	return nil
+}
