@@ -29,7 +29,7 @@ LAB_IP     ?= 127.0.0.1
 LAB_PORT   ?= 8888
 export NB_TIMEOUT LAB_IP LAB_PORT
 
-.PHONY: help lab test vet gotest examples nbtest notebooks check-outputs figures bench \
+.PHONY: help lab test vet gotest examples nbtest notebooks check-outputs figures bench browser-test \
         jupyter tools gopls kernel clean
 
 help:
@@ -38,7 +38,8 @@ help:
 	@echo "                and the outputs stored in the committed notebooks"
 	@echo "make notebooks  re-execute every notebook and store its outputs in place"
 	@echo "make figures    run every examples/*/ program, writing into figures/"
-	@echo "make bench      go run ./bench"
+	@echo "make bench      go run ./bench (bench/compare.sh runs the peers too)"
+	@echo "make browser-test  move the sliders of notebooks 04, 07, 01 in headless chromium"
 	@echo "make clean      remove .tools/, .jupyter/ and build/"
 
 # ---- installation -------------------------------------------------------
@@ -55,7 +56,8 @@ $(TOOLS)/gonb: go.mod
 
 # gopls only gives completion and hover in the browser, so make test skips it.
 # It is built in its own module (its go.mod pins the x/tools it needs; ours
-# is newer), at the version go.mod requires, and rebuilt only when that changes.
+# is newer, which is also why go.mod does not list it as a tool), at v0.23.0,
+# the last release that builds with Go 1.26.
 gopls:
 	@scripts/build-gopls.sh $(TOOLS)
 
@@ -115,6 +117,13 @@ check-outputs:
 	@echo ">> checking the outputs stored in notebooks/*.ipynb"
 	@$(PYTHON) scripts/check_notebooks.py notebooks/*.ipynb || \
 		{ echo "   run 'make notebooks' and commit the notebooks with their outputs"; exit 1; }
+
+# Sliders driven in a real browser: Debian's chromium and npm's playwright-core
+# (never a downloaded browser). Not part of make test: it needs chromium and npm.
+BROWSER_NB ?= 04-hodgkin-huxley.ipynb 07-conductance-based.ipynb 01-neuron-and-action-potential.ipynb
+browser-test: kernel
+	@command -v chromium >/dev/null || { echo "browser-test needs Debian's chromium: apt-get install -y chromium"; exit 1; }
+	@scripts/browser/run.sh $(BROWSER_NB)
 
 bench:
 	@if [ ! -d bench ]; then echo "make bench: bench/ does not exist yet"; exit 1; fi

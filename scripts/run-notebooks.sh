@@ -33,8 +33,10 @@ if [ ${#nbs[@]} -eq 0 ]; then
 	echo ">> no notebooks to run"
 	exit 0
 fi
-rm -rf "$OUT"
 mkdir -p "$OUT" "$JUPYTER_RUNTIME_DIR/gonb-logs"
+# Remove only the executed copies this run will write, so that two runs on
+# different notebooks (NB=...) can share OUTDIR.
+for nb in "${nbs[@]}"; do rm -f "$OUT/$(basename "$nb")"; done
 
 failed=()
 for nb in "${nbs[@]}"; do
