@@ -42,8 +42,15 @@ type Bifurcation struct {
 	// The window; XMin == XMax means the range of the data.
 	XMin, XMax, YMin, YMax float64
 	// NoLegend suppresses the legend, which otherwise goes to the right
-	// of the data area.
+	// of the data area (names longer than about 3 cm are wrapped).
 	NoLegend bool
+	// LegendInside puts a compact legend inside the data area, in the
+	// corner that hides the least of the diagram, on a translucent white
+	// box: the choice for a diagram in a cell of a multi-panel Figure,
+	// where a legend at the side takes a large share of the cell's width.
+	// With an automatic window (YMin == YMax) the y range is extended
+	// downwards by 7 % per legend entry to make room for it.
+	LegendInside bool
 }
 
 // Plot draws the bifurcation diagram.
@@ -51,7 +58,12 @@ func (b *Bifurcation) Plot() *plot.Plot {
 	th := &Default
 	p := th.NewPlot(b.Title, b.XLabel, b.YLabel)
 	lg := newLegend(p)
-	lg.box.Outside = true // diagrams fill their window; keep the legend off the data
+	// Diagrams fill their window; keep the legend off the data unless
+	// asked to save the room.
+	lg.box.Outside = !b.LegendInside
+	if b.LegendInside {
+		p.Legend.ThumbnailWidth = 12
+	}
 	solid := draw.LineStyle{Color: th.Ink, Width: th.Line}
 	dashed := th.dashed(solid)
 	var stableL, unstableL *plotter.Line
@@ -136,6 +148,11 @@ func (b *Bifurcation) Plot() *plot.Plot {
 		p.Y.Min, p.Y.Max = b.YMin, b.YMax
 	} else {
 		padY(p, 0.04)
+		if b.LegendInside && !b.NoLegend {
+			// Room below the data for the legend: about 7 % of the
+			// window per entry in a panel of typical height.
+			p.Y.Min -= 0.07 * float64(len(lg.box.names)) * (p.Y.Max - p.Y.Min)
+		}
 	}
 	p.Legend.Top = false
 	p.Legend.Left = false

@@ -3,6 +3,9 @@ package plotting
 import (
 	"math"
 	"testing"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 )
 
 // foldDiagram is the equilibrium curve of x' = μ + x − x³, μ = x³ − x,
@@ -67,4 +70,33 @@ func TestBifurcationGolden(t *testing.T) {
 	f.Panels[0] = append(f.Panels[0], fold.Plot(), bautinDiagram().Plot())
 	f.Widths = []float64{1, 1.8}
 	checkGolden(t, "bifurcation", f, 0, 0)
+}
+
+// In a row of three small panels the diagram's legend goes inside, in the
+// corner that hides the least of it.
+func TestBifurcationInsideGolden(t *testing.T) {
+	fold, b := foldDiagram(), bautinDiagram()
+	fold.NoLegend, b.LegendInside = true, true
+	b2 := bautinDiagram()
+	b2.LegendInside, b2.Title = true, "the same again"
+	f := NewFigure([]*plot.Plot{fold.Plot(), b.Plot(), b2.Plot()})
+	f.Widths = []float64{1, 1.2, 1}
+	checkGolden(t, "bifurcation_inside", f, 18*vg.Centimeter, 7*vg.Centimeter)
+}
+
+// Stack panels with long series names: the outside legend wraps them.
+func TestStackLegendGolden(t *testing.T) {
+	tr, spikes, _ := spikyTrajectory()
+	f := Stack("long names", "t [ms]",
+		Panel{YLabel: "V [mV]", Series: []Series{{Name: "V", XY: tr.XY(0)}}, Spikes: spikes, Height: 2},
+		Panel{YLabel: "gate [1]", Series: []Series{
+			{Name: "m (fast sodium activation)", XY: tr.XY(1)},
+			{Name: "h (sodium inactivation)", XY: tr.XY(2)},
+			{Name: "n (delayed-rectifier K⁺ activation)", XY: tr.XY(3)},
+		}, Color: 1},
+		Panel{YLabel: "gate [1]", Series: []Series{
+			{Name: "m (fast sodium activation)", XY: tr.XY(1)},
+			{Name: "n (delayed-rectifier K⁺ activation)", XY: tr.XY(3)},
+		}, Color: 1, LegendInside: true})
+	checkGolden(t, "stack_legend", f, 16*vg.Centimeter, 11*vg.Centimeter)
 }

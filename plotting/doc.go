@@ -1,13 +1,31 @@
 // Package plotting draws the figures of modelneurons on gonum/plot: voltage
 // traces with their stimulus, stacked state and current panels, gating
 // functions, phase portraits (direction field, nullclines, equilibria marked
-// by stability, trajectories, manifolds, limit cycles), bifurcation
-// diagrams, F-I curves, spike rasters, PSTHs, ISI and spike-count histograms.
+// by stability, trajectories, manifolds, limit cycles), phase lines of
+// one-dimensional systems, bifurcation diagrams, F-I curves (with
+// closed-form overlays), spike rasters (ticks, or dots for large
+// networks), PSTHs, ISI histograms (with a dead time) and spike-count
+// histograms, and plain named curves (Lines).
 //
 // Functions here take data and return a *plot.Plot or a *Figure (a grid of
 // aligned panels). They never simulate: the caller runs the model (package
 // neurokit/ode, neurokit/analysis) and passes the results. The package does
 // not import GoNB either; notebooks show figures with package nbui.
+//
+// Text: titles, axis labels and legends take a small markup (type Markup):
+// "I_Na" and "I_{Na,p}" print with subscripts, "K^+", "Ca^{2+}" and
+// "10^-3" with superscripts. gonum/plot's Liberation fonts lack ⁺, ⁻, ⁰,
+// ⁹ and most subscript letters (a title "K⁺" printed as "K"), and its
+// LaTeX handler (text.Latex) panics on sub- and superscripts, so Markup
+// draws the scripts itself and also turns those missing Unicode characters
+// into scripts; "cm²", "x³", "V½", "τ", "∞", "−" are in the font as they
+// are. Theme.Plain turns the markup off.
+//
+// Log axes: gonum/plot reserves room for a centred axis label at the
+// position of the arithmetic midpoint of the range, which on a log scale
+// lies near the end of the axis; Figure (and so every Save and Show of a
+// single plot) gives such labels their room itself, so that a log-scale
+// panel has no empty band above it.
 //
 // All figures share one look, set by Theme (fonts readable at notebook size
 // and in a paper, a colour-blind-safe palette, line widths). Stable objects

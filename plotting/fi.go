@@ -19,6 +19,11 @@ type FI struct {
 	// Class, if not empty, is written in the upper left corner
 	// ("class 1", "class 2").
 	Class string
+	// Curves are closed-form or reference curves drawn as plain lines
+	// under the sweeps, in palette colours 2, 3, …, with their names in
+	// the legend: for example the analytic rate of a LIF neuron,
+	// Sample(lif.RateAnalytic, 0, 5, 400).
+	Curves []Series
 }
 
 // Plot draws the F-I curve: the up sweep solid with filled dots, the down
@@ -31,6 +36,11 @@ func (fi *FI) Plot() *plot.Plot {
 	}
 	p := th.NewPlot(fi.Title, xl, "f [Hz]")
 	lg := newLegend(p)
+	for k, c := range fi.Curves {
+		l := addCurve(p, c.XY, th.LineStyle(2+k))
+		lg.track(c.XY)
+		lg.add(c.Name, l)
+	}
 	for i, s := range []struct {
 		xy     plotter.XYer
 		name   string

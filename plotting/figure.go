@@ -111,7 +111,7 @@ func (f *Figure) Draw(c draw.Canvas) {
 	for r, row := range f.layout(c) {
 		for k, cell := range row {
 			if p := f.at(r, k); p != nil {
-				p.Draw(cell)
+				drawPlot(p, cell)
 			}
 		}
 	}
@@ -134,7 +134,7 @@ func (f *Figure) layout(c draw.Canvas) [][]draw.Canvas {
 	for r := range rows {
 		for k := range cols {
 			if p := f.at(r, k); p != nil {
-				d := p.DataCanvas(c)
+				d := dataCanvas(p, c)
 				left[k] = max(left[k], d.Min.X-c.Min.X)
 				right[k] = max(right[k], c.Max.X-d.Max.X)
 				bottom[r] = max(bottom[r], d.Min.Y-c.Min.Y)
@@ -161,7 +161,7 @@ func (f *Figure) layout(c draw.Canvas) [][]draw.Canvas {
 					continue
 				}
 				cell := cellAt(r, k)
-				d := p.DataCanvas(cell)
+				d := dataCanvas(p, cell)
 				nl[k] = max(nl[k], d.Min.X-cell.Min.X)
 				nr[k] = max(nr[k], cell.Max.X-d.Max.X)
 				nb[r] = max(nb[r], d.Min.Y-cell.Min.Y)
@@ -187,7 +187,7 @@ func (f *Figure) layout(c draw.Canvas) [][]draw.Canvas {
 				continue
 			}
 			cell := cellAt(r, k)
-			d := p.DataCanvas(cell)
+			d := dataCanvas(p, cell)
 			// Shrink the cell so that its data area starts at the largest
 			// margin of its column and row (never grow it).
 			cell = draw.Crop(cell,
@@ -334,4 +334,113 @@ func (b blankTicks) Ticks(lo, hi float64) []plot.Tick {
 		ts[i].Label = ""
 	}
 	return ts
+}
+
+// offCentre reports whether gonum/plot reserves room for the centred label
+// of axis a at the wrong place. plot.Axis places the glyph box of the label
+// at the normalised position of the data midpoint (Min+Max)/2, which is the
+// middle of the axis only on a linear scale; on a log scale spanning 1e-5
+// to 1 it is at 94 % of the axis, so the label's box sticks out beyond the
+// end and the plot shrinks its data area to make room: an empty band above
+// a log-scale panel, wider the longer the label and the shorter the panel.
+// The label itself is drawn centred on the data area.
+func offCentre(a *plot.Axis) bool {
+	if a.Label.Text == "" || a.Label.Position != draw.PosCenter || a.Scale == nil {
+		return false
+	}
+	lo, hi := a.Min, a.Max
+	if !(hi > lo) || !finite(lo) || !finite(hi) {
+		return false
+	}
+	n := a.Norm(0.5 * (lo + hi))
+	return math.Abs(n-0.5) > 1e-9
+}
+
+// detached is a plot with its title and off-centre axis labels taken out,
+// and the canvas that is left for the rest once their room is set aside.
+type detached struct {
+	p              *plot.Plot
+	title, xl, yl  string
+	whole, rest    draw.Canvas
+	fixX, fixY, ok bool
+}
+
+// detach takes the off-centre labels (and then the title, so that it stays
+// centred on the whole cell) out of p until restore is called; ok is false
+// when p needs no help and was left alone.
+func detach(p *plot.Plot, c draw.Canvas) *detached {
+	d := &detached{p: p, whole: c, rest: c, fixX: offCentre(&p.X), fixY: offCentre(&p.Y)}
+	if !d.fixX && !d.fixY {
+		return d
+	}
+	d.ok = true
+	if p.Title.Text != "" {
+		d.title = p.Title.Text
+		d.rest.Max.Y -= p.Title.TextStyle.Rectangle(d.title).Size().Y + p.Title.Padding
+		p.Title.Text = ""
+	}
+	// The room gonum/plot's axes give their labels (plot.Axis size).
+	if d.fixY {
+		sty := p.Y.Label.TextStyle
+		d.yl = p.Y.Label.Text
+		d.rest.Min.X += sty.FontExtents().Descent + sty.Height(d.yl) + p.Y.Label.Padding
+		p.Y.Label.Text = ""
+	}
+	if d.fixX {
+		sty := p.X.Label.TextStyle
+		d.xl = p.X.Label.Text
+		d.rest.Min.Y += sty.Height(d.xl) + p.X.Label.Padding
+		p.X.Label.Text = ""
+	}
+	return d
+}
+
+func (d *detached) restore() {
+	if !d.ok {
+		return
+	}
+	if d.title != "" {
+		d.p.Title.Text = d.title
+	}
+	if d.fixY {
+		d.p.Y.Label.Text = d.yl
+	}
+	if d.fixX {
+		d.p.X.Label.Text = d.xl
+	}
+}
+
+// dataCanvas is p.DataCanvas(c) with the labels of log-scale axes given
+// the room they need (see offCentre).
+func dataCanvas(p *plot.Plot, c draw.Canvas) draw.Canvas {
+	d := detach(p, c)
+	defer d.restore()
+	return p.DataCanvas(d.rest)
+}
+
+// drawPlot is p.Draw(c) with the labels of log-scale axes given the room
+// they need (see offCentre), drawn where gonum/plot draws them.
+func drawPlot(p *plot.Plot, c draw.Canvas) {
+	d := detach(p, c)
+	if !d.ok {
+		p.Draw(c)
+		return
+	}
+	defer d.restore()
+	if d.title != "" {
+		sty := p.Title.TextStyle
+		c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y + sty.FontExtents().Descent}, d.title)
+	}
+	p.Draw(d.rest)
+	data := p.DataCanvas(d.rest)
+	if d.fixY {
+		sty := p.Y.Label.TextStyle
+		x := d.whole.Min.X + sty.Height(d.yl) - sty.FontExtents().Descent
+		sty.Rotation += math.Pi / 2
+		c.FillText(sty, vg.Point{X: x, Y: data.Center().Y}, d.yl)
+	}
+	if d.fixX {
+		sty := p.X.Label.TextStyle
+		c.FillText(sty, vg.Point{X: data.Center().X, Y: d.whole.Min.Y + sty.FontExtents().Descent}, d.xl)
+	}
 }

@@ -3,9 +3,11 @@ package plotting
 import (
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -95,7 +97,8 @@ type legendBox struct {
 	// Fixed keeps the legend where the Legend fields put it.
 	Fixed bool
 	// Outside puts the legend to the right of the data area, top-aligned,
-	// in a margin it reserves through its glyph box.
+	// in a margin it reserves through its glyph box (a legend taller than
+	// the data area runs on below it).
 	Outside bool
 }
 
@@ -122,9 +125,13 @@ func (b *legendBox) GlyphBoxes(*plot.Plot) []plot.GlyphBox {
 	if !b.Outside || len(b.names) == 0 {
 		return nil
 	}
-	w, h := b.size()
+	// Only the width: a box reaching down from the top by the legend's
+	// height would, in a panel shorter than the legend, be both the top-
+	// and the bottom-most glyph box at Y = 1, and gonum/plot's padding
+	// divides by the difference of their positions (0).
+	w, _ := b.size()
 	return []plot.GlyphBox{{X: 1, Y: 1, Rectangle: vg.Rectangle{
-		Min: vg.Point{X: outsideGap, Y: -h}, Max: vg.Point{X: outsideGap + w, Y: 0}}}}
+		Min: vg.Point{X: outsideGap, Y: 0}, Max: vg.Point{X: outsideGap + w, Y: 0}}}}
 }
 
 func (b *legendBox) Plot(c draw.Canvas, p *plot.Plot) {
@@ -220,8 +227,52 @@ func (l *legend) add(name string, th ...plot.Thumbnailer) {
 	if l, ok := th[0].(*plotter.Line); ok && l == nil {
 		return
 	}
+	if l.box.Outside {
+		name = fitName(name, l.p.Legend.TextStyle, outsideNameWidth)
+	}
 	l.p.Legend.Add(name, th...)
 	l.box.names = append(l.box.names, name)
+}
+
+// outsideNameWidth caps the width of an entry of a legend outside the data
+// area (about 3 cm at the Default 10 pt legend size), so that long names
+// do not take a third of a figure's width.
+const outsideNameWidth = 85 // [pt]
+
+// fitName breaks name at a space into at most two lines no wider than w,
+// shortening a line that still does not fit with an ellipsis.
+func fitName(name string, sty text.Style, w vg.Length) string {
+	if sty.Width(name) <= w {
+		return name
+	}
+	words := strings.Fields(name)
+	if len(words) == 0 {
+		return name
+	}
+	n := 1
+	for n < len(words) && sty.Width(strings.Join(words[:n+1], " ")) <= w {
+		n++
+	}
+	first := shorten(strings.Join(words[:n], " "), sty, w)
+	rest := strings.Join(words[n:], " ")
+	if rest == "" {
+		return first
+	}
+	return first + "\n" + shorten(rest, sty, w)
+}
+
+// shorten returns s, or the longest prefix of s that fits in w with "…".
+func shorten(s string, sty text.Style, w vg.Length) string {
+	if sty.Width(s) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for n := len(rs) - 1; n > 0; n-- {
+		if t := strings.TrimRight(string(rs[:n]), " ") + "…"; sty.Width(t) <= w {
+			return t
+		}
+	}
+	return "…"
 }
 
 // track registers data the legend should not hide.

@@ -1,10 +1,13 @@
 package plotting
 
 import (
+	"fmt"
 	"math"
 	"testing"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 )
 
@@ -125,3 +128,147 @@ func TestPhasePortraitGolden(t *testing.T) {
 }
 
 var _ = vg.Inch
+
+// Two equilibria 0.02 apart in a window of 4 (a fraction of a label's
+// height on screen) keep their labels apart and off both markers; a
+// repeated label next to its twin is dropped.
+func TestPlaceLabels(t *testing.T) {
+	at := []vg.Point{{X: 100, Y: 100}, {X: 101, Y: 103}, {X: 300, Y: 100}, {X: 300.5, Y: 100.5}}
+	size := []vg.Point{{X: 40, Y: 12}, {X: 60, Y: 12}, {X: 50, Y: 12}, {X: 50, Y: 12}}
+	texts := []string{"saddle", "stable node", "stable focus", "stable focus"}
+	const gap = 3.5 // [pt] Default.Glyph
+	bounds := vg.Rectangle{Max: vg.Point{X: 400, Y: 200}}
+	rs := placeLabels(at, size, texts, gap, bounds)
+	over := func(a, b vg.Rectangle) bool {
+		return a.Min.X < b.Max.X && b.Min.X < a.Max.X && a.Min.Y < b.Max.Y && b.Min.Y < a.Max.Y
+	}
+	if rs[3].Max.X > rs[3].Min.X {
+		t.Errorf("repeated label %q not dropped: %v", texts[3], rs[3])
+	}
+	for i := range 3 {
+		r := rs[i]
+		if r.Max.X-r.Min.X != size[i].X || r.Max.Y-r.Min.Y != size[i].Y {
+			t.Errorf("label %d has size %v, want %v", i, r.Size(), size[i])
+		}
+		for k := range i {
+			if over(r, rs[k]) {
+				t.Errorf("labels %q %v and %q %v overlap", texts[i], r, texts[k], rs[k])
+			}
+		}
+		for _, pt := range at {
+			m := vg.Rectangle{Min: vg.Point{X: pt.X - gap, Y: pt.Y - gap}, Max: vg.Point{X: pt.X + gap, Y: pt.Y + gap}}
+			if over(r, m) {
+				t.Errorf("label %q %v covers the marker at %v", texts[i], r, pt)
+			}
+		}
+	}
+	// The first label keeps the preferred place: right of and above its
+	// point, by the gap (and 2 pt more sideways).
+	if want := (vg.Point{X: 100 + gap + 2, Y: 100 + gap}); rs[0].Min != want {
+		t.Errorf("first label at %v, want %v", rs[0].Min, want)
+	}
+}
+
+// The same in a drawn portrait: the labels of two close equilibria do not
+// overlap.
+func TestEquilibriumLabelsApart(t *testing.T) {
+	pp := &PhasePortrait{XLabel: "x [1]", YLabel: "y [1]", XMin: -2, XMax: 2, YMin: -2, YMax: 2,
+		Equilibria: []Equilibrium{
+			{X: 0, Y: 0, Stability: Saddle, Label: "saddle"},
+			{X: 0.02, Y: 0.02, Stability: Stable, Label: "stable node"},
+		}, NoLegend: true}
+	acts, _ := record(Single(pp.Plot()), Default.Width, Default.Height)
+	sty := text.Style{Font: Default.face(Default.Legend), Handler: plot.DefaultTextHandler}
+	var rs []vg.Rectangle
+	for _, name := range []string{"saddle", "stable node"} {
+		ss := drawnStrings(acts)[name]
+		if len(ss) != 1 {
+			t.Fatalf("label %q drawn %d times", name, len(ss))
+		}
+		r := sty.Rectangle(name)
+		rs = append(rs, vg.Rectangle{Min: ss[0].Point.Add(r.Min), Max: ss[0].Point.Add(r.Max)})
+	}
+	if a, b := rs[0], rs[1]; a.Min.X < b.Max.X && b.Min.X < a.Max.X && a.Min.Y < b.Max.Y && b.Min.Y < a.Max.Y {
+		t.Errorf("labels overlap: %v and %v", a, b)
+	}
+}
+
+// Arrows take the larger grid spacing on screen: a single row, or two rows
+// 0.1 apart in a window of 2, still gives arrows as long as the columns
+// are wide (0.7 × 10 pt here), not 0.7 × 0.5 pt.
+func TestArrowCell(t *testing.T) {
+	tr := func(x float64) vg.Length { return vg.Length(10 * x) } // 10 pt per unit
+	xs := []float64{0, 1, 2, 3}
+	for _, c := range []struct {
+		ys   []float64
+		want vg.Length
+	}{
+		{[]float64{0}, 10},           // one row: the column spacing
+		{[]float64{-0.05, 0.05}, 10}, // a strip: 0.5 pt rows, 10 pt columns
+		{[]float64{0, 2}, 20},        // taller cells: the row spacing
+	} {
+		if got := arrowCell(&Field{X: xs, Y: c.ys}, tr, tr); got != c.want {
+			t.Errorf("arrowCell with rows %v = %v pt, want %v", c.ys, got, c.want)
+		}
+	}
+	if got := arrowCell(&Field{X: []float64{1}, Y: []float64{1}}, tr, tr); got != 20 {
+		t.Errorf("arrowCell of one point = %v, want the 20 pt default", got)
+	}
+}
+
+// ẋ = x − x³ has equilibria at −1 and 1 (stable: f' = 1 − 3x² = −2) and 0
+// (unstable: f' = 1). Sampled on a grid through 0 exactly, the zero at 0
+// is a sample; those at ±1 lie between samples (step 0.3 from −1.5).
+func TestLineEquilibria(t *testing.T) {
+	f := func(x float64) float64 { return x - x*x*x }
+	eqs := LineEquilibria(Sample(f, -1.5, 1.5, 10))
+	want := []Equilibrium{{X: -1, Stability: Stable}, {X: 0, Stability: Unstable}, {X: 1, Stability: Stable}}
+	if len(eqs) != len(want) {
+		t.Fatalf("LineEquilibria = %v, want %v", eqs, want)
+	}
+	for i, e := range eqs {
+		// Linear interpolation between −1.2 (f = 0.528) and −0.9
+		// (f = −0.171) puts the zero at −0.9 − 0.171·0.3/0.699 =
+		// −0.9734: within 0.03 of −1.
+		if math.Abs(e.X-want[i].X) > 0.03 || e.Stability != want[i].Stability {
+			t.Errorf("equilibrium %d = %+v, want %+v", i, e, want[i])
+		}
+	}
+	// ẋ = x² has a single, semi-stable zero at 0 (a saddle-node).
+	if eqs := LineEquilibria(Sample(func(x float64) float64 { return x * x }, -1, 1, 10)); len(eqs) != 1 || eqs[0].Stability != Neutral {
+		t.Errorf("LineEquilibria of x² = %v, want one Neutral at 0", eqs)
+	}
+}
+
+func ExampleLineEquilibria() {
+	// The I_Na,p-like bistable line ẋ = x − x³ on [−1.5, 1.5].
+	for _, e := range LineEquilibria(Sample(func(x float64) float64 { return x - x*x*x }, -1.5, 1.5, 300)) {
+		fmt.Printf("x = %+.2f %v\n", e.X, e.Stability)
+	}
+	// Output:
+	// x = -1.00 stable
+	// x = +0.00 unstable
+	// x = +1.00 stable
+}
+
+func TestPhaseLineGolden(t *testing.T) {
+	pl := &PhaseLine{
+		Title: "ẋ = x − x³", XLabel: "x [1]", YLabel: "dx/dt [1/ms]", Name: "f(x) = x − x³",
+		Rate: Sample(func(x float64) float64 { return x - x*x*x }, -1.6, 1.6, 320),
+	}
+	// Two nearby labelled equilibria in a portrait next to it, with the
+	// flow of ẋ = x − x³ on a field of one row at y = −0.7.
+	row := &Field{Y: []float64{-0.7}}
+	for k := range 11 {
+		x := -1 + 0.2*float64(k)
+		row.X, row.U, row.V = append(row.X, x), append(row.U, x-x*x*x), append(row.V, 0)
+	}
+	pp := &PhasePortrait{Title: "close equilibria", XLabel: "x [1]", YLabel: "y [1]", XMin: -1, XMax: 1, YMin: -1, YMax: 1,
+		Field: row,
+		Equilibria: []Equilibrium{
+			{X: 0, Y: 0, Stability: Saddle, Label: "saddle"},
+			{X: 0.05, Y: 0.03, Stability: Stable, Label: "stable node"},
+			{X: 0.06, Y: 0.02, Stability: Stable, Label: "stable node"},
+		}, NoLegend: true}
+	checkGolden(t, "phase_line", NewFigure([]*plot.Plot{pl.Plot(), pp.Plot()}), 0, 0)
+}

@@ -1,10 +1,13 @@
 package plotting
 
 import (
+	"fmt"
+	"image/color"
 	"math"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
 
@@ -40,6 +43,57 @@ func (r *RasterTicks) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 			x := trX(t)
 			c.StrokeLine2(r.LineStyle, x, y0, x, y1)
+		}
+	}
+}
+
+// DotRaster draws the spike trains of a large network (hundreds to
+// thousands of neurons, where the ticks of Raster merge) as dots, one row
+// per train, neuron 0 at the bottom, over [t0, t1] ms.
+func DotRaster(trains [][]float64, t0, t1 float64) *plot.Plot {
+	th := &Default
+	p := th.NewPlot("", "t [ms]", "neuron [#]")
+	p.Add(&RasterDots{Trains: trains, Color: th.Ink})
+	p.X.Min, p.X.Max = t0, t1
+	p.Y.Min, p.Y.Max = -0.5, float64(len(trains))-0.5
+	return p
+}
+
+// RasterDots is a plotter of spike trains as small filled squares, train i
+// centred on y = i.
+type RasterDots struct {
+	Trains [][]float64
+	Color  color.Color
+	// Size is the side of a dot; 0 means the height of a row on screen,
+	// kept between 0.6 and 2 pt.
+	Size vg.Length
+}
+
+// Plot implements plot.Plotter.
+func (r *RasterDots) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	s := r.Size
+	if s <= 0 {
+		s = min(max(abs(trY(1)-trY(0)), 0.6), 2)
+	}
+	c.SetColor(r.Color)
+	for i, tr := range r.Trains {
+		y := trY(float64(i))
+		if y < c.Min.Y-s || y > c.Max.Y+s {
+			continue
+		}
+		for _, t := range tr {
+			if t < p.X.Min || t > p.X.Max {
+				continue
+			}
+			x := trX(t)
+			var sq vg.Path
+			sq.Move(vg.Point{X: x - s/2, Y: y - s/2})
+			sq.Line(vg.Point{X: x + s/2, Y: y - s/2})
+			sq.Line(vg.Point{X: x + s/2, Y: y + s/2})
+			sq.Line(vg.Point{X: x - s/2, Y: y + s/2})
+			sq.Close()
+			c.Fill(sq)
 		}
 	}
 }
@@ -116,41 +170,108 @@ func bars(edges, h []float64) *plotter.Line {
 // [1/ms] in the given number of bins, with the exponential density
 // r·exp(−r·t) of a Poisson process of rate r [Hz] overlaid (r converted to
 // 1/ms). A rate ≤ 0 means the maximum-likelihood estimate 1/mean(ISI).
+// ISI draws the same with a dead time.
 func ISIHist(isis []float64, bins int, rate float64) *plot.Plot {
-	th := &Default
-	p := th.NewPlot("", "ISI [ms]", "density [1/ms]")
 	if len(isis) == 0 || bins < 1 {
+		return Default.NewPlot("", "ISI [ms]", "density [1/ms]")
+	}
+	return (&ISI{Intervals: isis, Bins: bins, Rate: rate}).Plot()
+}
+
+// ISI is the data of an interspike-interval histogram with the interval
+// density of a Poisson process with dead time overlaid.
+type ISI struct {
+	Title string
+	// Intervals are the interspike intervals [ms].
+	Intervals []float64
+	// Bins is the number of bins over [0, Max] (default 30).
+	Bins int
+	// Max is the upper end of the histogram [ms]; 0 means the longest
+	// interval.
+	Max float64
+	// Rate is the observed firing rate r [Hz]; ≤ 0 means 1/mean(ISI).
+	Rate float64
+	// DeadTime τd [ms] after each spike during which the process cannot
+	// fire. The overlay is the shifted exponential density
+	// r'·exp(−r'(τ−τd)) for τ ≥ τd (0 before), whose mean τd + 1/r'
+	// equals 1/r: r' = r/(1 − r·τd) is the rate of the process while it
+	// is free to fire. Zero gives the exponential r·exp(−r·τ).
+	DeadTime float64
+}
+
+// isiDensity is the interval density of a Poisson process with dead time
+// td [ms] and observed rate r [1/ms]: r'·exp(−r'(τ−td)) for τ ≥ td with
+// r' = r/(1 − r·td).
+func isiDensity(r, td float64) func(tau float64) float64 {
+	if !(r > 0) || td < 0 || r*td >= 1 {
+		panic("plotting: ISI needs rate > 0, dead time ≥ 0 and rate·dead time < 1")
+	}
+	rp := r / (1 - r*td)
+	return func(tau float64) float64 {
+		if tau < td {
+			return 0
+		}
+		return rp * math.Exp(-rp*(tau-td))
+	}
+}
+
+// Plot draws the histogram and the density.
+func (h *ISI) Plot() *plot.Plot {
+	th := &Default
+	p := th.NewPlot(h.Title, "ISI [ms]", "density [1/ms]")
+	if len(h.Intervals) == 0 {
 		return p
 	}
+	bins := h.Bins
+	if bins < 1 {
+		bins = 30
+	}
 	hi, mean := 0.0, 0.0
-	for _, x := range isis {
+	for _, x := range h.Intervals {
 		hi = math.Max(hi, x)
 		mean += x
 	}
-	mean /= float64(len(isis))
+	mean /= float64(len(h.Intervals))
+	if h.Max > 0 {
+		hi = h.Max
+	}
 	w := hi / float64(bins)
 	edges := make([]float64, bins+1)
 	for i := range edges {
 		edges[i] = float64(i) * w
 	}
 	dens := make([]float64, bins)
-	for _, x := range isis {
-		dens[min(int(x/w), bins-1)]++
+	for _, x := range h.Intervals {
+		if x <= hi {
+			dens[min(int(x/w), bins-1)]++
+		}
 	}
 	for i := range dens {
-		dens[i] /= float64(len(isis)) * w
+		dens[i] /= float64(len(h.Intervals)) * w
 	}
 	p.Add(bars(edges, dens))
-	r := rate / 1000
+	r := h.Rate / 1000
 	if r <= 0 {
 		r = 1 / mean
 	}
+	f := isiDensity(r, h.DeadTime)
+	var curve plotter.XYs
+	name := "exponential"
+	if td := h.DeadTime; td > 0 {
+		name = fmt.Sprintf("dead time %g ms", td)
+		curve = plotter.XYs{{X: 0, Y: 0}, {X: math.Min(td, hi), Y: 0}}
+		if td < hi {
+			curve = append(curve, Sample(f, td, hi, 200)...)
+		}
+	} else {
+		curve = Sample(f, 0, hi, 200)
+	}
 	lg := newLegend(p)
-	exp := Sample(func(t float64) float64 { return r * math.Exp(-r*t) }, 0, hi, 200)
-	l := addCurve(p, exp, th.LineStyle(1))
-	lg.add("exponential", l)
+	l := addCurve(p, curve, th.LineStyle(1))
+	lg.add(name, l)
 	lg.box.Fixed = true
 	p.X.Min, p.Y.Min = 0, 0
+	p.X.Max = hi
 	padY(p, 0.04)
 	p.Y.Min = 0
 	lg.done()

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/recorder"
 )
 
 // poissonTrains returns n trials of a Poisson process of rate hz [Hz] over
@@ -91,4 +93,128 @@ func TestFIGolden(t *testing.T) {
 	f := NewFigure(nil)
 	f.Panels[0] = append(f.Panels[0], fi1, fi2)
 	checkGolden(t, "fi", f, 0, 0)
+}
+
+// The dead-time density r'·exp(−r'(τ−τd)) with r' = r/(1 − r·τd): for an
+// observed rate r = 40 Hz = 0.04/ms and τd = 2 ms, r' = 0.04/0.92 =
+// 0.0434783/ms; the density is 0 before τd, r' at τd, integrates to 1 and
+// has mean τd + 1/r' = 1/r = 25 ms (trapezoid rule on 0.001 ms steps to
+// 2000 ms, where the tail e^{−0.0435·1998} is negligible).
+func TestISIDensity(t *testing.T) {
+	const r, td = 0.04, 2.0
+	f := isiDensity(r, td)
+	if f(1.999) != 0 {
+		t.Errorf("density before the dead time = %v, want 0", f(1.999))
+	}
+	if want := r / (1 - r*td); math.Abs(f(td)-want) > 1e-15 {
+		t.Errorf("density at τd = %v, want r' = %v", f(td), want)
+	}
+	const h = 0.001
+	var mass, mean float64
+	for tau := td; tau < 2000; tau += h {
+		a, b := f(tau), f(tau+h)
+		mass += h * (a + b) / 2
+		mean += h * (tau*a + (tau+h)*b) / 2
+	}
+	if math.Abs(mass-1) > 1e-6 || math.Abs(mean-1/r) > 1e-4 {
+		t.Errorf("∫f = %v, mean = %v ms; want 1 and %v ms", mass, mean, 1/r)
+	}
+	// τd = 0 is the exponential r·exp(−r·τ).
+	if g := isiDensity(r, 0); math.Abs(g(10)-r*math.Exp(-r*10)) > 1e-15 {
+		t.Errorf("density without dead time at 10 ms = %v, want %v", g(10), r*math.Exp(-r*10))
+	}
+}
+
+// DotRaster draws one dot per spike inside the window, even for 2000 rows
+// (the dots keep the 0.6 pt minimum though a row is ~0.1 pt high).
+func TestDotRaster(t *testing.T) {
+	trains := poissonTrains(2000, 5, 1000)
+	want := 0
+	for _, tr := range trains {
+		for _, s := range tr {
+			if s >= 100 && s <= 900 {
+				want++
+			}
+		}
+	}
+	acts, _ := record(Single(DotRaster(trains, 100, 900)), Default.Width, Default.Height)
+	n := 0
+	for _, a := range acts {
+		// A dot is a square path (move, 3 lines, close) a few points wide;
+		// the plot's background is a larger one.
+		if f, ok := a.(*recorder.Fill); ok && len(f.Path) == 5 && f.Path[1].Pos.X-f.Path[0].Pos.X < 3 {
+			n++
+			if w := f.Path[1].Pos.X - f.Path[0].Pos.X; math.Abs(float64(w)-0.6) > 1e-9 {
+				t.Fatalf("dot %v pt wide, want the 0.6 pt minimum", w)
+			}
+		}
+	}
+	if n != want {
+		t.Errorf("%d dots drawn, want %d spikes in [100, 900] ms", n, want)
+	}
+}
+
+// Extra curves of an FI plot and Lines appear in the legend, and their
+// range counts: the LIF rate 1/(τ ln(RI/(RI − θ))) at RI = 30 mV, θ = 15 mV,
+// τ = 10 ms is 1000/(10 ln 2) = 144.27 Hz, above every sweep point.
+func TestFICurvesAndLines(t *testing.T) {
+	lif := func(I float64) float64 { // R = 1: I in mV
+		if I <= 15 {
+			return 0
+		}
+		return 1000 / (10 * math.Log(I/(I-15)))
+	}
+	up := plotter.XYs{{X: 10, Y: 0}, {X: 20, Y: 70}, {X: 25, Y: 100}}
+	p := (&FI{XLabel: "RI [mV]", Up: up, Curves: []Series{{Name: "LIF closed form", XY: Sample(lif, 10, 30, 200)}}}).Plot()
+	if want := 1000 / (10 * math.Ln2); p.Y.Max < want {
+		t.Errorf("y range ends at %v Hz, below the closed form's %v Hz", p.Y.Max, want)
+	}
+	q := Lines("", "t [ms]", "x [1]", Series{Name: "sine", XY: Sample(math.Sin, 0, 6, 50)}, Series{XY: Sample(math.Cos, 0, 6, 50)})
+	for _, c := range []struct {
+		f    *Figure
+		want []string
+	}{{Single(p), []string{"LIF closed form", "increasing I"}}, {Single(q), []string{"sine"}}} {
+		acts, _ := record(c.f, Default.Width, Default.Height)
+		ss := drawnStrings(acts)
+		for _, name := range c.want {
+			if len(ss[name]) != 1 {
+				t.Errorf("legend entry %q drawn %d times, want once", name, len(ss[name]))
+			}
+		}
+	}
+}
+
+func TestExtrasGolden(t *testing.T) {
+	trains := poissonTrains(300, 8, 1000)
+	var isis []float64
+	for _, tr := range poissonTrains(100, 40, 1000) {
+		// Impose a 5 ms dead time by dropping spikes that follow too soon.
+		last := math.Inf(-1)
+		for _, s := range tr {
+			if s-last >= 5 {
+				if !math.IsInf(last, -1) {
+					isis = append(isis, s-last)
+				}
+				last = s
+			}
+		}
+	}
+	lif := func(I float64) float64 {
+		if I <= 15 {
+			return 0
+		}
+		return 1000 / (10 * math.Log(I/(I-15)))
+	}
+	var up plotter.XYs
+	for I := 10.0; I <= 30; I += 2 {
+		up = append(up, plotter.XY{X: I, Y: lif(I) * 0.95})
+	}
+	fi := (&FI{Title: "LIF", XLabel: "RI [mV]", Up: up, Curves: []Series{{Name: "closed form", XY: Sample(lif, 10, 30, 400)}}}).Plot()
+	lines := Lines("K⁺ and Na⁺ currents", "t [ms]", "I [µA/cm²]",
+		Series{Name: "I_K", XY: Sample(func(t float64) float64 { return 10 * (1 - math.Exp(-t/5)) }, 0, 30, 100)},
+		Series{Name: "I_{Na,p}", XY: Sample(func(t float64) float64 { return -8 * math.Exp(-t/3) }, 0, 30, 100)})
+	// The rate of the process after the dead time is unknown here: the
+	// observed rate 1/mean(ISI) gives r'.
+	f := Grid(2, (&ISI{Title: "dead time", Intervals: isis, Bins: 40, DeadTime: 5}).Plot(), DotRaster(trains, 0, 1000), fi, lines)
+	checkGolden(t, "extras", f, 16*vg.Centimeter, 13*vg.Centimeter)
 }

@@ -2,9 +2,13 @@ package plotting
 
 import (
 	"image/color"
+	"math"
+	"strings"
+	"unicode"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -34,6 +38,9 @@ type Theme struct {
 	Width, Height vg.Length
 	// DPI is the resolution of raster output (PNG, JPEG, TIFF).
 	DPI int
+	// Plain turns off the sub- and superscript markup of titles, axis
+	// labels and legends (see Markup): "I_Na" then prints as typed.
+	Plain bool
 }
 
 // Okabe & Ito (2008), "Color Universal Design": eight colours that stay
@@ -97,6 +104,12 @@ func (th *Theme) NewPlot(title, xLabel, yLabel string) *plot.Plot {
 	p.X.Label.Text = xLabel
 	p.Y.Label.Text = yLabel
 	p.Legend.TextStyle.Font = th.face(th.Legend)
+	if !th.Plain {
+		m := Markup{Fonts: p.TextHandler.Cache()}
+		for _, s := range []*text.Style{&p.Title.TextStyle, &p.X.Label.TextStyle, &p.Y.Label.TextStyle, &p.Legend.TextStyle} {
+			s.Handler = m
+		}
+	}
 	p.Legend.Top = true
 	p.Legend.Padding = 1
 	p.Legend.ThumbnailWidth = 18
@@ -127,4 +140,216 @@ func lighten(c color.Color, f float64) color.Color {
 	r, g, b, _ := c.RGBA()
 	mix := func(v uint32) uint8 { return uint8(float64(v>>8)*(1-f) + 255*f) }
 	return color.RGBA{mix(r), mix(g), mix(b), 0xff}
+}
+
+// Markup is a text.Handler that writes sub- and superscripts in the
+// Liberation fonts of gonum/plot, which lack the glyphs ⁺ and ⁻ (a title
+// "K⁺ current" prints as "K current") and most subscript letters, and
+// whose LaTeX handler (text.Latex) cannot typeset sub- or superscripts.
+// Every figure of the package uses it for titles, axis labels and legends
+// unless the Theme is Plain. The markup:
+//
+//	I_Na, g_K, t_ref     _ subscripts the letters and digits that follow
+//	I_{Na,p}, V_{1/2}    braces subscript any text
+//	K^+, Ca^2+, 10^-3    ^ superscripts the digits and signs that follow
+//	e^x, x^{n+1}         (or else the letters and digits, or a group)
+//	K⁺, Ca²⁺, x₁         Unicode super- and subscripts: those the font
+//	                     lacks are drawn as markup, the others as they are
+//	\_, \^               a literal _ or ^
+//
+// A minus sign in a superscript is printed as the typographic minus "−".
+type Markup struct {
+	Fonts *font.Cache
+}
+
+// Cache implements text.Handler.
+func (m Markup) Cache() *font.Cache { return m.Fonts }
+
+// Extents implements text.Handler.
+func (m Markup) Extents(f font.Font) font.Extents {
+	face := m.Fonts.Lookup(f, f.Size)
+	return face.Extents()
+}
+
+// Lines implements text.Handler.
+func (m Markup) Lines(txt string) []string {
+	return strings.Split(strings.TrimRight(txt, "\n"), "\n")
+}
+
+// Sub- and superscripts are 70 % of the font size; superscripts are raised
+// by 30 % of the font size, subscripts lowered by 12 %, which keeps them
+// within about a point of the font's ascent and descent.
+const (
+	scriptScale = 0.7
+	supRaise    = 0.3
+	subLower    = 0.12
+)
+
+// Box implements text.Handler: the width of the runs; the height and depth
+// of the font, so that lines with and without scripts align.
+func (m Markup) Box(txt string, f font.Font) (w, h, d vg.Length) {
+	face := m.Fonts.Lookup(f, f.Size)
+	for _, r := range parseMarkup(txt, m.has(face)) {
+		rf := m.runFace(f, r.shift)
+		w += rf.Width(r.s)
+	}
+	ext := face.Extents()
+	return w, ext.Ascent, ext.Descent
+}
+
+// has reports whether face has a glyph for r.
+func (m Markup) has(face font.Face) func(rune) bool {
+	if face.Face == nil {
+		return func(rune) bool { return true }
+	}
+	ff := face.FontFace(72)
+	return func(r rune) bool {
+		_, ok := ff.GlyphAdvance(r)
+		return ok
+	}
+}
+
+func (m Markup) runFace(f font.Font, shift int) font.Face {
+	if shift != 0 {
+		f.Size *= scriptScale
+	}
+	return m.Fonts.Lookup(f, f.Size)
+}
+
+// Draw implements text.Handler, placing lines as text.Plain does.
+func (m Markup) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
+	txt = strings.TrimRight(txt, "\n")
+	if txt == "" {
+		return
+	}
+	face := m.Fonts.Lookup(sty.Font, sty.Font.Size)
+	c.SetColor(sty.Color)
+	if sty.Rotation != 0 {
+		c.Push()
+		c.Rotate(sty.Rotation)
+	}
+	sin, cos := math.Sincos(sty.Rotation)
+	pt.X, pt.Y = pt.Y*vg.Length(sin)+pt.X*vg.Length(cos), pt.Y*vg.Length(cos)-pt.X*vg.Length(sin)
+	lines := m.Lines(txt)
+	pt.Y += sty.Height(txt)*vg.Length(sty.YAlign) - face.Extents().Ascent
+	has := m.has(face)
+	for i, line := range lines {
+		w, _, _ := m.Box(line, sty.Font)
+		at := pt.Add(vg.Point{X: vg.Length(sty.XAlign) * w, Y: vg.Length(len(lines)-i) * sty.Font.Size})
+		for _, r := range parseMarkup(line, has) {
+			rf := m.runFace(sty.Font, r.shift)
+			dy := vg.Length(0)
+			switch r.shift {
+			case 1:
+				dy = supRaise * sty.Font.Size
+			case -1:
+				dy = -subLower * sty.Font.Size
+			}
+			c.FillString(rf, vg.Point{X: at.X, Y: at.Y + dy}, r.s)
+			at.X += rf.Width(r.s)
+		}
+	}
+	if sty.Rotation != 0 {
+		c.Pop()
+	}
+}
+
+// markupRun is a piece of text at the baseline (shift 0), raised (1) or
+// lowered (−1).
+type markupRun struct {
+	s     string
+	shift int
+}
+
+var (
+	supers = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9',
+		'⁺': '+', '⁻': '−', '⁼': '=', '⁽': '(', '⁾': ')', 'ⁿ': 'n', 'ⁱ': 'i'}
+	subs = map[rune]rune{'₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9',
+		'₊': '+', '₋': '−', '₌': '=', '₍': '(', '₎': ')', 'ₐ': 'a', 'ₑ': 'e', 'ₒ': 'o', 'ₓ': 'x', 'ₕ': 'h', 'ₖ': 'k',
+		'ₗ': 'l', 'ₘ': 'm', 'ₙ': 'n', 'ₚ': 'p', 'ₛ': 's', 'ₜ': 't'}
+)
+
+// parseMarkup splits txt into runs by the rules of Markup; has reports
+// whether the font has a glyph.
+func parseMarkup(txt string, has func(rune) bool) []markupRun {
+	rs := []rune(txt)
+	var out []markupRun
+	emit := func(s string, shift int) {
+		if s == "" {
+			return
+		}
+		if n := len(out); n > 0 && out[n-1].shift == shift {
+			out[n-1].s += s
+			return
+		}
+		out = append(out, markupRun{s, shift})
+	}
+	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	signed := func(r rune) bool { return unicode.IsDigit(r) || r == '+' || r == '-' || r == '−' }
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\\' && i+1 < len(rs) && (rs[i+1] == '_' || rs[i+1] == '^'):
+			emit(string(rs[i+1]), 0)
+			i++
+		case (r == '_' || r == '^') && i+1 < len(rs):
+			shift := -1
+			if r == '^' {
+				shift = 1
+			}
+			j, k := i+1, i+1 // the script is rs[j:k]; the text resumes at end
+			end := -1
+			if rs[j] == '{' {
+				for e := j + 1; e < len(rs); e++ {
+					if rs[e] == '}' {
+						j, k, end = j+1, e, e+1
+						break
+					}
+				}
+			} else {
+				in := alnum
+				if r == '^' && signed(rs[j]) {
+					in = signed
+				}
+				for k < len(rs) && in(rs[k]) {
+					k++
+				}
+				end = k
+			}
+			if end < 0 || k == j {
+				emit(string(r), 0)
+				continue
+			}
+			s := string(rs[j:k])
+			if shift == 1 {
+				s = strings.ReplaceAll(s, "-", "−")
+			}
+			emit(s, shift)
+			i = end - 1
+		case supers[r] != 0 || subs[r] != 0:
+			table, shift := supers, 1
+			if subs[r] != 0 {
+				table, shift = subs, -1
+			}
+			k := i
+			missing := false
+			for k < len(rs) && table[rs[k]] != 0 {
+				missing = missing || !has(rs[k])
+				k++
+			}
+			if !missing {
+				emit(string(rs[i:k]), 0)
+			} else {
+				var b strings.Builder
+				for _, x := range rs[i:k] {
+					b.WriteRune(table[x])
+				}
+				emit(b.String(), shift)
+			}
+			i = k - 1
+		default:
+			emit(string(r), 0)
+		}
+	}
+	return out
 }

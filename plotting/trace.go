@@ -29,6 +29,11 @@ type Panel struct {
 	YMin, YMax float64
 	// Color offsets the palette index of the first series.
 	Color int
+	// LegendInside puts the legend (of a panel with several named series)
+	// inside the data area, in the corner that hides the least data,
+	// instead of to the right of it, where names longer than about 3 cm
+	// are wrapped onto two lines.
+	LegendInside bool
 }
 
 // Stack draws panels top to bottom on a shared time axis labelled xLabel
@@ -47,13 +52,14 @@ func Stack(title, xLabel string, panels ...Panel) *Figure {
 			p.Title.Text = title
 		}
 		lg := newLegend(p)
-		lg.box.Outside = true
+		lg.box.Outside = !pn.LegendInside
 		for k, s := range pn.Series {
 			l := addCurve(p, s.XY, th.LineStyle(pn.Color+k))
 			// A single curve is named by the axis label; no legend.
 			if s.Name != "" && len(pn.Series) > 1 {
 				lg.add(s.Name, l)
 			}
+			lg.track(s.XY)
 		}
 		lg.done()
 		if weight([]float64{pn.Height}, 0) < hmax/1.5 {
@@ -145,4 +151,21 @@ func (s *SpikeMarks) Plot(c draw.Canvas, p *plot.Plot) {
 		x := trX(t)
 		c.StrokeLine2(s.LineStyle, x, c.Max.Y, x, c.Max.Y-n)
 	}
+}
+
+// Lines draws named curves in one plot, in palette colours in order, with
+// a legend of the named ones in the corner of the data area that hides the
+// least of them. Labels carry units: "t [ms]".
+func Lines(title, xLabel, yLabel string, curves ...Series) *plot.Plot {
+	th := &Default
+	p := th.NewPlot(title, xLabel, yLabel)
+	lg := newLegend(p)
+	for k, c := range curves {
+		l := addCurve(p, c.XY, th.LineStyle(k))
+		lg.track(c.XY)
+		lg.add(c.Name, l)
+	}
+	padY(p, 0.04)
+	lg.done()
+	return p
 }

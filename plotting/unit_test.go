@@ -7,9 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
 	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
@@ -220,5 +222,253 @@ func TestPoissonPMF(t *testing.T) {
 	}
 	if math.Abs(q[39]-q[40]) > 1e-15 || q[41] >= q[40] || q[38] >= q[39] {
 		t.Errorf("mode of P(k; 40) not at 39, 40: %v %v %v %v", q[38], q[39], q[40], q[41])
+	}
+}
+
+// record draws f on a recording canvas of w × h and returns the actions.
+func record(f *Figure, w, h vg.Length) ([]recorder.Action, draw.Canvas) {
+	rec := &recorder.Canvas{}
+	c := draw.NewCanvas(rec, w, h)
+	f.Draw(c)
+	return rec.Actions, c
+}
+
+// strings drawn on a recording, by text.
+func drawnStrings(acts []recorder.Action) map[string][]*recorder.FillString {
+	out := map[string][]*recorder.FillString{}
+	for _, a := range acts {
+		if s, ok := a.(*recorder.FillString); ok {
+			out[s.String] = append(out[s.String], s)
+		}
+	}
+	return out
+}
+
+// lossPanel is a log-scale panel of two training-loss curves falling from
+// 1 to 1e-5 over 100 epochs, with a title, a legend and decade ticks: the
+// case reported as "a large empty band above a LogScale panel".
+func lossPanel() *plot.Plot {
+	th := &Default
+	p := th.NewPlot("training loss", "epoch [#]", "mean squared error [1]")
+	for k, tau := range []float64{100 / math.Log(1e5), 30} { // the first ends at 1e-5
+		xy := Sample(func(e float64) float64 { return math.Exp(-e / tau) }, 0, 100, 100)
+		l := addCurve(p, xy, th.LineStyle(k))
+		p.Legend.Add(fmt.Sprintf("run %d", k+1), l)
+	}
+	p.Y.Scale = plot.LogScale{}
+	p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+	return p
+}
+
+// gonum/plot reserves room for a centred axis label at the normalised
+// position of the arithmetic midpoint of the range: on a log axis over
+// [1e-5, 1] that is log10(0.5)+5)/5 = 94 % of the way up, so a long label
+// sticks out above the axis and the panel gave it an empty band. With the
+// workaround the room above the data area is the title's plus at most a
+// tick label's height, and the label is drawn once, centred on the data.
+func TestLogPanelNoBand(t *testing.T) {
+	w, h := 16*vg.Centimeter, 8*vg.Centimeter
+	lin := Default.NewPlot("fit", "x [1]", "y [1]")
+	addCurve(lin, Sample(math.Sin, 0, 6, 50), Default.LineStyle(0))
+	for _, f := range []*Figure{Column(lossPanel(), lin), NewFigure([]*plot.Plot{lossPanel(), lin})} {
+		acts, c := record(f, w, h)
+		cells := f.layout(c)
+		p := f.Panels[0][0]
+		d := dataCanvas(p, cells[0][0])
+		title := p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y + p.Title.Padding
+		tick := p.Y.Tick.Label.Height("1")
+		if band := cells[0][0].Max.Y - d.Max.Y - title; band > tick {
+			t.Errorf("%d×%d figure: %.1f pt between title and data area, want ≤ a tick label (%.1f pt)",
+				len(f.Panels), len(f.Panels[0]), band, tick)
+		}
+		got := drawnStrings(acts)["mean squared error [1]"]
+		if len(got) != 1 {
+			t.Fatalf("y label drawn %d times, want 1", len(got))
+		}
+		if p.Y.Label.Text != "mean squared error [1]" || p.Title.Text != "training loss" {
+			t.Errorf("labels not restored: %q, %q", p.Y.Label.Text, p.Title.Text)
+		}
+	}
+}
+
+// fitName caps legend entries at the given width: at most two lines, each
+// no wider, a line that cannot fit shortened with an ellipsis.
+func TestFitName(t *testing.T) {
+	sty := Default.NewPlot("", "", "").Legend.TextStyle
+	const w = outsideNameWidth
+	for _, name := range []string{
+		"I_Na", "stable cycle",
+		"I_Na,p persistent sodium current of the model",
+		"Supercalifragilisticexpialidocious-current",
+		"a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p",
+	} {
+		got := fitName(name, sty, w)
+		lines := strings.Split(got, "\n")
+		if len(lines) > 2 {
+			t.Errorf("fitName(%q) = %q: %d lines", name, got, len(lines))
+		}
+		for _, l := range lines {
+			if sty.Width(l) > w {
+				t.Errorf("fitName(%q): line %q is %.1f pt wide, want ≤ %v", name, l, sty.Width(l), w)
+			}
+		}
+		if sty.Width(name) <= w && got != name {
+			t.Errorf("fitName(%q) = %q, want it unchanged", name, got)
+		}
+	}
+	if got := fitName("I_Na,p persistent sodium current", sty, w); !strings.Contains(got, "\n") || strings.Contains(got, "…") {
+		t.Errorf("fitName wraps a name of two short lines: got %q", got)
+	}
+}
+
+// A Stack panel whose series have long names keeps most of the width for
+// data: the legend column is capped at outsideNameWidth plus the thumbnail.
+func TestStackLegendWidth(t *testing.T) {
+	tr, _, _ := spikyTrajectory()
+	long := []Series{
+		{Name: "I_Na,p persistent sodium current, fast activation", XY: tr.XY(1)},
+		{Name: "I_K delayed rectifier potassium current", XY: tr.XY(3)},
+	}
+	w := Default.Width
+	for _, inside := range []bool{false, true} {
+		f := Stack("", "t [ms]", Panel{YLabel: "gate [1]", Series: long, LegendInside: inside})
+		c := draw.New(vgimg.New(w, Default.Height))
+		d := dataCanvas(f.Panels[0][0], f.layout(c)[0][0])
+		// Room: y axis (< 60 pt), the gap, 85 pt of names, the 18 pt
+		// thumbnail and a space (< 6 pt).
+		min := w - 60 - outsideGap - outsideNameWidth - 18 - 6
+		if inside {
+			min = w - 60
+		}
+		if dw := d.Max.X - d.Min.X; dw < min {
+			t.Errorf("inside=%v: data area %.0f pt wide of %.0f, want ≥ %.0f", inside, dw, w, min)
+		}
+	}
+}
+
+// A bifurcation diagram with LegendInside in a row of three panels keeps
+// its data area as wide as without a legend, and draws the legend inside.
+func TestBifurcationLegendInside(t *testing.T) {
+	w, h := 18*vg.Centimeter, 7*vg.Centimeter
+	row := func(in, none bool) *Figure {
+		b := bautinDiagram()
+		b.LegendInside, b.NoLegend = in, none
+		fold := foldDiagram()
+		fold.NoLegend = true
+		return NewFigure([]*plot.Plot{fold.Plot(), b.Plot(), fold.Plot()})
+	}
+	width := func(f *Figure) (vg.Length, draw.Canvas) {
+		c := draw.New(vgimg.New(w, h))
+		d := dataCanvas(f.Panels[0][1], f.layout(c)[0][1])
+		return d.Max.X - d.Min.X, d
+	}
+	out, _ := width(row(false, false))
+	none, _ := width(row(false, true))
+	f := row(true, false)
+	in, d := width(f)
+	if math.Abs(float64(in-none)) > 1e-6 {
+		t.Errorf("data width %.1f pt with the legend inside, %.1f pt without a legend", in, none)
+	}
+	if out >= in {
+		t.Errorf("an outside legend leaves %.1f pt, no less than inside (%.1f pt)", out, in)
+	}
+	acts, _ := record(f, w, h)
+	for _, name := range []string{"stable eq.", "unstable eq.", "stable cycle", "unstable cycle"} {
+		ss := drawnStrings(acts)[name]
+		if len(ss) != 1 {
+			t.Fatalf("legend entry %q drawn %d times", name, len(ss))
+		}
+		if pt := ss[0].Point; pt.X < d.Min.X || pt.X > d.Max.X || pt.Y < d.Min.Y || pt.Y > d.Max.Y {
+			t.Errorf("legend entry %q at %v, outside the data area %v", name, pt, d.Rectangle)
+		}
+	}
+}
+
+func TestParseMarkup(t *testing.T) {
+	all := func(rune) bool { return true }
+	noScripts := func(r rune) bool { return supers[r] == 0 || r == '²' || r == '³' } // like Liberation: has ² ³, lacks ⁺
+	show := func(rs []markupRun) string {
+		var b strings.Builder
+		for _, r := range rs {
+			fmt.Fprintf(&b, "[%s%+d]", r.s, r.shift)
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		in   string
+		has  func(rune) bool
+		want string
+	}{
+		{"I_Na [µA/cm²]", all, "[I+0][Na-1][ [µA/cm²]+0]"},
+		{"I_{Na,p}+I_K", all, "[I+0][Na,p-1][+I+0][K-1]"},
+		{"K^+ current", all, "[K+0][++1][ current+0]"},
+		{"Ca^{2+}", all, "[Ca+0][2++1]"},
+		{"10^-3 s", all, "[10+0][−3+1][ s+0]"},
+		{"e^x", all, "[e+0][x+1]"},
+		{"K⁺ and Ca²⁺", noScripts, "[K+0][++1][ and Ca+0][2++1]"},
+		{"cm² and x³", noScripts, "[cm² and x³+0]"},
+		{`a\_b x_ y^`, all, "[a_b x_ y^+0]"},
+		{"x_{unclosed", all, "[x_{unclosed+0]"},
+	} {
+		if got := show(parseMarkup(c.in, c.has)); got != c.want {
+			t.Errorf("parseMarkup(%q) = %s, want %s", c.in, got, c.want)
+		}
+	}
+}
+
+// Markup measures a script at 70 % of the font size: "K^+" is wider than
+// "K" and narrower than "K+"; text without markup measures as text.Plain.
+func TestMarkupWidth(t *testing.T) {
+	p := Default.NewPlot("", "", "")
+	m := p.Title.TextStyle
+	plain := m
+	plain.Handler = p.TextHandler
+	if !(m.Width("K^+") > plain.Width("K") && m.Width("K^+") < plain.Width("K+")) {
+		t.Errorf("width of K^+ = %v, want between K (%v) and K+ (%v)", m.Width("K^+"), plain.Width("K"), plain.Width("K+"))
+	}
+	if m.Width("V [mV]") != plain.Width("V [mV]") || m.Height("V [mV]") != plain.Height("V [mV]") {
+		t.Errorf("plain text measures differently under Markup")
+	}
+	// The title "K⁺ current" draws the + (the font has no ⁺) raised, at
+	// 70 % of the title size.
+	p.Title.Text = "K⁺ current"
+	acts, _ := record(Single(p), 200, 100)
+	ss := drawnStrings(acts)
+	if len(ss["+"]) != 1 || len(ss["K"]) != 1 {
+		t.Fatalf("drawn strings %v, want K and + apart", ss)
+	}
+	plus, k := ss["+"][0], ss["K"][0]
+	if math.Abs(float64(plus.Size-scriptScale*Default.Title)) > 1e-9 || math.Abs(float64(plus.Point.Y-k.Point.Y-supRaise*Default.Title)) > 1e-9 {
+		t.Errorf("+ at size %v, raised %v; want %v, %v", plus.Size, plus.Point.Y-k.Point.Y, scriptScale*Default.Title, supRaise*Default.Title)
+	}
+}
+
+// An outside legend taller than its panel's data area (three two-line
+// entries beside a short panel) leaves the layout sound: the legend's glyph
+// box reserves only width. A box spanning the legend's height, being the
+// top- and bottom-most box at Y = 1, made gonum/plot's padding divide by
+// zero, and the panel's cell came out upside down, reaching off the canvas.
+func TestTallOutsideLegend(t *testing.T) {
+	tr, spikes, _ := spikyTrajectory()
+	long := []Series{
+		{Name: "m (fast sodium activation)", XY: tr.XY(1)},
+		{Name: "h (sodium inactivation)", XY: tr.XY(2)},
+		{Name: "n (delayed-rectifier K⁺ activation)", XY: tr.XY(3)},
+	}
+	f := Stack("long names", "t [ms]",
+		Panel{YLabel: "V [mV]", Series: []Series{{XY: tr.XY(0)}}, Spikes: spikes, Height: 2},
+		Panel{YLabel: "gate [1]", Series: long, Color: 1},
+		Panel{YLabel: "gate [1]", Series: long[:1], Color: 1})
+	c := draw.New(vgimg.New(16*vg.Centimeter, 11*vg.Centimeter))
+	const tol = 1e-6 // [pt]
+	for r, row := range f.layout(c) {
+		cell := row[0]
+		d := dataCanvas(f.Panels[r][0], cell)
+		in := func(q vg.Rectangle) bool {
+			return q.Min.X >= c.Min.X-tol && q.Max.X <= c.Max.X+tol && q.Min.Y >= c.Min.Y-tol && q.Max.Y <= c.Max.Y+tol
+		}
+		if !(cell.Max.Y > cell.Min.Y && d.Max.Y > d.Min.Y && d.Max.X > d.Min.X) || !in(cell.Rectangle) || !in(d.Rectangle) {
+			t.Errorf("panel %d: cell %v, data area %v in canvas %v", r, cell.Rectangle, d.Rectangle, c.Rectangle)
+		}
 	}
 }
