@@ -20,10 +20,10 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
-	"github.com/modelneurons/modelneurons/examples/phaseplane/portraits"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/plotting"
+	"github.com/modelneurons/modelneurons/primer"
 )
 
 func main() {
@@ -53,7 +53,7 @@ func main() {
 		}
 	}
 
-	for _, b := range portraits.Bifurcations() {
+	for _, b := range primer.Bifurcations() {
 		f, _, err := b.Figure(ctx, progress(b.Name))
 		if err != nil {
 			log.Fatalf("%s: %v", b.Name, err)
@@ -67,7 +67,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	f, fit, err := portraits.SNICPeriod(ctx, m, br.Special[0].I, 12, progress("SNIC period"))
+	f, fit, err := primer.SNICPeriod(ctx, m, br.Special[0].I, 12, progress("SNIC period"))
 	if err != nil {
 		log.Fatal(err)
 	}

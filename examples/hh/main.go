@@ -2,7 +2,8 @@
 // and SVG files: the phases of the action potential with the currents and
 // gates behind them, refractoriness by paired pulses, the gating functions,
 // the conductances during a spike, repetitive firing, the F-I curve with its
-// Hopf point and bistable window, and the effect of temperature.
+// Hopf point and bistable window, and the effect of temperature. The
+// figures are package primer's.
 //
 // Usage:
 //
@@ -18,12 +19,11 @@ import (
 	"path/filepath"
 	"time"
 
-	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
-	"github.com/modelneurons/modelneurons/examples/hh/hhfig"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/plotting"
+	"github.com/modelneurons/modelneurons/primer"
 )
 
 func main() {
@@ -48,15 +48,13 @@ func save(dir, name string, f *plotting.Figure, w, h vg.Length) error {
 	return nil
 }
 
-func single(p *plot.Plot) *plotting.Figure { return plotting.Single(p) }
-
 func run(dir string) error {
 	ctx := context.Background()
 	cm := vg.Centimeter
 	m := neuron.HodgkinHuxley1952Modern()
 
 	// Notebook 01: phases of the action potential.
-	f, ap, err := hhfig.ActionPotential(m, 10, 1, 30)
+	f, ap, err := primer.ActionPotential(m, 10, 1, 30)
 	if err != nil {
 		return err
 	}
@@ -69,14 +67,13 @@ func run(dir string) error {
 	// Refractoriness by paired pulses.
 	t0 := time.Now()
 	fmt.Println("hh: paired pulses (refractory periods)...")
-	r, err := hhfig.Refractory(ctx, m, 20)
+	r, err := primer.Refractory(ctx, m, 20)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("hh: threshold at rest %.2f µA/cm² (0.5 ms pulse), absolute refractory %.2f ms, relative %.2f ms (%.1f s)\n",
 		r.Threshold, r.Absolute, r.Relative, time.Since(t0).Seconds())
-	f, err = hhfig.PairFigure(m, r, 2.5*r.Threshold, 6)
-	if err != nil {
+	if f, err = primer.PairFigure(m, r, 2.5*r.Threshold, 6); err != nil {
 		return err
 	}
 	if err := save(dir, "hh-refractory", f, 16*cm, 17*cm); err != nil {
@@ -84,17 +81,16 @@ func run(dir string) error {
 	}
 
 	// Notebook 04: gates, conductances, repetitive firing, F-I, temperature.
-	if err := save(dir, "hh-gates", hhfig.GatesFigure(m, -100, 50), 18*cm, 8*cm); err != nil {
+	if err := save(dir, "hh-gates", plotting.Gates(m.Gates(), -100, 50), 18*cm, 8*cm); err != nil {
 		return err
 	}
-	f, err = hhfig.Conductances(m, 10, 20)
-	if err != nil {
+	if f, err = primer.Conductances(m, 10, 20); err != nil {
 		return err
 	}
 	if err := save(dir, "hh-conductances", f, 16*cm, 10*cm); err != nil {
 		return err
 	}
-	f, rate, err := hhfig.Repetitive(m, 10, 150)
+	f, rate, err := primer.Repetitive(m, 10, 150)
 	if err != nil {
 		return err
 	}
@@ -104,25 +100,24 @@ func run(dir string) error {
 	}
 	t0 = time.Now()
 	fmt.Println("hh: F-I curve (41 currents, step responses and sweeps up and down)...")
-	d, err := hhfig.ComputeFI(ctx, m, 0, 20, 41, nil)
+	d, err := primer.ComputeFI(ctx, m, 0, 20, 41, nil)
 	if err != nil {
 		return err
 	}
 	fmt.Printf("hh: Hopf I = %.3f µA/cm² (subcritical %v, %.1f Hz), bistable %.2f–%.2f (%v) (%.1f s)\n",
 		d.Hopf.I, d.Hopf.Subcritical, d.Hopf.FrequencyHz, d.Lo, d.Hi, d.OK, time.Since(t0).Seconds())
-	if err := save(dir, "hh-fi", single(hhfig.FIPlot(d, 10, rate)), 16*cm, 10*cm); err != nil {
+	if err := save(dir, "hh-fi", plotting.Single(primer.FIPlot(d, 10, rate)), 16*cm, 10*cm); err != nil {
 		return err
 	}
 
 	// The interactive figure of notebook 04 at its initial values, and at a
 	// higher temperature.
-	var e hhfig.Explorer
+	var e primer.Explorer
 	for _, c := range []struct {
 		name string
 		T    float64
 	}{{"hh-explorer", 6.3}, {"hh-explorer-18C", 18.5}} {
-		f, err = e.Draw(10, 120, 36, c.T)
-		if err != nil {
+		if f, err = e.Draw(10, 120, 36, c.T); err != nil {
 			return err
 		}
 		if err := save(dir, c.name, f, 16*cm, 17*cm); err != nil {

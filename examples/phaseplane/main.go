@@ -2,7 +2,7 @@
 // the gallery of the five hyperbolic equilibria of planar linear systems,
 // the phase line and the steady-state I-V curve of the one-dimensional
 // I_Na,p model, and the (V, n) phase planes of the I_Na,p+I_K model with
-// its high- and low-threshold K⁺ currents.
+// its high- and low-threshold K⁺ currents. The figures are package primer's.
 //
 //	go run ./examples/phaseplane -out figures/
 package main
@@ -17,10 +17,10 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
-	"github.com/modelneurons/modelneurons/examples/phaseplane/portraits"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/plotting"
+	"github.com/modelneurons/modelneurons/primer"
 )
 
 func main() {
@@ -43,14 +43,14 @@ func main() {
 	var pps []*plotting.PhasePortrait
 	for _, k := range []analysis.Kind{analysis.StableNode, analysis.UnstableNode, analysis.Saddle,
 		analysis.StableFocus, analysis.UnstableFocus} {
-		pp, _ := portraits.Linear(g[k])
+		pp, _ := primer.Linear(g[k])
 		pps = append(pps, pp)
 	}
 	save(plotting.Gallery(3, pps...), "linear-gallery", 24*vg.Centimeter, 16*vg.Centimeter)
 
 	// The one-dimensional I_Na,p model: phase line and I-V curve.
 	inap := neuron.INaPChapter3()
-	pl, _, err := portraits.PhaseLine(inap, 0, -70, 40)
+	pl, _, err := primer.PhaseLine(inap, 0, -70, 40)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	iv, err := portraits.IV(inap, []float64{0, 25}, -70, 40, br)
+	iv, err := primer.IV(inap, []float64{0, 25}, -70, 40, br)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -67,14 +67,14 @@ func main() {
 	save(plotting.Single(iv), "inap-iv", 16*vg.Centimeter, 10*vg.Centimeter)
 
 	// The I_Na,p+I_K model at rest, high- and low-threshold K⁺ current.
-	high, _, err := portraits.Planar(neuron.INaPIKHighThreshold(), 0, &portraits.Options{
+	high, _, err := primer.Planar(neuron.INaPIKHighThreshold(), 0, &primer.Options{
 		Starts: [][2]float64{{-52, 0.02}, {-58, 0.02}}, TrajTime: 30,
 		Title: "I_Na,p+I_K, high-threshold K current, I = 0"})
 	if err != nil {
 		log.Fatal(err)
 	}
 	save(plotting.Single(high.Plot()), "inapik-high", 16*vg.Centimeter, 11*vg.Centimeter)
-	low, _, err := portraits.Planar(neuron.INaPIKLowThreshold(), 0, &portraits.Options{
+	low, _, err := primer.Planar(neuron.INaPIKLowThreshold(), 0, &primer.Options{
 		Starts: [][2]float64{{-40, 0.02}}, TrajTime: 30,
 		Title: "I_Na,p+I_K, low-threshold K current, I = 0"})
 	if err != nil {

@@ -1,0 +1,110 @@
+package analysis
+
+import (
+	"context"
+
+	"github.com/modelneurons/modelneurons/neurokit/neuron"
+)
+
+// Diagram is the data of a one-parameter bifurcation diagram in the applied
+// current: the branch of equilibria with its special points, the stable
+// limit cycles found by simulation sweeps up and down (LimitCycles), and,
+// optionally, the periodic orbits continued from a Hopf point, stable and
+// unstable (ContinueOrbits). It is plain data; package plotting draws it
+// (DiagramOf).
+type Diagram struct {
+	I0, I1   float64 // the current range [model unit]
+	Branch   *Branch
+	Up, Down []Cycle
+	// Orbits is the branch of periodic orbits continued from the first
+	// Hopf point of Branch, or nil.
+	Orbits *OrbitBranch
+}
+
+// DiagramSettings control BifurcationDiagram. A nil *DiagramSettings means
+// all defaults; a zero field means its default.
+type DiagramSettings struct {
+	// N is the number of currents of the simulation sweeps. Default 41.
+	N int
+	// Sim controls the sweeps. Default: Chunk 50 ms, MaxTime 600 ms, the
+	// other fields at the defaults of SimSettings. Progress, if set here,
+	// is replaced by the Progress below.
+	Sim *SimSettings
+	// Branch controls the equilibrium branch (nil: its defaults).
+	Branch *BranchSettings
+	// Orbits, if positive, continues the periodic orbits from the first
+	// Hopf point of the branch with at most this many orbits, within
+	// [I0, I1].
+	Orbits int
+	// Progress, if non-nil, is called after each simulated current.
+	Progress Progress
+}
+
+// BifurcationDiagram computes the equilibrium branch of m over [I0, I1]
+// (EquilibriumBranch), the attractors of quasi-static sweeps of n currents up
+// and down (LimitCycles: bistability shows as the two sweeps differing), and
+// optionally the periodic orbits continued from the first Hopf point
+// (ContinueOrbits; an error that ends the continuation early keeps the
+// orbits found so far).
+func BifurcationDiagram(ctx context.Context, m neuron.Model, I0, I1 float64, s *DiagramSettings) (*Diagram, error) {
+	var ds DiagramSettings
+	if s != nil {
+		ds = *s
+	}
+	if ds.N == 0 {
+		ds.N = 41
+	}
+	sim := SimSettings{Chunk: 50, MaxTime: 600}
+	if ds.Sim != nil {
+		sim = *ds.Sim
+	}
+	sim.Progress = ds.Progress
+	br, err := EquilibriumBranch(ctx, m, I0, I1, ds.Branch)
+	if err != nil {
+		return nil, err
+	}
+	up, down, err := LimitCycles(ctx, m, I0, I1, ds.N, &sim)
+	if err != nil {
+		return nil, err
+	}
+	d := &Diagram{I0: I0, I1: I1, Branch: br, Up: up, Down: down}
+	if ds.Orbits <= 0 {
+		return d, nil
+	}
+	for _, sp := range br.Special {
+		if sp.Type != Hopf {
+			continue
+		}
+		ob, err := ContinueOrbits(ctx, m, sp.I, sp.State,
+			&OrbitSettings{IMin: I0, IMax: I1, MaxPoints: ds.Orbits})
+		if err != nil && ob == nil {
+			return nil, err
+		}
+		d.Orbits = ob
+		break
+	}
+	return d, nil
+}
+
+// Hopf returns the first Andronov-Hopf point of the branch and true, or
+// false if it has none.
+func (d *Diagram) Hopf() (SpecialPoint, bool) {
+	return firstSpecial(d.Branch, Hopf)
+}
+
+// SaddleNode returns the first saddle-node point of the branch and true, or
+// false if it has none.
+func (d *Diagram) SaddleNode() (SpecialPoint, bool) {
+	return firstSpecial(d.Branch, SaddleNode)
+}
+
+func firstSpecial(br *Branch, t SpecialType) (SpecialPoint, bool) {
+	if br != nil {
+		for _, sp := range br.Special {
+			if sp.Type == t {
+				return sp, true
+			}
+		}
+	}
+	return SpecialPoint{}, false
+}

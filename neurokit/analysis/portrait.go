@@ -1,0 +1,214 @@
+package analysis
+
+import (
+	"errors"
+	"math"
+
+	"github.com/modelneurons/modelneurons/neurokit/neuron"
+	"github.com/modelneurons/modelneurons/neurokit/ode"
+)
+
+// Portrait is the data of a phase portrait of a planar system in a window:
+// everything a figure of the plane shows, in the plane's coordinates
+// (x, y). It is plain data; package plotting draws it (PortraitOf).
+type Portrait struct {
+	Names      [2]string // names of the x and y components ("V", "n")
+	Window     Window
+	Field      *VectorField
+	Nullclines *Nullclines
+	// Equilibria in the window with their kinds; State is (x, y).
+	Equilibria []Equilibrium
+	// Stable and Unstable hold the two branches of the stable and of the
+	// unstable manifold of every saddle (Plane.Manifolds). The stable
+	// manifold of the saddle of a neuron model is its threshold; the
+	// unstable one, for a saddle-node on invariant circle, is the circle.
+	Stable, Unstable []Curve
+	// Cycles are one period of each stable limit cycle reached by
+	// simulation from next to an unstable node or focus (CycleFrom).
+	Cycles []Curve
+	// Trajectories from PortraitSettings.Starts, cut where they leave the
+	// window.
+	Trajectories []Curve
+}
+
+// PortraitSettings control NewPortrait. A nil *PortraitSettings means all
+// defaults; a zero field means its default.
+type PortraitSettings struct {
+	// Arrows is the number of arrows per side of the direction field.
+	// Default 19.
+	Arrows int
+	// Grid is the number of points per side of the nullcline grid.
+	// Default 300.
+	Grid int
+	// Starts are initial points (x, y) of trajectories followed for
+	// TrajTime [ms] (default 30).
+	Starts   [][2]float64
+	TrajTime float64
+	// ManifoldTime bounds the integration of each manifold branch [ms].
+	// Default 200.
+	ManifoldTime float64
+	// NoCycles skips the search for limit cycles (for models with resets,
+	// whose continuous part has none, or to save time).
+	NoCycles bool
+}
+
+func (s *PortraitSettings) resolved() PortraitSettings {
+	var r PortraitSettings
+	if s != nil {
+		r = *s
+	}
+	if r.Arrows == 0 {
+		r.Arrows = 19
+	}
+	if r.Grid == 0 {
+		r.Grid = 300
+	}
+	if r.TrajTime == 0 {
+		r.TrajTime = 30
+	}
+	if r.ManifoldTime == 0 {
+		r.ManifoldTime = 200
+	}
+	return r
+}
+
+// NewPortrait computes the phase portrait of a planar system in window w:
+// direction field, nullclines, the equilibria with their kinds, the stable
+// and unstable manifolds of saddles, the stable limit cycles reached from
+// next to each unstable equilibrium, and trajectories from s.Starts.
+//
+// sys is either a *Plane (a 2-D view of a larger model, e.g. ReducedPlane
+// of HH), a two-dimensional neuron.Model (the I_Na,p+I_K presets,
+// Izhikevich's simple model: its equilibria come from Equilibria, exactly
+// for conductance-based models), or any other two-dimensional ode.System
+// (equilibria by Newton's method from a grid over the window, EquilibriaOf).
+// Equilibria outside the window are left out.
+func NewPortrait(sys ode.System, w Window, s *PortraitSettings) (*Portrait, error) {
+	w.check("NewPortrait")
+	r := s.resolved()
+	pl, ok := sys.(*Plane)
+	if !ok {
+		if sys.Dim() != 2 {
+			panic("analysis: NewPortrait: need a *Plane or a two-dimensional system")
+		}
+		pl = NewPlane(sys, 0, 1, nil)
+	}
+	p := &Portrait{Names: [2]string{"x", "y"}, Window: w}
+	if m, ok := pl.Sys.(neuron.Model); ok {
+		names := m.Names()
+		p.Names = [2]string{names[pl.X], names[pl.Y]}
+	}
+	p.Field = pl.Field(w, r.Arrows, r.Arrows)
+	p.Nullclines = pl.Nullclines(w, r.Grid, r.Grid)
+
+	var eqs []Equilibrium
+	var err error
+	if m, ok := sys.(neuron.Model); ok {
+		eqs, err = Equilibria(m, nil)
+	} else {
+		eqs, err = EquilibriaOf(pl, []float64{w.X0, w.Y0}, []float64{w.X1, w.Y1}, nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range eqs {
+		if x, y := e.State[0], e.State[1]; x >= w.X0 && x <= w.X1 && y >= w.Y0 && y <= w.Y1 {
+			p.Equilibria = append(p.Equilibria, e)
+		}
+	}
+
+	for _, st := range r.Starts {
+		c, err := pl.Trajectory(st[0], st[1], r.TrajTime, nil)
+		if err != nil {
+			return nil, err
+		}
+		p.Trajectories = append(p.Trajectories, c.Clip(w))
+	}
+	for _, e := range p.Equilibria {
+		switch e.Kind {
+		case Saddle:
+			st, un, err := pl.Manifolds(e.State[0], e.State[1], w, r.ManifoldTime)
+			if err != nil {
+				return nil, err
+			}
+			p.Stable = append(p.Stable, st[0], st[1])
+			p.Unstable = append(p.Unstable, un[0], un[1])
+		case UnstableFocus, UnstableNode:
+			if r.NoCycles {
+				continue
+			}
+			dx := 0.005 * (w.X1 - w.X0) // a nudge off the equilibrium along x
+			tr, _, err := CycleFrom(pl, []float64{e.State[0] + dx, e.State[1]}, 0, dx)
+			if err == nil {
+				p.Cycles = append(p.Cycles, Curve{X: tr.Component(0), Y: tr.Component(1)})
+			}
+		}
+	}
+	return p, nil
+}
+
+// Clip returns c up to and including its first point outside w (the rest
+// of a trajectory that leaves a window would stretch the axes of a figure).
+// It shares c's storage.
+func (c Curve) Clip(w Window) Curve {
+	for i := range c.X {
+		if c.X[i] < w.X0 || c.X[i] > w.X1 || c.Y[i] < w.Y0 || c.Y[i] > w.Y1 {
+			return Curve{X: c.X[:i+1], Y: c.Y[:i+1]}
+		}
+	}
+	return c
+}
+
+// ErrNoCycle is returned by CycleFrom when the trajectory does not settle
+// on an oscillation.
+var ErrNoCycle = errors.New("analysis: no oscillation reached")
+
+// CycleFrom simulates sys from y0 for 300 ms (transients die out), then
+// looks for an oscillation of component x over the next 100 ms: a
+// peak-to-peak amplitude above minAmp whose upward crossings of the
+// mid-level repeat. It returns one period of that oscillation (600
+// intervals, starting at an upward mid-level crossing of x, all components)
+// and its period [ms], or ErrNoCycle. It finds stable limit cycles, not
+// unstable ones (for those, ContinueOrbits). sys must have no resets.
+func CycleFrom(sys ode.System, y0 []float64, x int, minAmp float64) (*ode.Trajectory, float64, error) {
+	tight := func(s ode.Settings) *ode.Settings { s.RelTol, s.AbsTol = 1e-8, 1e-10; return &s }
+	r, err := ode.Solve(sys, y0, 0, 300, tight(ode.Settings{OutputEvery: -1}))
+	if err != nil {
+		return nil, 0, err
+	}
+	y1 := r.YEnd
+	r2, err := ode.Solve(sys, y1, 0, 100, tight(ode.Settings{MaxStep: 0.02}))
+	if err != nil {
+		return nil, 0, err
+	}
+	v := r2.Component(x)
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, vi := range v {
+		lo, hi = math.Min(lo, vi), math.Max(hi, vi)
+	}
+	if !(hi-lo > minAmp) {
+		return nil, 0, ErrNoCycle
+	}
+	level := (lo + hi) / 2
+	var ups []float64
+	for i := 1; i < len(v) && len(ups) < 2; i++ {
+		if v[i-1] < level && v[i] >= level {
+			ups = append(ups, apCross(r2.T[i-1], r2.T[i], v[i-1], v[i], level))
+		}
+	}
+	if len(ups) < 2 {
+		return nil, 0, ErrNoCycle
+	}
+	ta, tb := ups[0], ups[1]
+	const n = 600
+	ts := make([]float64, n+1)
+	for i := range ts {
+		ts[i] = ta + (tb-ta)*float64(i)/n
+	}
+	ts[n] = tb
+	r3, err := ode.Solve(sys, y1, 0, tb, tight(ode.Settings{OutputTimes: ts}))
+	if err != nil {
+		return nil, 0, err
+	}
+	return &r3.Trajectory, tb - ta, nil
+}
