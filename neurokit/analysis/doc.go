@@ -13,6 +13,22 @@
 //	EquilibriumBranch(ctx, m, I0, I1)   equilibria over I with saddle-node and Hopf points
 //	FirstLyapunov(sys, y, nil)          sub- (l1 > 0) or supercritical (l1 < 0) Hopf
 //	Gallery()                           a linear planar system of every Kind
+//	NewPortrait(sys, w, nil)            field, nullclines, equilibria, manifolds, cycles of a plane
+//
+// Oscillations and what a neuron computes:
+//
+//	LimitCycles(ctx, m, I0, I1, n, nil)       stable cycles sweeping I up and down (hysteresis)
+//	ContinueOrbits(ctx, m, I, y, nil)         periodic orbits from a Hopf point, stable or not, with LPCs
+//	BifurcationDiagram(ctx, m, I0, I1, nil)   branch, cycle sweeps and orbits in one call
+//	FI, Rheobase, Excitable, FitOnset         F-I curves, Hodgkin's classes 1/2/3, √(I−Ic) at a SNIC
+//	ModelResonance, Impedance                 integrator (node) or resonator (focus), |Z(f)|
+//	PairedPulses, PostInhibitoryRebound       coincidence detection, rebound spikes
+//	Refractory                                absolute and relative refractory periods
+//	ActionPotentialPhases                     depolarisation, amplification, repolarisation, ...
+//	Report(ctx, m, I0, I1, nil)               the report card: each verdict with one line of why
+//
+// Sweeps run on every core through Sweep, report progress through a
+// callback and stop when their context is cancelled.
 //
 // For conductance-based models (neuron.SteadyStater) the equilibria are the
 // roots of the steady-state I-V relation I∞(V) = I, which finds all of them
