@@ -40,9 +40,11 @@ func (p OrbitPoint) Rate() float64 { return 1000 / p.Period }
 type OrbitBranch struct {
 	Points []OrbitPoint
 	// LPC are the folds of limit cycles (saddle-node bifurcations of
-	// periodic orbits) located on the branch: the points where I turns
-	// back, interpolated by a parabola through the three nearest points.
-	// There a stable and an unstable cycle are born.
+	// periodic orbits) located on the branch: the orbits where I turns
+	// back, where the current component of the branch tangent vanishes
+	// (found by a secant iteration to 1e-9; if a correction fails there,
+	// interpolated by a parabola through the three nearest points). There
+	// two cycles meet and a second multiplier passes through 1.
 	LPC []OrbitPoint
 }
 
@@ -50,14 +52,16 @@ type OrbitBranch struct {
 // defaults; a zero field means its default.
 type OrbitSettings struct {
 	// Steps is the number of RK4 steps per period used by the shooting
-	// map and its variational equations. Default 1000.
+	// map and its variational equations, shared equally by the Segments
+	// (rounded up to a multiple of Segments). Default 1000.
 	Steps int
 	// Amplitude is the distance [mV, in the norm of the state] of the first
 	// orbit from the Hopf equilibrium, along the real part of the critical
 	// eigenvector scaled to a unit V component. Default 0.5.
 	Amplitude float64
 	// Ds is the initial pseudo-arclength step in (state, T, I) and DsMin,
-	// DsMax its bounds. Defaults 1, 1e-4, 3.
+	// DsMax its bounds; the state part of the arclength is the root mean
+	// square over the Segments points of the orbit. Defaults 1, 1e-4, 3.
 	Ds, DsMin, DsMax float64
 	// MaxPoints bounds the number of orbits on the branch. Default 300.
 	MaxPoints int
@@ -72,6 +76,18 @@ type OrbitSettings struct {
 	Tol float64
 	// MaxIter is the number of Newton iterations per step. Default 10.
 	MaxIter int
+	// Segments is the number of segments of multiple shooting: the period
+	// is cut into this many arcs of equal duration, each integrated from
+	// its own initial point, with continuity between them as equations
+	// (Seydel 2010, §7.3.3; Ascher, Mattheij & Russell 1995, §4.3). The
+	// arcs keep the Newton matrix well conditioned on orbits whose Floquet
+	// multipliers reach 1e4–1e6, such as the unstable cycles of
+	// Hodgkin-Huxley near their threshold, where single shooting (1)
+	// stalls. Default 20.
+	Segments int
+	// Progress, if non-nil, is called after each orbit added to the
+	// branch with the number of orbits so far and MaxPoints.
+	Progress Progress
 }
 
 func (s *OrbitSettings) resolved(I float64) OrbitSettings {
@@ -109,39 +125,50 @@ func (s *OrbitSettings) resolved(I float64) OrbitSettings {
 	if r.MaxIter == 0 {
 		r.MaxIter = 10
 	}
+	if r.Segments <= 0 {
+		r.Segments = 20
+	}
 	return r
 }
 
-// shooter integrates the flow over one period together with its
-// variational equations. In the rescaled time s ∈ [0, 1] the state obeys
-// y' = T f(y; I), the monodromy M' = T J M and the parameter sensitivity
-// p' = T (J p + ∂f/∂I) (Seydel 2010, Practical Bifurcation and Stability
-// Analysis, §7.3), and the period sensitivity q' = f + T J q. All are
-// integrated by the same RK4 steps, so M, p and q are the exact
-// derivatives of the discrete period map that Newton's method solves.
+// shooter integrates the flow over the segments of one period together
+// with the variational equations. In the rescaled time s ∈ [0, 1] the state
+// obeys y' = T f(y; I), the monodromy M' = T J M, the parameter
+// sensitivity p' = T (J p + ∂f/∂I) (Seydel 2010, Practical Bifurcation and
+// Stability Analysis, §7.3) and the period sensitivity q' = f + T J q.
+// Segment j covers s ∈ [j/m, (j+1)/m] from its own initial point x_j. All
+// are integrated by the same RK4 steps, so M, p and q are the exact
+// derivatives of the discrete segment maps that Newton's method solves.
 type shooter struct {
-	m, mp  neuron.Model
-	n      int
-	T      float64
-	dI     float64
-	J      *mat.Dense
-	f, fp  []float64
-	stp    *ode.Stepper
-	z      []float64 // augmented state: y, M (row major), p
-	vi     int
-	steps  int
-	vmin   float64
-	vmax   float64
-	stride int
+	m, mp neuron.Model
+	n     int // state dimension
+	segs  int // number of segments
+	per   int // RK4 steps per segment
+	T     float64
+	dI    float64
+	J     *mat.Dense
+	f, fp []float64
+	stp   *ode.Stepper
+	z     []float64 // augmented state: y, M (row major), p, q
+	vi    int
+	// Per segment j, after flow: end[j*n:] = φ(x_j), mon[j*n*n:] = M_j,
+	// dp[j*n:] = ∂φ/∂I, dq[j*n:] = ∂φ/∂T.
+	end, mon, dp, dq []float64
+	vmin, vmax       float64
 }
 
-func newShooter(m neuron.Model, steps int) *shooter {
+func newShooter(m neuron.Model, steps, segs int) *shooter {
 	n := m.Dim()
-	sh := &shooter{m: m, n: n, J: mat.NewDense(n, n, nil), f: make([]float64, n),
-		fp: make([]float64, n), z: make([]float64, n+n*n+2*n), vi: m.VIndex(), steps: steps, dI: 1e-3}
+	per := (steps + segs - 1) / segs
+	sh := &shooter{m: m, n: n, segs: segs, per: per, J: mat.NewDense(n, n, nil), f: make([]float64, n),
+		fp: make([]float64, n), z: make([]float64, n+n*n+2*n), vi: m.VIndex(), dI: 1e-3,
+		end: make([]float64, segs*n), mon: make([]float64, segs*n*n), dp: make([]float64, segs*n), dq: make([]float64, segs*n)}
 	sh.stp = ode.NewStepper(sh, ode.RK4)
 	return sh
 }
+
+// size is the number of unknowns (x_0, …, x_{m−1}, T, I).
+func (sh *shooter) size() int { return sh.segs*sh.n + 2 }
 
 func (sh *shooter) Dim() int { return len(sh.z) }
 
@@ -183,54 +210,69 @@ func (sh *shooter) Deriv(dst []float64, t float64, z []float64) {
 	}
 }
 
-// flow integrates from x0 over period T at current I. Afterwards sh.z holds
-// φ_T(x0), the monodromy matrix, ∂φ/∂I and ∂φ/∂T, and vmin, vmax the
-// extremes of V.
-func (sh *shooter) flow(x0 []float64, T, I float64) error {
+// flow integrates every segment of the orbit u = (x_0, …, x_{m−1}, T, I)
+// and stores the end points and derivatives of the segment maps, and in
+// vmin, vmax the extremes of V.
+func (sh *shooter) flow(u orbitState) error {
+	n, segs := sh.n, sh.segs
+	T, I := u[segs*n], u[segs*n+1]
 	sh.m = sh.m.WithApplied(I)
 	sh.mp = sh.m.WithApplied(I + sh.dI)
 	sh.T = T
-	n := sh.n
 	z := sh.z
-	copy(z, x0)
-	for i := n; i < len(z); i++ {
-		z[i] = 0
-	}
-	for i := 0; i < n; i++ {
-		z[n+i*n+i] = 1
-	}
-	h := 1 / float64(sh.steps)
-	sh.vmin, sh.vmax = z[sh.vi], z[sh.vi]
-	for k := 0; k < sh.steps; k++ {
-		sh.stp.Step(z, float64(k)*h, h)
-		v := z[sh.vi]
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return fmt.Errorf("%w: orbit blew up at I = %g, T = %g", ErrContinuation, I, T)
+	h := 1 / float64(segs*sh.per)
+	sh.vmin, sh.vmax = math.Inf(1), math.Inf(-1)
+	for j := 0; j < segs; j++ {
+		copy(z, u[j*n:(j+1)*n])
+		for i := n; i < len(z); i++ {
+			z[i] = 0
 		}
-		sh.vmin = math.Min(sh.vmin, v)
-		sh.vmax = math.Max(sh.vmax, v)
+		for i := 0; i < n; i++ {
+			z[n+i*n+i] = 1
+		}
+		for k := 0; k < sh.per; k++ {
+			v := z[sh.vi]
+			sh.vmin = math.Min(sh.vmin, v)
+			sh.vmax = math.Max(sh.vmax, v)
+			sh.stp.Step(z, float64(j*sh.per+k)*h, h)
+			v = z[sh.vi]
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return fmt.Errorf("%w: orbit blew up at I = %g, T = %g", ErrContinuation, I, T)
+			}
+		}
+		copy(sh.end[j*n:(j+1)*n], z[:n])
+		copy(sh.mon[j*n*n:(j+1)*n*n], z[n:n+n*n])
+		copy(sh.dp[j*n:(j+1)*n], z[n+n*n:n+n*n+n])
+		copy(sh.dq[j*n:(j+1)*n], z[n+n*n+n:])
 	}
 	return nil
 }
 
-// orbitState is the unknown of the shooting problem: u = (x0, T, I).
+// orbitState is the unknown of the shooting problem:
+// u = (x_0, …, x_{m−1}, T, I), the initial points of the m segments, the
+// period and the current.
 type orbitState []float64
 
 // ContinueOrbits continues the periodic orbits born at an Andronov-Hopf
-// point of m at current hopfI with equilibrium hopfState, by single
-// shooting and pseudo-arclength continuation in (x0, T, I) (Keller 1977;
+// point of m at current hopfI with equilibrium hopfState, by multiple
+// shooting and pseudo-arclength continuation in (x, T, I) (Keller 1977;
 // Seydel 2010, §7.3; Kuznetsov 2004, Elements of Applied Bifurcation
-// Theory, §10.3). Each orbit solves
+// Theory, §10.3). The period is cut into m = Segments arcs from points
+// x_0, …, x_{m−1}, and each orbit solves
 //
-//	φ_T(x0; I) − x0 = 0                       (closure)
-//	(x0 − x̃)·f(x̃; Ĩ) = 0                      (phase: the section through the previous orbit)
-//	(u − ũ)·τ − ds = 0                        (pseudo-arclength)
+//	φ_{T/m}(x_j; I) − x_{j+1 mod m} = 0, j = 0…m−1   (continuity, closure)
+//	(x_0 − x̃_0)·f(x̃_0; Ĩ) = 0                        (phase: the section through the previous orbit)
+//	⟨u − ũ, τ⟩ − ds = 0                              (pseudo-arclength)
 //
-// by Newton's method with the monodromy matrix and ∂φ/∂I from the
-// variational equations. The first orbit starts from the critical
-// eigenvector at small amplitude. The branch follows unstable cycles (the
+// by Newton's method with the segment monodromy matrices and ∂φ/∂I, ∂φ/∂T
+// from the variational equations; ⟨·,·⟩ weighs the state by 1/m. The
+// first orbit starts from the linearized cycle x* + ε Re(v e^{iωt}) of the
+// critical eigenvector v. The branch follows unstable cycles (the
 // subcritical Hopf of Hodgkin-Huxley) through folds of limit cycles (LPC),
-// where the current turns back, and Floquet multipliers give stability.
+// where the current turns back; each LPC is located where the current
+// component of the tangent vanishes, by a secant iteration on the
+// arclength. The Floquet multipliers, eigenvalues of the product of the
+// segment monodromy matrices, give stability.
 //
 // The branch ends when I leaves [IMin, IMax], the period exceeds
 // MaxPeriod, MaxPoints is reached, or the context is cancelled; the error
@@ -281,33 +323,40 @@ func ContinueOrbits(ctx context.Context, m neuron.Model, hopfI float64, hopfStat
 		c := vecs.At(i, best) / scale
 		re[i], im[i] = real(c), imag(c)
 	}
-	nre := norm(re)
 
-	sh := newShooter(m, r.Steps)
-	N := n + 2
-	// First orbit: predictor on the linear cycle, arclength along Re v.
+	sh := newShooter(m, r.Steps, r.Segments)
+	nw := newShootNewton(sh)
+	N, segs := sh.size(), sh.segs
+	// First orbit: predictor on the linear cycle x* + ε (Re v cos θ −
+	// Im v sin θ), θ = 2πj/m, arclength along that direction from the
+	// equilibrium.
 	eps := r.Amplitude
 	u := make(orbitState, N)
-	for i := range re {
-		u[i] = hopfState[i] + eps*re[i]
-	}
-	u[n], u[n+1] = 2*math.Pi/omega, hopfI
 	up := make(orbitState, N)
-	copy(up, hopfState)
-	up[n], up[n+1] = u[n], u[n+1]
 	tau := make([]float64, N)
-	for i := range re {
-		tau[i] = re[i] / nre
+	for j := 0; j < segs; j++ {
+		th := 2 * math.Pi * float64(j) / float64(segs)
+		c, sn := math.Cos(th), math.Sin(th)
+		for i := 0; i < n; i++ {
+			d := re[i]*c - im[i]*sn
+			u[j*n+i] = hopfState[i] + eps*d
+			up[j*n+i] = hopfState[i]
+			tau[j*n+i] = d
+		}
+	}
+	u[N-2], u[N-1] = 2*math.Pi/omega, hopfI
+	up[N-2], up[N-1] = u[N-2], u[N-1]
+	nt := nw.norm(tau)
+	for i := range tau {
+		tau[i] /= nt
 	}
 	xr := append([]float64(nil), u[:n]...)
 	fr := append([]float64(nil), im...)
-	nw := newShootNewton(N)
-	ds := eps * nre // arclength of the first step, along the unit vector Re v/|Re v|
+	ds := eps * nt
 	if err := nw.solve(ctx, sh, u, up, tau, ds, xr, fr, &r); err != nil {
 		return nil, fmt.Errorf("%w: first orbit from the Hopf point at I = %g (amplitude %g): %v", ErrContinuation, hopfI, eps, err)
 	}
-	frNext := make([]float64, n)
-	tau = nw.tangent(tau, sectionNormal(m, u, frNext))
+	tau = nw.tangent(tau, sectionNormal(m, u[:n], u[N-1], make([]float64, n)))
 	return continueBranch(ctx, m, sh, nw, u, tau, &r)
 }
 
@@ -330,25 +379,41 @@ func ContinueOrbitsFrom(ctx context.Context, m neuron.Model, I float64, x0 []flo
 	if r.IMin >= r.IMax {
 		return nil, fmt.Errorf("analysis: ContinueOrbitsFrom: empty or reversed interval [%v, %v]", r.IMin, r.IMax)
 	}
-	N := n + 2
-	sh := newShooter(m, r.Steps)
-	nw := newShootNewton(N)
+	sh := newShooter(m, r.Steps, r.Segments)
+	nw := newShootNewton(sh)
+	N := sh.size()
+	mI := m.WithApplied(I)
 	u := make(orbitState, N)
-	copy(u, sectionPoint(m.WithApplied(I), x0, T, r.Steps))
-	u[n], u[n+1] = T, I
+	meshOrbit(mI, sectionPoint(mI, x0, T, r.Steps), T, sh.segs, sh.per, u)
+	u[N-2], u[N-1] = T, I
 	up := append(orbitState(nil), u...)
 	tau := make([]float64, N)
-	tau[n+1] = 1 // with ds = 0 the arclength row pins I
+	tau[N-1] = 1 // with ds = 0 the arclength row pins I
 	xr := append([]float64(nil), u[:n]...)
-	fr := sectionNormal(m, u, make([]float64, n))
+	fr := sectionNormal(m, u[:n], I, make([]float64, n))
 	if err := nw.solve(ctx, sh, u, up, tau, 0, xr, fr, &r); err != nil {
 		return nil, fmt.Errorf("%w: correcting the initial orbit at I = %g, T = %g ms: %v", ErrContinuation, I, T, err)
 	}
 	if dir < 0 {
-		tau[n+1] = -1
+		tau[N-1] = -1
 	}
-	tau = nw.tangent(tau, sectionNormal(m, u, make([]float64, n)))
+	tau = nw.tangent(tau, sectionNormal(m, u[:n], I, make([]float64, n)))
 	return continueBranch(ctx, m, sh, nw, u, tau, &r)
+}
+
+// meshOrbit writes into u[:segs·n] the points x_j = φ_{jT/segs}(x0), by the
+// RK4 steps of the shooter.
+func meshOrbit(m neuron.Model, x0 []float64, T float64, segs, per int, u []float64) {
+	n := m.Dim()
+	y := append([]float64(nil), x0...)
+	stp := ode.NewStepper(m, ode.RK4)
+	h := T / float64(segs*per)
+	for j := 0; j < segs; j++ {
+		copy(u[j*n:(j+1)*n], y)
+		for k := 0; k < per; k++ {
+			stp.Step(y, float64(j*per+k)*h, h)
+		}
+	}
 }
 
 // sectionPoint follows the orbit through x0 for one period T and returns
@@ -383,12 +448,18 @@ func sectionPoint(m neuron.Model, x0 []float64, T float64, steps int) []float64 
 // continueBranch continues from the converged orbit u with unit tangent tau.
 func continueBranch(ctx context.Context, m neuron.Model, sh *shooter, nw *shootNewton, u orbitState, tau []float64, r *OrbitSettings) (*OrbitBranch, error) {
 	n := sh.n
-	N := n + 2
+	N := sh.size()
 	xr := make([]float64, n)
 	fr := make([]float64, n)
 	frNext := make([]float64, n)
 	br := &OrbitBranch{}
-	br.Points = append(br.Points, nw.point(sh, u))
+	add := func(p OrbitPoint) {
+		br.Points = append(br.Points, p)
+		if r.Progress != nil {
+			r.Progress(len(br.Points), r.MaxPoints)
+		}
+	}
+	add(nw.point(sh, u))
 	ds := r.Ds
 	var arc []float64 // cumulative arclength of the points
 	arc = append(arc, 0)
@@ -399,7 +470,7 @@ func continueBranch(ctx context.Context, m neuron.Model, sh *shooter, nw *shootN
 		last := u
 		// Phase section through the last orbit.
 		copy(xr, last[:n])
-		sectionNormal(m, last, fr)
+		sectionNormal(m, last[:n], last[N-1], fr)
 		var next orbitState
 		var newTau []float64
 		for {
@@ -411,18 +482,18 @@ func continueBranch(ctx context.Context, m neuron.Model, sh *shooter, nw *shootN
 			if err == nil {
 				// Guard against branch jumping: the corrector must stay
 				// within ds of the predictor and the tangent turn less
-				// than ~37° per step.
+				// than ~37° per step,
 				var jump float64
 				for i := range next {
 					d := next[i] - (last[i] + ds*tau[i])
-					jump += d * d
+					jump += nw.w[i] * d * d
 				}
-				newTau = nw.tangent(tau, sectionNormal(m, next, frNext))
+				newTau = nw.tangent(tau, sectionNormal(m, next[:n], next[N-1], frNext))
 				// and the orbit must not collapse onto the equilibrium
 				// (a trivial solution of the closure equation for any T).
 				prevAmp := br.Points[len(br.Points)-1].Vmax - br.Points[len(br.Points)-1].Vmin
 				collapsed := sh.vmax-sh.vmin < 0.5*prevAmp
-				if math.Sqrt(jump) <= ds && dot(newTau, tau) >= 0.8 && !collapsed {
+				if math.Sqrt(jump) <= ds && nw.dot(newTau, tau) >= 0.8 && !collapsed {
 					break
 				}
 				err = fmt.Errorf("step rejected: corrector moved %.3g from the predictor (ds = %.3g)", math.Sqrt(jump), ds)
@@ -433,34 +504,95 @@ func continueBranch(ctx context.Context, m neuron.Model, sh *shooter, nw *shootN
 			ds /= 2
 			if ds < r.DsMin {
 				return br, fmt.Errorf("%w: after I = %g, T = %g ms: step fell below DsMin = %g (%v)",
-					ErrContinuation, last[n+1], last[n], r.DsMin, err)
+					ErrContinuation, last[N-1], last[N-2], r.DsMin, err)
 			}
 		}
+		step := ds
 		if nw.iters <= 3 {
 			ds = math.Min(1.5*ds, r.DsMax)
 		}
 		p := nw.point(sh, next)
-		br.Points = append(br.Points, p)
-		arc = append(arc, arc[len(arc)-1]+dist(next, last))
-		// Fold of limit cycles: dI/ds changes sign.
-		if newTau[n+1]*tau[n+1] < 0 && len(br.Points) >= 3 {
-			k := len(br.Points) - 1
-			br.LPC = append(br.LPC, foldPoint(br.Points[k-2:k+1], arc[k-2:k+1]))
+		arc = append(arc, arc[len(arc)-1]+nw.dist(next, last))
+		// Fold of limit cycles: dI/ds changes sign between last and next.
+		if newTau[N-1]*tau[N-1] < 0 {
+			lpc, ok := nw.fold(ctx, m, sh, last, tau, step, xr, fr, r)
+			if !ok && len(br.Points) >= 2 {
+				k := len(br.Points)
+				lpc, ok = foldPoint([]OrbitPoint{br.Points[k-2], br.Points[k-1], p}, arc[k-2:k+1]), true
+			}
+			if ok {
+				br.LPC = append(br.LPC, lpc)
+			}
 		}
+		add(p)
 		tau = newTau
 		u = next
-		if next[n+1] < r.IMin || next[n+1] > r.IMax || next[n] > r.MaxPeriod || next[n] <= 0 {
+		if next[N-1] < r.IMin || next[N-1] > r.IMax || next[N-2] > r.MaxPeriod || next[N-2] <= 0 {
 			break
 		}
 	}
 	return br, nil
 }
 
-// sectionNormal writes into dst the unit vector f(x0; I)/|f| of the orbit
-// u = (x0, T, I), the normal of its phase section, and returns dst.
-func sectionNormal(m neuron.Model, u orbitState, dst []float64) []float64 {
-	n := len(dst)
-	m.WithApplied(u[n+1]).Deriv(dst, 0, u[:n])
+// fold locates the fold of limit cycles between the orbit last, with
+// tangent tau, and the next one at arclength ds along tau, where the
+// current component of the tangent changes sign: a secant iteration
+// (Illinois variant) on the arclength s of the predictor last + s·tau for
+// the zero of the current component of the tangent at the corrected orbit.
+// It reports false if a correction fails.
+func (nw *shootNewton) fold(ctx context.Context, m neuron.Model, sh *shooter, last orbitState, tau []float64, ds float64, xr, fr []float64, r *OrbitSettings) (OrbitPoint, bool) {
+	N := sh.size()
+	n := sh.n
+	g := func(s float64) (orbitState, float64, bool) {
+		u := make(orbitState, N)
+		for i := range u {
+			u[i] = last[i] + s*tau[i]
+		}
+		if err := nw.solve(ctx, sh, u, last, tau, s, xr, fr, r); err != nil {
+			return nil, 0, false
+		}
+		t := nw.tangent(tau, sectionNormal(m, u[:n], u[N-1], make([]float64, n)))
+		return u, t[N-1], true
+	}
+	a, b := 0.0, ds
+	ga := tau[N-1]
+	_, gb, ok := g(b)
+	if !ok || ga*gb > 0 {
+		return OrbitPoint{}, false
+	}
+	var u orbitState
+	side := 0
+	for it := 0; it < 30; it++ {
+		s := b - gb*(b-a)/(gb-ga)
+		var gs float64
+		u, gs, ok = g(s)
+		if !ok {
+			return OrbitPoint{}, false
+		}
+		if math.Abs(gs) < 1e-9 || math.Abs(b-a) < 1e-9*(1+ds) {
+			break
+		}
+		if gs*gb < 0 {
+			a, ga = b, gb
+			b, gb = s, gs
+			side = 0
+		} else {
+			b, gb = s, gs
+			if side == -1 {
+				ga /= 2
+			}
+			side = -1
+		}
+	}
+	p := nw.point(sh, u)
+	p.Stable = false // a fold has a multiplier at +1 besides the trivial one
+	return p, true
+}
+
+// sectionNormal writes into dst the unit vector f(x; I)/|f|, the normal of
+// the phase section through x, and returns dst.
+func sectionNormal(m neuron.Model, x []float64, I float64, dst []float64) []float64 {
+	m.WithApplied(I).Deriv(dst, 0, x)
 	nf := norm(dst)
 	for i := range dst {
 		dst[i] /= nf
@@ -504,58 +636,85 @@ func parabolaVertex(x, y []float64) (float64, float64) {
 	return xv, lagrange3(x, y, xv)
 }
 
-// shootNewton holds the work space of the shooting corrector.
+// shootNewton holds the work space of the multiple-shooting corrector.
 type shootNewton struct {
-	N     int
+	N, n, segs int
+	// w weighs the unknowns in the arclength inner product: 1/m for the
+	// m points of the orbit, 1 for T and I.
+	w     []float64
 	A     *mat.Dense
 	rhs   *mat.VecDense
 	dx    *mat.VecDense
 	iters int
 }
 
-func newShootNewton(N int) *shootNewton {
-	return &shootNewton{N: N, A: mat.NewDense(N, N, nil), rhs: mat.NewVecDense(N, nil), dx: mat.NewVecDense(N, nil)}
+func newShootNewton(sh *shooter) *shootNewton {
+	N := sh.size()
+	w := make([]float64, N)
+	for i := range w {
+		w[i] = 1 / float64(sh.segs)
+	}
+	w[N-2], w[N-1] = 1, 1
+	return &shootNewton{N: N, n: sh.n, segs: sh.segs, w: w, A: mat.NewDense(N, N, nil),
+		rhs: mat.NewVecDense(N, nil), dx: mat.NewVecDense(N, nil)}
+}
+
+func (nw *shootNewton) dot(x, y []float64) float64 {
+	s := 0.0
+	for i := range x {
+		s += nw.w[i] * x[i] * y[i]
+	}
+	return s
+}
+
+func (nw *shootNewton) norm(x []float64) float64 { return math.Sqrt(nw.dot(x, x)) }
+
+func (nw *shootNewton) dist(x, y []float64) float64 {
+	s := 0.0
+	for i := range x {
+		d := x[i] - y[i]
+		s += nw.w[i] * d * d
+	}
+	return math.Sqrt(s)
 }
 
 // assemble integrates at u and fills the residual and the Jacobian of the
-// bordered system; it returns the residual norm.
+// bordered system, a cyclic block-bidiagonal matrix with two columns (T,
+// I) and two rows (phase, arclength); it returns the residual norm.
 func (nw *shootNewton) assemble(sh *shooter, u, up orbitState, tau []float64, ds float64, xr, fr []float64) (float64, error) {
-	n := sh.n
-	if err := sh.flow(u[:n], u[n], u[n+1]); err != nil {
+	n, segs, N := nw.n, nw.segs, nw.N
+	if err := sh.flow(u); err != nil {
 		return 0, err
 	}
-	z := sh.z
-	M := z[n : n+n*n]
-	p := z[n+n*n : n+n*n+n]
-	f := z[n+n*n+n:] // ∂φ/∂T
+	nw.A.Zero()
 	res := 0.0
-	for i := 0; i < n; i++ {
-		r := z[i] - u[i]
-		nw.rhs.SetVec(i, -r)
-		res += r * r
-		for j := 0; j < n; j++ {
-			v := M[i*n+j]
-			if i == j {
-				v--
+	for j := 0; j < segs; j++ {
+		k := (j + 1) % segs
+		M := sh.mon[j*n*n : (j+1)*n*n]
+		for i := 0; i < n; i++ {
+			row := j*n + i
+			r := sh.end[j*n+i] - u[k*n+i]
+			nw.rhs.SetVec(row, -r)
+			res += r * r
+			for c := 0; c < n; c++ {
+				nw.A.Set(row, j*n+c, M[i*n+c])
 			}
-			nw.A.Set(i, j, v)
+			nw.A.Set(row, k*n+i, nw.A.At(row, k*n+i)-1)
+			nw.A.Set(row, N-2, sh.dq[j*n+i])
+			nw.A.Set(row, N-1, sh.dp[j*n+i])
 		}
-		nw.A.Set(i, n, f[i])
-		nw.A.Set(i, n+1, p[i])
 	}
 	ph, ar := 0.0, -ds
-	for j := 0; j < n; j++ {
-		nw.A.Set(n, j, fr[j])
-		ph += (u[j] - xr[j]) * fr[j]
+	for c := 0; c < n; c++ {
+		nw.A.Set(N-2, c, fr[c])
+		ph += (u[c] - xr[c]) * fr[c]
 	}
-	nw.A.Set(n, n, 0)
-	nw.A.Set(n, n+1, 0)
-	for j := 0; j < nw.N; j++ {
-		nw.A.Set(n+1, j, tau[j])
-		ar += (u[j] - up[j]) * tau[j]
+	for c := 0; c < N; c++ {
+		nw.A.Set(N-1, c, nw.w[c]*tau[c])
+		ar += nw.w[c] * (u[c] - up[c]) * tau[c]
 	}
-	nw.rhs.SetVec(n, -ph)
-	nw.rhs.SetVec(n+1, -ar)
+	nw.rhs.SetVec(N-2, -ph)
+	nw.rhs.SetVec(N-1, -ar)
 	return math.Sqrt(res + ph*ph + ar*ar), nil
 }
 
@@ -577,16 +736,17 @@ func (nw *shootNewton) solve(ctx context.Context, sh *shooter, u, up orbitState,
 		for i := range u {
 			d := nw.dx.AtVec(i)
 			u[i] += d
-			step += d * d
+			step += nw.w[i] * d * d
 		}
 		step = math.Sqrt(step)
 		nw.iters = it
-		if math.IsNaN(step) || u[sh.n] <= 0 {
+		if math.IsNaN(step) || u[nw.N-2] <= 0 {
 			return errors.New("Newton diverged")
 		}
-		if step < s.Tol*(1+norm(u)) && res < 1e-6*(1+norm(u)) {
+		size := 1 + nw.norm(u)
+		if step < s.Tol*size && res < 1e-6*size {
 			// Integrate once more at the solution so that the monodromy
-			// matrix and extremes belong to it.
+			// matrices and extremes belong to it.
 			if _, err := nw.assemble(sh, u, up, tau, ds, xr, fr); err != nil {
 				return err
 			}
@@ -594,7 +754,7 @@ func (nw *shootNewton) solve(ctx context.Context, sh *shooter, u, up orbitState,
 		}
 		// Diverging, unless the updates are already at the level of
 		// rounding noise.
-		if it > 2 && step > 2*prev && step > 1e3*s.Tol*(1+norm(u)) {
+		if it > 2 && step > 2*prev && step > 1e3*s.Tol*size {
 			return errors.New("Newton diverged")
 		}
 		prev = step
@@ -609,11 +769,12 @@ func (nw *shootNewton) solve(ctx context.Context, sh *shooter, u, up orbitState,
 func (nw *shootNewton) tangent(prev, phase []float64) []float64 {
 	N := nw.N
 	A := mat.DenseCopyOf(nw.A)
-	for j := range phase {
-		A.Set(N-2, j, phase[j])
+	for c := 0; c < N; c++ {
+		A.Set(N-2, c, 0)
+		A.Set(N-1, c, nw.w[c]*prev[c])
 	}
-	for j := 0; j < N; j++ {
-		A.Set(N-1, j, prev[j])
+	for c := range phase {
+		A.Set(N-2, c, phase[c])
 	}
 	b := mat.NewVecDense(N, nil)
 	b.SetVec(N-1, 1)
@@ -622,22 +783,29 @@ func (nw *shootNewton) tangent(prev, phase []float64) []float64 {
 		return append([]float64(nil), prev...)
 	}
 	out := make([]float64, N)
-	nt := mat.Norm(&t, 2)
 	for i := range out {
-		out[i] = t.AtVec(i) / nt
+		out[i] = t.AtVec(i)
 	}
-	if dot(out, prev) < 0 {
-		for i := range out {
-			out[i] = -out[i]
-		}
+	nt := nw.norm(out)
+	if nw.dot(out, prev) < 0 {
+		nt = -nt
+	}
+	for i := range out {
+		out[i] /= nt
 	}
 	return out
 }
 
-// point packages the solution u after solve.
+// point packages the solution u after solve. The Floquet multipliers are
+// the eigenvalues of the monodromy matrix M_{m−1}⋯M_1 M_0.
 func (nw *shootNewton) point(sh *shooter, u orbitState) OrbitPoint {
-	n := sh.n
-	M := mat.NewDense(n, n, append([]float64(nil), sh.z[n:n+n*n]...))
+	n, segs, N := nw.n, nw.segs, nw.N
+	M := mat.NewDense(n, n, append([]float64(nil), sh.mon[:n*n]...))
+	var tmp mat.Dense
+	for j := 1; j < segs; j++ {
+		tmp.Mul(mat.NewDense(n, n, sh.mon[j*n*n:(j+1)*n*n]), M)
+		M.Copy(&tmp)
+	}
 	var eig mat.Eigen
 	var mult []complex128
 	if eig.Factorize(M, mat.EigenNone) {
@@ -658,7 +826,7 @@ func (nw *shootNewton) point(sh *shooter, u orbitState) OrbitPoint {
 		}
 	}
 	return OrbitPoint{
-		I: u[n+1], Period: u[n], State: append([]float64(nil), u[:n]...),
+		I: u[N-1], Period: u[N-2], State: append([]float64(nil), u[:n]...),
 		Vmin: sh.vmin, Vmax: sh.vmax, Multipliers: mult, Stable: stable,
 	}
 }
@@ -671,13 +839,4 @@ func dot(x, y []float64) float64 {
 		s += x[i] * y[i]
 	}
 	return s
-}
-
-func dist(x, y []float64) float64 {
-	s := 0.0
-	for i := range x {
-		d := x[i] - y[i]
-		s += d * d
-	}
-	return math.Sqrt(s)
 }
