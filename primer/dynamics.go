@@ -505,7 +505,7 @@ func Bifurcations() []Bifurcation {
 			I0: 5, I1: 30, Orbits: 30, YMin: -75, YMax: -30,
 			Portraits: pair(neuron.INaPIKLowThreshold(), 12, 22, analysis.Window{X0: -75, X1: -35, Y0: 0, Y1: 0.35}, false)},
 		{Name: "hopf-sub", Title: "subcritical Andronov-Hopf (HH)", Model: neuron.HodgkinHuxley1952(),
-			I0: 0, I1: 16, Orbits: 40, YMin: -20, YMax: 110, Portraits: HHPortraits},
+			I0: 0, I1: 16, Orbits: 150, YMin: -20, YMax: 110, Portraits: HHPortraits},
 	}
 }
 
