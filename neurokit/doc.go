@@ -21,7 +21,7 @@
 // One unit system per model family, written in every parameter's comment:
 //
 //	conductance-based (HH, I_Na,p, I_Na,p+I_K):  ms, mV, mS/cm², µA/cm², µF/cm²
-//	Izhikevich simple model:                     ms, mV, dimensionless current I (pA-scaled as in the paper)
+//	Izhikevich simple model:                     ms, mV, current I in mV/ms (it enters dv/dt directly)
 //	leaky integrate-and-fire:                    ms, mV, MΩ, nA (R·I in mV)
 //	spike trains and rates:                      ms for times, Hz for rates
 //

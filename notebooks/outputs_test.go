@@ -7,6 +7,7 @@ package notebooks
 // here (make test also executes every notebook; this checks what readers see).
 
 import (
+	"context"
 	"encoding/json"
 	"math"
 	"os"
@@ -15,6 +16,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/network"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
@@ -124,5 +126,94 @@ func TestNetworkNotebookSpikes(t *testing.T) {
 	}
 	if int(got) != net.SpikesTotal {
 		t.Errorf("10 printed %v spikes, the library gives %d", got, net.SpikesTotal)
+	}
+}
+
+// special returns the first special point of type typ on m's equilibrium
+// branch over [I0, I1].
+func special(t *testing.T, m neuron.Model, I0, I1 float64, typ analysis.SpecialType) analysis.SpecialPoint {
+	t.Helper()
+	br, err := analysis.EquilibriumBranch(context.Background(), m, I0, I1, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range br.Special {
+		if s.Type == typ {
+			return s
+		}
+	}
+	t.Fatalf("no %v on the branch over [%g, %g]", typ, I0, I1)
+	return analysis.SpecialPoint{}
+}
+
+// 03 and 09: HH's subcritical Hopf point (Rinzel & Miller 1980: 9.78
+// µA/cm²) and the high-threshold I_Na,p+I_K saddle-node (Izhikevich 2007,
+// ch. 4: 4.51 µA/cm²), as the notebooks print them.
+func TestDynamicsNotebookSpecialPoints(t *testing.T) {
+	hopf := special(t, neuron.HodgkinHuxley1952(), 0, 20, analysis.Hopf)
+	sn := special(t, neuron.INaPIKHighThreshold(), 0, 10, analysis.SaddleNode)
+	out := printed(t, "03-dynamical-systems.ipynb")
+	if got := number(t, out, `Andronov-Hopf at I = ([\d.]+) µA/cm², V = 5`); !near(got, hopf.I, 3) {
+		t.Errorf("03 printed the HH Hopf point at %v, the library gives %.4f", got, hopf.I)
+	}
+	if got := number(t, out, `l1 = ([\d.]+)\n`); !near(got, hopf.L1, 4) || !(got > 0) {
+		t.Errorf("03 printed HH's l1 = %v, the library gives %.5f (subcritical: positive)", got, hopf.L1)
+	}
+	if got := number(t, out, `saddle-node at I = ([\d.]+) µA/cm²`); !near(got, sn.I, 3) {
+		t.Errorf("03 printed the saddle-node at %v, the library gives %.4f", got, sn.I)
+	}
+	out = printed(t, "09-computational-properties.ipynb")
+	if got := number(t, out, `Andronov-Hopf I = ([\d.]+) \(subcritical: true\)`); !near(got, hopf.I, 3) {
+		t.Errorf("09 printed the HH Hopf point at %v, the library gives %.4f", got, hopf.I)
+	}
+}
+
+// 07: the fold of the chapter-3 I_Na,p model's I-V curve (the local
+// maximum of I∞(V), Izhikevich 2007, §3.2) and the high-threshold fold.
+func TestConductanceNotebookFolds(t *testing.T) {
+	out := printed(t, "07-conductance-based.ipynb")
+	fold := special(t, neuron.INaPChapter3(), -50, 100, analysis.SaddleNode)
+	if got := number(t, out, `fold: I = ([\d.]+) µA/cm²`); !near(got, fold.I, 2) {
+		t.Errorf("07 printed the I_Na,p fold at %v, the library gives %.4f", got, fold.I)
+	}
+	sn := special(t, neuron.INaPIKHighThreshold(), 0, 10, analysis.SaddleNode)
+	if got := number(t, out, `Ic = ([\d.]+) µA/cm²`); !near(got, sn.I, 4) {
+		t.Errorf("07 printed Ic = %v, the library gives %.5f", got, sn.I)
+	}
+}
+
+// 08: the saddle-node of Izhikevich's RS preset, I = (5 − b)²/0.16 − 140 = 4
+// (tangency of the v-nullcline parabola and the line u = bv), and its Hopf
+// point at v = (a − 5)/0.08 (trace of the Jacobian zero).
+func TestIzhikevichNotebookBifurcations(t *testing.T) {
+	out := printed(t, "08-izhikevich.ipynb")
+	m, err := neuron.IzhikevichPreset("RS")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sn := special(t, m, -10, 10, analysis.SaddleNode)
+	hopf := special(t, m, -10, 10, analysis.Hopf)
+	if got := number(t, out, `saddle-node    I = ([\d.]+) mV/ms`); !near(got, sn.I, 4) || !near(got, (5-m.B)*(5-m.B)/0.16-140, 4) {
+		t.Errorf("08 printed I_SN = %v; the library gives %.5f, the formula %.5f", got, sn.I, (5-m.B)*(5-m.B)/0.16-140)
+	}
+	if got := number(t, out, `Andronov-Hopf  I = ([\d.]+) mV/ms`); !near(got, hopf.I, 4) {
+		t.Errorf("08 printed the Hopf point at %v, the library gives %.5f", got, hopf.I)
+	}
+}
+
+// 04: Hodgkin-Huxley's rate at 10 µA/cm² from the last interspike interval
+// of a 1 s run (≈68 Hz; neuron's HH tests).
+func TestHHNotebookRate(t *testing.T) {
+	out := printed(t, "04-hodgkin-huxley.ipynb")
+	got := number(t, out, `I = 10 µA/cm²: ([\d.]+) Hz`)
+	hh := neuron.HodgkinHuxley1952().WithApplied(10)
+	res, err := ode.Solve(hh, neuron.HodgkinHuxley1952().Rest(), 0, 1000,
+		&ode.Settings{Events: []ode.Event{hh.(neuron.Spiker).SpikeEvent()}, OutputEvery: -1, RelTol: 1e-8})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := res.EventTimes[0]
+	if rate := 1000 / (ts[len(ts)-1] - ts[len(ts)-2]); !near(got, rate, 1) {
+		t.Errorf("04 printed %v Hz, the library gives %.3f Hz", got, rate)
 	}
 }
