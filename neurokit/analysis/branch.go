@@ -413,7 +413,7 @@ func (bt *brTracer) locateFold(i int, up bool) (SpecialPoint, error) {
 		// The extremum of I∞ is where det J changes sign; bisect on det J
 		// (to rounding), starting from the golden-section bracket.
 		a, b := bt.param[i], bt.param[i+2]
-		v0 := eqGoldenMin(func(v float64) float64 { return sg * bt.ss.SteadyStateCurrent(v) }, a, b, 1e-9)
+		v0 := golden(func(v float64) float64 { return sg * bt.ss.SteadyStateCurrent(v) }, a, b, 1e-9)
 		s = v0
 		da, err := bt.detAt(a)
 		if err != nil {

@@ -344,19 +344,7 @@ func LimitCycles(ctx context.Context, m neuron.Model, I0, I1 float64, n int, s *
 	Is := linspace(I0, I1, n)
 	up = make([]Cycle, n)
 	down = make([]Cycle, n)
-	var (
-		mu   sync.Mutex
-		done int
-	)
-	tick := func() {
-		if r.Progress == nil {
-			return
-		}
-		mu.Lock()
-		done++
-		r.Progress(done, 2*n)
-		mu.Unlock()
-	}
+	tick := r.Progress.counter(2 * n)
 	var wg sync.WaitGroup
 	var errUp, errDown error
 	wg.Add(2)

@@ -262,7 +262,7 @@ func eqIvRoots(f func(float64) float64, I, a, b, h float64) ([]float64, []bool, 
 			continue
 		}
 		sg := math.Copysign(1, G[i])
-		ve := eqGoldenMin(func(v float64) float64 { return sg * g(v) }, V[i-1], V[i+1], 1e-10)
+		ve := golden(func(v float64) float64 { return sg * g(v) }, V[i-1], V[i+1], 1e-10)
 		ge := g(ve)
 		tol := 1e-9 * (1 + math.Abs(I))
 		switch {
@@ -302,26 +302,6 @@ func eqBisectRoot(g func(float64) float64, a, b, ga float64) float64 {
 			a, ga = m, gm
 		} else {
 			b = m
-		}
-	}
-	return 0.5 * (a + b)
-}
-
-// eqGoldenMin returns a local minimizer of f on [a, b] by golden-section
-// search to absolute tolerance tol.
-func eqGoldenMin(f func(float64) float64, a, b, tol float64) float64 {
-	const r = 0.6180339887498949 // (√5 − 1)/2
-	c, d := b-r*(b-a), a+r*(b-a)
-	fc, fd := f(c), f(d)
-	for b-a > tol {
-		if fc < fd {
-			b, d, fd = d, c, fc
-			c = b - r*(b-a)
-			fc = f(c)
-		} else {
-			a, c, fc = c, d, fd
-			d = a + r*(b-a)
-			fd = f(d)
 		}
 	}
 	return 0.5 * (a + b)

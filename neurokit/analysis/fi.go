@@ -56,19 +56,7 @@ func FI(ctx context.Context, m neuron.Model, I0, I1 float64, n int, s *SimSettin
 		Spikes: make([]int, n), Up: make([]float64, n), Down: make([]float64, n),
 		m: m, s: r, downSeed: make([][]float64, n),
 	}
-	var (
-		mu   sync.Mutex
-		done int
-	)
-	tick := func() {
-		if r.Progress == nil {
-			return
-		}
-		mu.Lock()
-		done++
-		r.Progress(done, 3*n)
-		mu.Unlock()
-	}
+	tick := r.Progress.counter(3 * n)
 	rest := m.Rest()
 	ends := make([][]float64, n)
 	err := Sweep(ctx, n, r.Workers, func(ctx context.Context, i int) error {
@@ -281,7 +269,8 @@ func fitPower(I, rate []float64, Ic float64) (OnsetFit, error) {
 	return OnsetFit{Ic: Ic, Exponent: p, Coef: math.Exp(a), RMS: math.Sqrt(res / k), N: len(xs)}, nil
 }
 
-// golden minimises a unimodal f on [a, b] by golden-section search to tol.
+// golden returns a local minimizer of f on [a, b] by golden-section search
+// to absolute tolerance tol.
 func golden(f func(float64) float64, a, b, tol float64) float64 {
 	const g = 0.6180339887498949 // (√5 − 1)/2
 	c, d := b-g*(b-a), a+g*(b-a)

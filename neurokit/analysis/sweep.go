@@ -91,6 +91,24 @@ func Sweep(ctx context.Context, n, workers int, job func(ctx context.Context, i 
 
 // linspace returns n points evenly spaced from a to b inclusive (n ≥ 2), or
 // {a} for n = 1.
+// counter returns a function that counts one unit of work done and reports
+// it to p (if not nil) as done of total; it is safe for concurrent use.
+func (p Progress) counter(total int) func() {
+	var (
+		mu   sync.Mutex
+		done int
+	)
+	return func() {
+		if p == nil {
+			return
+		}
+		mu.Lock()
+		done++
+		p(done, total)
+		mu.Unlock()
+	}
+}
+
 func linspace(a, b float64, n int) []float64 {
 	if n == 1 {
 		return []float64{a}
