@@ -21,6 +21,13 @@
 //		return
 //	}
 //
+// Long sweeps show a progress bar (Progress), redrawn in place from the
+// func(done, total int) callbacks that neurokit/analysis calls:
+//
+//	bar := nbui.NewProgress("F-I curve")
+//	c, err := analysis.FI(ctx, m, 0, 20, 41, &analysis.SimSettings{Progress: bar.Func()})
+//	bar.Done()
+//
 // Outside a GoNB kernel (go test, go run) Show renders the plot but displays
-// nothing, and Interactive is false.
+// nothing, a Progress draws nothing, and Interactive is false.
 package nbui

@@ -33,3 +33,17 @@ func Example() {
 	fmt.Println(mode)
 	// Output: static figure
 }
+
+// A progress bar driven by a sweep's callbacks. In a notebook it is drawn
+// in the cell's output and redrawn in place; here, outside one, it only
+// counts.
+func ExampleProgress() {
+	bar := nbui.NewProgress("currents")
+	f := bar.Func() // what analysis.SimSettings.Progress and friends take
+	for i := 1; i <= 41; i++ {
+		f(i, 41) // the library calls this after each simulated current
+	}
+	fmt.Println(bar)
+	bar.Done() // shows "currents: 41 of 41, done in X s"
+	// Output: currents: 41 of 41 (100%)
+}

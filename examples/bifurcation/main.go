@@ -6,20 +6,17 @@
 //
 //	go run ./examples/bifurcation -out figures/
 //
-// It writes PNG and SVG files and prints a progress line per sweep.
+// It writes PNG and SVG files and shows the progress of each sweep.
 package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"log"
-	"os"
-	"path/filepath"
-	"time"
 
 	"gonum.org/v1/plot/vg"
 
+	"github.com/modelneurons/modelneurons/examples/internal/figout"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/plotting"
@@ -27,50 +24,26 @@ import (
 )
 
 func main() {
-	out := flag.String("out", "figures/", "directory for the figures")
-	flag.Parse()
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		log.Fatal(err)
-	}
+	dir := figout.Dir()
 	ctx := context.Background()
-	save := func(f *plotting.Figure, name string, w, h vg.Length) {
-		for _, ext := range []string{".png", ".svg"} {
-			if err := f.Save(w, h, filepath.Join(*out, name+ext)); err != nil {
-				log.Fatal(err)
-			}
-		}
-		fmt.Printf("wrote %s.{png,svg}\n", filepath.Join(*out, name))
-	}
-	progress := func(name string) analysis.Progress {
-		t0 := time.Now()
-		last := -1
-		return func(done, total int) {
-			// One line per tenth of the sweep, so that a log stays short.
-			if tenth := 10 * done / total; tenth != last {
-				last = tenth
-				fmt.Printf("%-12s %3d/%d currents simulated, %5.1f s\n", name, done, total, time.Since(t0).Seconds())
-			}
-		}
-	}
-
 	for _, b := range primer.Bifurcations() {
-		f, _, err := b.Figure(ctx, progress(b.Name))
+		bar := figout.NewProgress(b.Name)
+		f, _, err := b.Figure(ctx, bar.Func())
 		if err != nil {
 			log.Fatalf("%s: %v", b.Name, err)
 		}
-		save(f, "bifurcation-"+b.Name, 26*vg.Centimeter, 8*vg.Centimeter)
+		bar.Done()
+		figout.Check(figout.Save(dir, "bifurcation-"+b.Name, f, 26*vg.Centimeter, 8*vg.Centimeter))
 	}
 
 	// Period near the SNIC of the high-threshold set.
 	m := neuron.INaPIKHighThreshold()
 	br, err := analysis.EquilibriumBranch(ctx, m, 0, 10, nil)
-	if err != nil {
-		log.Fatal(err)
-	}
-	f, fit, err := primer.SNICPeriod(ctx, m, br.Special[0].I, 12, progress("SNIC period"))
-	if err != nil {
-		log.Fatal(err)
-	}
+	figout.Check(err)
+	bar := figout.NewProgress("SNIC period")
+	f, fit, err := primer.SNICPeriod(ctx, m, br.Special[0].I, 12, bar.Func())
+	figout.Check(err)
+	bar.Done()
 	fmt.Printf("SNIC at I = %.4f µA/cm²: period ∝ (I − Ic)^%.3f\n", br.Special[0].I, -fit.Exponent)
-	save(plotting.Single(f), "snic-period", 14*vg.Centimeter, 10*vg.Centimeter)
+	figout.Check(figout.Save(dir, "snic-period", plotting.Single(f), 14*vg.Centimeter, 10*vg.Centimeter))
 }

@@ -12,40 +12,20 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"log"
-	"os"
-	"path/filepath"
 	"time"
 
 	"gonum.org/v1/plot/vg"
 
+	"github.com/modelneurons/modelneurons/examples/internal/figout"
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/plotting"
 	"github.com/modelneurons/modelneurons/primer"
 )
 
 func main() {
-	out := flag.String("out", "figures/", "directory for the figure files")
-	flag.Parse()
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		log.Fatal(err)
-	}
-	if err := run(*out); err != nil {
-		log.Fatal(err)
-	}
-}
-
-// save writes f as name.png and name.svg into dir.
-func save(dir, name string, f *plotting.Figure, w, h vg.Length) error {
-	for _, ext := range []string{".png", ".svg"} {
-		if err := f.Save(w, h, filepath.Join(dir, name+ext)); err != nil {
-			return err
-		}
-	}
-	fmt.Printf("hh: wrote %s.{png,svg}\n", filepath.Join(dir, name))
-	return nil
+	figout.Check(run(figout.Dir()))
 }
 
 func run(dir string) error {
@@ -60,7 +40,7 @@ func run(dir string) error {
 	}
 	fmt.Printf("hh: threshold (amplification onset) %.2f mV at %.2f ms, peak %.1f mV, undershoot %.1f mV\n",
 		ap.VOnset, ap.Onset, ap.VPeak, ap.VMin)
-	if err := save(dir, "hh-ap-phases", f, 16*cm, 16*cm); err != nil {
+	if err := figout.Save(dir, "hh-ap-phases", f, 16*cm, 16*cm); err != nil {
 		return err
 	}
 
@@ -76,18 +56,18 @@ func run(dir string) error {
 	if f, err = primer.PairFigure(m, r, 2.5*r.Threshold, 6); err != nil {
 		return err
 	}
-	if err := save(dir, "hh-refractory", f, 16*cm, 17*cm); err != nil {
+	if err := figout.Save(dir, "hh-refractory", f, 16*cm, 17*cm); err != nil {
 		return err
 	}
 
 	// Notebook 04: gates, conductances, repetitive firing, F-I, temperature.
-	if err := save(dir, "hh-gates", plotting.Gates(m.Gates(), -100, 50), 18*cm, 8*cm); err != nil {
+	if err := figout.Save(dir, "hh-gates", plotting.Gates(m.Gates(), -100, 50), 18*cm, 8*cm); err != nil {
 		return err
 	}
 	if f, err = primer.Conductances(m, 10, 20); err != nil {
 		return err
 	}
-	if err := save(dir, "hh-conductances", f, 16*cm, 10*cm); err != nil {
+	if err := figout.Save(dir, "hh-conductances", f, 16*cm, 10*cm); err != nil {
 		return err
 	}
 	f, rate, err := primer.Repetitive(m, 10, 150)
@@ -95,18 +75,18 @@ func run(dir string) error {
 		return err
 	}
 	fmt.Printf("hh: rate at I = 10 µA/cm²: %.2f Hz\n", rate)
-	if err := save(dir, "hh-repetitive", f, 16*cm, 9*cm); err != nil {
+	if err := figout.Save(dir, "hh-repetitive", f, 16*cm, 9*cm); err != nil {
 		return err
 	}
-	t0 = time.Now()
-	fmt.Println("hh: F-I curve (41 currents, step responses and sweeps up and down)...")
-	d, err := primer.ComputeFI(ctx, m, 0, 20, 41, nil)
+	bar := figout.NewProgress("hh: F-I curve, 41 currents (steps, sweeps up and down)")
+	d, err := primer.ComputeFI(ctx, m, 0, 20, 41, &analysis.SimSettings{Progress: bar.Func()})
 	if err != nil {
 		return err
 	}
-	fmt.Printf("hh: Hopf I = %.3f µA/cm² (subcritical %v, %.1f Hz), bistable %.2f–%.2f (%v) (%.1f s)\n",
-		d.Hopf.I, d.Hopf.Subcritical, d.Hopf.FrequencyHz, d.Lo, d.Hi, d.OK, time.Since(t0).Seconds())
-	if err := save(dir, "hh-fi", plotting.Single(primer.FIPlot(d, 10, rate)), 16*cm, 10*cm); err != nil {
+	bar.Done()
+	fmt.Printf("hh: Hopf I = %.3f µA/cm² (subcritical %v, %.1f Hz), bistable %.2f–%.2f (%v)\n",
+		d.Hopf.I, d.Hopf.Subcritical, d.Hopf.FrequencyHz, d.Lo, d.Hi, d.OK)
+	if err := figout.Save(dir, "hh-fi", plotting.Single(primer.FIPlot(d, 10, rate)), 16*cm, 10*cm); err != nil {
 		return err
 	}
 
@@ -120,7 +100,7 @@ func run(dir string) error {
 		if f, err = e.Draw(10, 120, 36, c.T); err != nil {
 			return err
 		}
-		if err := save(dir, c.name, f, 16*cm, 17*cm); err != nil {
+		if err := figout.Save(dir, c.name, f, 16*cm, 17*cm); err != nil {
 			return err
 		}
 	}

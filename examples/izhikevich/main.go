@@ -11,15 +11,12 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"log"
-	"os"
-	"path/filepath"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/modelneurons/modelneurons/examples/internal/figout"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/plotting"
@@ -27,66 +24,49 @@ import (
 )
 
 func main() {
-	out := flag.String("out", "figures", "directory the figures are written to")
-	flag.Parse()
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		log.Fatal(err)
-	}
-	save := func(name string, f *plotting.Figure, w, h vg.Length) {
-		for _, ext := range []string{".png", ".svg"} {
-			if err := f.Save(w, h, filepath.Join(*out, name+ext)); err != nil {
-				log.Fatal(err)
-			}
-		}
-		fmt.Println("wrote", filepath.Join(*out, name)+".{png,svg}")
-	}
-	check := func(err error) {
-		if err != nil {
-			log.Fatal(err)
-		}
-	}
+	dir := figout.Dir()
 
 	// The seven cell classes of Izhikevich (2003), fig. 2.
 	f, _, err := primer.PresetGrid()
-	check(err)
-	save("izhikevich-presets", f, 17*vg.Centimeter, 20*vg.Centimeter)
+	figout.Check(err)
+	figout.Check(figout.Save(dir, "izhikevich-presets", f, 17*vg.Centimeter, 20*vg.Centimeter))
 
 	// Figure 1 of Izhikevich (2004): published scheme against the accurate one.
 	f, err = primer.ProtocolGrid([]string{"A", "C", "G", "K", "L", "M"}, 3)
-	check(err)
-	save("izhikevich-2004", f, 18*vg.Centimeter, 14*vg.Centimeter)
+	figout.Check(err)
+	figout.Check(figout.Save(dir, "izhikevich-2004", f, 18*vg.Centimeter, 14*vg.Centimeter))
 	table, err := primer.ProtocolTable()
-	check(err)
+	figout.Check(err)
 	fmt.Print(table)
 
 	// The (v, u) phase plane of RS below and above the saddle-node.
 	rs, err := neuron.IzhikevichPreset("RS")
-	check(err)
+	figout.Check(err)
 	w := analysis.Window{X0: -80, X1: 40, Y0: -20, Y1: 20}
 	a, err := primer.IzhSimulate(rs, []float64{-78, -8}, 200)
-	check(err)
+	figout.Check(err)
 	b, err := primer.IzhSimulate(rs, []float64{-45, -14}, 200)
-	check(err)
+	figout.Check(err)
 	below, err := primer.IzhPhasePlot(rs, w, true, a, b)
-	check(err)
+	figout.Check(err)
 	rs10 := rs.WithApplied(10).(*neuron.Izhikevich)
 	c, err := primer.IzhSimulate(rs10, rs.Rest(), 200)
-	check(err)
+	figout.Check(err)
 	above, err := primer.IzhPhasePlot(rs10, w, false, c)
-	check(err)
-	save("izhikevich-phase", plotting.NewFigure([]*plot.Plot{below, above}), 18*vg.Centimeter, 9*vg.Centimeter)
+	figout.Check(err)
+	figout.Check(figout.Save(dir, "izhikevich-phase", plotting.NewFigure([]*plot.Plot{below, above}), 18*vg.Centimeter, 9*vg.Centimeter))
 
 	// The branch of equilibria of RS: Andronov-Hopf just before the fold.
 	bd, br, err := primer.IzhBranch(context.Background(), rs, -10, 8, "RS: equilibria against the applied current")
-	check(err)
+	figout.Check(err)
 	for _, s := range br.Special {
 		fmt.Printf("RS: %v at I = %.4f mV/ms, v = %.2f mV\n", s.Type, s.I, s.V)
 	}
 	fmt.Printf("RS: saddle-node formula (5−b)²/0.16 − 140 = %.4f mV/ms\n", primer.IzhSaddleNode(rs.B))
-	save("izhikevich-bifurcation", plotting.Single(bd), 14*vg.Centimeter, 9*vg.Centimeter)
+	figout.Check(figout.Save(dir, "izhikevich-bifurcation", plotting.Single(bd), 14*vg.Centimeter, 9*vg.Centimeter))
 
 	// The explorer of the notebook at its initial values (RS, I = 10).
 	f, err = primer.IzhExplore(0.02, 0.2, -65, 8, 10)
-	check(err)
-	save("izhikevich-explore", f, 18*vg.Centimeter, 8*vg.Centimeter)
+	figout.Check(err)
+	figout.Check(figout.Save(dir, "izhikevich-explore", f, 18*vg.Centimeter, 8*vg.Centimeter))
 }

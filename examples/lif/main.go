@@ -8,17 +8,14 @@
 package main
 
 import (
-	"flag"
 	"fmt"
-	"log"
-	"os"
-	"path/filepath"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/modelneurons/modelneurons/examples/internal/figout"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/spikes"
@@ -27,19 +24,7 @@ import (
 )
 
 func main() {
-	out := flag.String("out", "figures", "directory the figures are written to")
-	flag.Parse()
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		log.Fatal(err)
-	}
-	save := func(name string, f *plotting.Figure, h vg.Length) {
-		for _, ext := range []string{".png", ".svg"} {
-			if err := f.Save(16*vg.Centimeter, h, filepath.Join(*out, name+ext)); err != nil {
-				log.Fatal(err)
-			}
-		}
-		fmt.Println("wrote", filepath.Join(*out, name)+".{png,svg}")
-	}
+	dir := figout.Dir()
 
 	// A current step of 2 nA from 20 to 180 ms; Dayan & Abbott's neuron with
 	// a 5 ms refractory period.
@@ -47,17 +32,15 @@ func main() {
 	p.TRef = 5
 	p.Stim = stim.Pulses{Onset: 20, Width: 160, Count: 1, Amp: 2}
 	res, err := run(p, 200)
-	if err != nil {
-		log.Fatal(err)
-	}
+	figout.Check(err)
 	f := trace(p, res, "I [nA]")
 	f.Panels[0][0].Title.Text = fmt.Sprintf("LIF, I = 2 nA: %d spikes, closed form %.1f Hz", len(res.EventTimes[0]), p.RateAnalytic(2))
-	save("lif-trace", f, 10*vg.Centimeter)
+	figout.Check(figout.Save(dir, "lif-trace", f, 16*vg.Centimeter, 10*vg.Centimeter))
 
 	// F-I curve: simulated rates against the closed form, with and without
 	// a refractory period.
 	fmt.Println("simulating the F-I curves")
-	save("lif-fi", plotting.Single(fiPlot(neuron.LIFDayanAbbott2001(), []float64{0, 5}, 0, 5)), 10*vg.Centimeter)
+	figout.Check(figout.Save(dir, "lif-fi", plotting.Single(fiPlot(neuron.LIFDayanAbbott2001(), []float64{0, 5}, 0, 5)), 16*vg.Centimeter, 10*vg.Centimeter))
 
 	// Noise: mean current below the rheobase (1.5 nA), Ornstein-Uhlenbeck
 	// fluctuations of 0.6 nA with a 5 ms correlation time.
@@ -66,20 +49,16 @@ func main() {
 	q.TRef = 2
 	q.Stim = &stim.Noise{Mean: 1.4, SD: 0.6, Tau: 5, Dt: 0.1, Seed: 7}
 	nres, err := run(q, 20000)
-	if err != nil {
-		log.Fatal(err)
-	}
+	figout.Check(err)
 	tr := spikes.FromEvents(nres.EventTimes[0], 0, nres.TEnd)
 	isi := plotting.ISIHist(tr.ISIs(), 30, 0)
 	isi.Title.Text = fmt.Sprintf("ISIs over 20 s: CV = %.2f", spikes.CV(tr))
 	short, err := run(q, 300)
-	if err != nil {
-		log.Fatal(err)
-	}
+	figout.Check(err)
 	nf := trace(q, short, "I [nA]")
 	nf.Panels[0][0].Title.Text = fmt.Sprintf("noisy input, mean 1.4 nA < rheobase: %.1f Hz", tr.Rate())
-	save("lif-noise-trace", nf, 10*vg.Centimeter)
-	save("lif-noise-isi", plotting.Single(isi), 8*vg.Centimeter)
+	figout.Check(figout.Save(dir, "lif-noise-trace", nf, 16*vg.Centimeter, 10*vg.Centimeter))
+	figout.Check(figout.Save(dir, "lif-noise-isi", plotting.Single(isi), 16*vg.Centimeter, 8*vg.Centimeter))
 }
 
 // run simulates p from rest (v = 0) for t1 ms by exponential Euler with a
@@ -118,9 +97,7 @@ func fiPlot(p *neuron.LIF, trefs []float64, i0, i1 float64) *plot.Plot {
 		for I := i0; I <= i1+1e-9; I += (i1 - i0) / 20 {
 			q.I = I
 			res, err := run(&q, 1000)
-			if err != nil {
-				log.Fatal(err)
-			}
+			figout.Check(err)
 			sim = append(sim, plotter.XY{X: I, Y: spikes.FromEvents(res.EventTimes[0], 0, 1000).Rate()})
 		}
 		dots, _ := plotter.NewScatter(sim)

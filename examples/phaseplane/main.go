@@ -9,14 +9,10 @@ package main
 
 import (
 	"context"
-	"flag"
-	"fmt"
-	"log"
-	"os"
-	"path/filepath"
 
 	"gonum.org/v1/plot/vg"
 
+	"github.com/modelneurons/modelneurons/examples/internal/figout"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/plotting"
@@ -24,19 +20,7 @@ import (
 )
 
 func main() {
-	out := flag.String("out", "figures/", "directory for the figures")
-	flag.Parse()
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		log.Fatal(err)
-	}
-	save := func(f *plotting.Figure, name string, w, h vg.Length) {
-		for _, ext := range []string{".png", ".svg"} {
-			if err := f.Save(w, h, filepath.Join(*out, name+ext)); err != nil {
-				log.Fatal(err)
-			}
-		}
-		fmt.Printf("wrote %s.{png,svg}\n", filepath.Join(*out, name))
-	}
+	dir := figout.Dir()
 
 	// The five hyperbolic equilibria.
 	g := analysis.Gallery()
@@ -46,39 +30,29 @@ func main() {
 		pp, _ := primer.Linear(g[k])
 		pps = append(pps, pp)
 	}
-	save(plotting.Gallery(3, pps...), "linear-gallery", 24*vg.Centimeter, 16*vg.Centimeter)
+	figout.Check(figout.Save(dir, "linear-gallery", plotting.Gallery(3, pps...), 24*vg.Centimeter, 16*vg.Centimeter))
 
 	// The one-dimensional I_Na,p model: phase line and I-V curve.
 	inap := neuron.INaPChapter3()
 	pl, _, err := primer.PhaseLine(inap, 0, -70, 40)
-	if err != nil {
-		log.Fatal(err)
-	}
-	save(plotting.Single(pl), "inap-phase-line", 16*vg.Centimeter, 9*vg.Centimeter)
+	figout.Check(err)
+	figout.Check(figout.Save(dir, "inap-phase-line", plotting.Single(pl), 16*vg.Centimeter, 9*vg.Centimeter))
 	br, err := analysis.EquilibriumBranch(context.Background(), inap, -100, 100, nil)
-	if err != nil {
-		log.Fatal(err)
-	}
+	figout.Check(err)
 	iv, err := primer.IV(inap, []float64{0, 25}, -70, 40, br)
-	if err != nil {
-		log.Fatal(err)
-	}
+	figout.Check(err)
 	iv.Y.Min, iv.Y.Max = -100, 100
-	save(plotting.Single(iv), "inap-iv", 16*vg.Centimeter, 10*vg.Centimeter)
+	figout.Check(figout.Save(dir, "inap-iv", plotting.Single(iv), 16*vg.Centimeter, 10*vg.Centimeter))
 
 	// The I_Na,p+I_K model at rest, high- and low-threshold K⁺ current.
 	high, _, err := primer.Planar(neuron.INaPIKHighThreshold(), 0, &primer.Options{
 		Starts: [][2]float64{{-52, 0.02}, {-58, 0.02}}, TrajTime: 30,
 		Title: "I_Na,p+I_K, high-threshold K current, I = 0"})
-	if err != nil {
-		log.Fatal(err)
-	}
-	save(plotting.Single(high.Plot()), "inapik-high", 16*vg.Centimeter, 11*vg.Centimeter)
+	figout.Check(err)
+	figout.Check(figout.Save(dir, "inapik-high", plotting.Single(high.Plot()), 16*vg.Centimeter, 11*vg.Centimeter))
 	low, _, err := primer.Planar(neuron.INaPIKLowThreshold(), 0, &primer.Options{
 		Starts: [][2]float64{{-40, 0.02}}, TrajTime: 30,
 		Title: "I_Na,p+I_K, low-threshold K current, I = 0"})
-	if err != nil {
-		log.Fatal(err)
-	}
-	save(plotting.Single(low.Plot()), "inapik-low", 16*vg.Centimeter, 11*vg.Centimeter)
+	figout.Check(err)
+	figout.Check(figout.Save(dir, "inapik-low", plotting.Single(low.Plot()), 16*vg.Centimeter, 11*vg.Centimeter))
 }

@@ -7,13 +7,9 @@
 package main
 
 import (
-	"flag"
 	"fmt"
-	"log"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -21,51 +17,36 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/modelneurons/modelneurons/examples/internal/figout"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/plotting"
 )
 
 func main() {
-	out := flag.String("out", "figures", "directory the figures are written to")
-	flag.Parse()
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		log.Fatal(err)
-	}
-	save := func(name string, f *plotting.Figure, h vg.Length) {
-		for _, ext := range []string{".png", ".svg"} {
-			if err := f.Save(16*vg.Centimeter, h, filepath.Join(*out, name+ext)); err != nil {
-				log.Fatal(err)
-			}
-		}
-		fmt.Println("wrote", filepath.Join(*out, name)+".{png,svg}")
-	}
+	dir := figout.Dir()
 
 	// Activation functions v = f(I).
 	th := &plotting.Default
 	p := th.NewPlot("activation functions", "input current I [1]", "rate v = f(I) [1]")
 	for k, a := range []neuron.Activation{neuron.Sigmoid, neuron.Tanh, neuron.ReLU} {
 		l, err := plotter.NewLine(plotting.Sample(a.Value, -4, 4, 400))
-		if err != nil {
-			log.Fatal(err)
-		}
+		figout.Check(err)
 		l.LineStyle = th.LineStyle(k)
 		p.Add(l)
 		p.Legend.Add(a.String(), l)
 	}
 	p.Legend.Left = true
 	p.Y.Min, p.Y.Max = -1.1, 2.1
-	save("rate-activations", plotting.Single(p), 9*vg.Centimeter)
+	figout.Check(figout.Save(dir, "rate-activations", plotting.Single(p), 16*vg.Centimeter, 9*vg.Centimeter))
 
 	// A 1-20-1 tanh network learns y = sin(2x) e^{−x²/4} on [−3, 3].
 	target := func(x float64) float64 { return math.Sin(2*x) * math.Exp(-x*x/4) }
 	x, y := neuron.SampleFunc(target, -3, 3, 61)
 	net := neuron.NewNetwork(rand.New(rand.NewPCG(1, 2)), neuron.Tanh, 1, 20, 1)
 	loss, err := net.Train(x, y, &neuron.TrainSettings{Rate: 0.05, Momentum: 0.9, Epochs: 3000})
-	if err != nil {
-		log.Fatal(err)
-	}
+	figout.Check(err)
 	fmt.Printf("final loss %.2e after %d epochs\n", loss[len(loss)-1], len(loss))
-	save("rate-training", plotting.NewFigure([]*plot.Plot{lossPlot(loss), fitPlot(net, target, x, y)}), 8*vg.Centimeter)
+	figout.Check(figout.Save(dir, "rate-training", plotting.NewFigure([]*plot.Plot{lossPlot(loss), fitPlot(net, target, x, y)}), 16*vg.Centimeter, 8*vg.Centimeter))
 }
 
 // lossPlot draws the training loss against the epoch on a log scale: the

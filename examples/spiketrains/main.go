@@ -8,37 +8,23 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"log"
 	"math"
 	"math/rand/v2"
-	"os"
-	"path/filepath"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/modelneurons/modelneurons/examples/internal/figout"
 	"github.com/modelneurons/modelneurons/neurokit/spikes"
 	"github.com/modelneurons/modelneurons/plotting"
 )
 
 func main() {
-	out := flag.String("out", "figures", "directory the figures are written to")
-	flag.Parse()
-	if err := os.MkdirAll(*out, 0o755); err != nil {
-		log.Fatal(err)
-	}
-	save := func(name string, f *plotting.Figure, h vg.Length) {
-		for _, ext := range []string{".png", ".svg"} {
-			if err := f.Save(16*vg.Centimeter, h, filepath.Join(*out, name+ext)); err != nil {
-				log.Fatal(err)
-			}
-		}
-		fmt.Println("wrote", filepath.Join(*out, name)+".{png,svg}")
-	}
+	dir := figout.Dir()
 
 	// The primer's recipe at r = 20 Hz, Δt = 1 ms: 20 trials of 1 s.
 	p := spikes.Poisson{Rate: 20}
@@ -46,14 +32,12 @@ func main() {
 	var trains []spikes.Train
 	for range 20 {
 		tr, err := p.Bins(rng, 1, 0, 1000)
-		if err != nil {
-			log.Fatal(err)
-		}
+		figout.Check(err)
 		trains = append(trains, tr)
 	}
 	r := plotting.Raster(times(trains), 0, 1000)
 	r.Title.Text = fmt.Sprintf("Poisson trains, r = 20 Hz, Δt = 1 ms: %.1f Hz measured", spikes.MeanRate(trains...))
-	save("spiketrains-raster", plotting.Single(r), 9*vg.Centimeter)
+	figout.Check(figout.Save(dir, "spiketrains-raster", plotting.Single(r), 16*vg.Centimeter, 9*vg.Centimeter))
 
 	// The recipe refuses r·Δt ≥ 1.
 	if _, err := (spikes.Poisson{Rate: 1500}).Bins(rng, 1, 0, 1000); !errors.Is(err, spikes.ErrBinTooWide) {
@@ -62,15 +46,13 @@ func main() {
 
 	// Interval and count statistics of one long train (100 s).
 	long, err := p.Exact(rand.New(rand.NewPCG(3, 4)), 0, 100000)
-	if err != nil {
-		log.Fatal(err)
-	}
+	figout.Check(err)
 	isi := plotting.ISIHist(long.ISIs(), 40, p.Rate)
 	isi.Title.Text = fmt.Sprintf("intervals: CV = %.3f", spikes.CV(long))
 	const win = 500 // ms
 	cnt := plotting.CountHist(spikes.Counts(win, long), p.Rate*win/1000)
 	cnt.Title.Text = fmt.Sprintf("counts in %d ms: F = %.3f", win, spikes.Fano(win, long))
-	save("spiketrains-statistics", plotting.NewFigure([]*plot.Plot{isi, cnt}), 8*vg.Centimeter)
+	figout.Check(figout.Save(dir, "spiketrains-statistics", plotting.NewFigure([]*plot.Plot{isi, cnt}), 16*vg.Centimeter, 8*vg.Centimeter))
 
 	// A time-varying rate: 50 trials by thinning, raster over PSTH with r(t).
 	rate := func(t float64) float64 { return 30 + 25*math.Sin(2*math.Pi*3*t/1000) }
@@ -78,33 +60,27 @@ func main() {
 	trains = trains[:0]
 	for range 50 {
 		tr, err := inh.Thinning(rng, 0, 1000)
-		if err != nil {
-			log.Fatal(err)
-		}
+		figout.Check(err)
 		trains = append(trains, tr)
 	}
 	f := plotting.RasterPSTH(times(trains), 0, 1000, 25)
 	h := f.Panels[1][0]
 	l, err := plotter.NewLine(plotting.Sample(rate, 0, 1000, 400))
-	if err != nil {
-		log.Fatal(err)
-	}
+	figout.Check(err)
 	l.LineStyle = plotting.Default.LineStyle(1)
 	h.Add(l)
 	h.Legend.Add("r(t)", l)
 	h.Y.Max = math.Max(h.Y.Max, 70)
 	f.Panels[0][0].Title.Text = "r(t) = 30 + 25 sin(2π·3 Hz·t) Hz: 50 trials, PSTH in 25 ms bins"
-	save("spiketrains-psth", f, 11*vg.Centimeter)
+	figout.Check(figout.Save(dir, "spiketrains-psth", f, 16*vg.Centimeter, 11*vg.Centimeter))
 
 	// Dead time: ISIs of a train with τ = 5 ms at 100 Hz, and CV against τ.
 	dp := spikes.Poisson{Rate: 100, DeadTime: 5}
 	dtr, err := dp.Exact(rng, 0, 100000)
-	if err != nil {
-		log.Fatal(err)
-	}
+	figout.Check(err)
 	di := deadTimeISI(dtr, dp)
 	cv := cvAgainstDeadTime(rng)
-	save("spiketrains-deadtime", plotting.NewFigure([]*plot.Plot{di, cv}), 8*vg.Centimeter)
+	figout.Check(figout.Save(dir, "spiketrains-deadtime", plotting.NewFigure([]*plot.Plot{di, cv}), 16*vg.Centimeter, 8*vg.Centimeter))
 }
 
 // deadTimeISI draws the interval density of a train with dead time against
@@ -146,9 +122,7 @@ func cvAgainstDeadTime(rng *rand.Rand) *plot.Plot {
 	for tau := 0.0; tau <= 10; tau++ {
 		pp := spikes.Poisson{Rate: 100, DeadTime: tau}
 		tr, err := pp.Exact(rng, 0, 50000)
-		if err != nil {
-			log.Fatal(err)
-		}
+		figout.Check(err)
 		sim = append(sim, plotter.XY{X: tau, Y: spikes.CV(tr)})
 	}
 	theory := plotting.Sample(func(tau float64) float64 {
