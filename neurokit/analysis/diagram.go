@@ -36,7 +36,9 @@ type DiagramSettings struct {
 	// Hopf point of the branch with at most this many orbits, within
 	// [I0, I1].
 	Orbits int
-	// Progress, if non-nil, is called after each simulated current.
+	// Progress, if non-nil, is called after each simulated current and each
+	// continued orbit, with total = 2N (+ Orbits when there is a Hopf point
+	// to continue from; the continuation may end before that many).
 	Progress Progress
 }
 
@@ -58,31 +60,36 @@ func BifurcationDiagram(ctx context.Context, m neuron.Model, I0, I1 float64, s *
 	if ds.Sim != nil {
 		sim = *ds.Sim
 	}
-	sim.Progress = ds.Progress
 	br, err := EquilibriumBranch(ctx, m, I0, I1, ds.Branch)
 	if err != nil {
 		return nil, err
 	}
+	hopf, hasHopf := firstSpecial(br, Hopf)
+	total := 2 * ds.N
+	if ds.Orbits > 0 && hasHopf {
+		total += ds.Orbits
+	}
+	report := func(offset int) Progress {
+		if ds.Progress == nil {
+			return nil
+		}
+		return func(done, _ int) { ds.Progress(offset+done, total) }
+	}
+	sim.Progress = report(0)
 	up, down, err := LimitCycles(ctx, m, I0, I1, ds.N, &sim)
 	if err != nil {
 		return nil, err
 	}
 	d := &Diagram{I0: I0, I1: I1, Branch: br, Up: up, Down: down}
-	if ds.Orbits <= 0 {
+	if ds.Orbits <= 0 || !hasHopf {
 		return d, nil
 	}
-	for _, sp := range br.Special {
-		if sp.Type != Hopf {
-			continue
-		}
-		ob, err := ContinueOrbits(ctx, m, sp.I, sp.State,
-			&OrbitSettings{IMin: I0, IMax: I1, MaxPoints: ds.Orbits})
-		if err != nil && ob == nil {
-			return nil, err
-		}
-		d.Orbits = ob
-		break
+	ob, err := ContinueOrbits(ctx, m, hopf.I, hopf.State,
+		&OrbitSettings{IMin: I0, IMax: I1, MaxPoints: ds.Orbits, Progress: report(2 * ds.N)})
+	if err != nil && ob == nil {
+		return nil, err
 	}
+	d.Orbits = ob
 	return d, nil
 }
 

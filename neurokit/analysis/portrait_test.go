@@ -184,3 +184,31 @@ func TestBifurcationDiagramSupercritical(t *testing.T) {
 		t.Errorf("range [%g, %g]", d.I0, d.I1)
 	}
 }
+
+// BifurcationDiagram reports one progress total for its sweeps and its
+// orbit continuation: 2N simulated currents, then the continued orbits,
+// counted on from 2N, never decreasing and never past the total.
+func TestBifurcationDiagramProgress(t *testing.T) {
+	const n, orbits = 5, 12
+	var calls [][2]int
+	d, err := BifurcationDiagram(context.Background(), neuron.INaPIKLowThreshold(), 10, 20, &DiagramSettings{
+		N: n, Orbits: orbits,
+		Progress: func(done, total int) { calls = append(calls, [2]int{done, total}) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Orbits == nil || len(d.Orbits.Points) == 0 {
+		t.Fatal("no orbits continued from the Hopf point at 14.66")
+	}
+	last := 0
+	for _, c := range calls {
+		if c[1] != 2*n+orbits || c[0] < last || c[0] > c[1] {
+			t.Fatalf("progress calls %v: want one total %d and non-decreasing counts", calls, 2*n+orbits)
+		}
+		last = c[0]
+	}
+	if want := 2*n + len(d.Orbits.Points); last != want {
+		t.Errorf("last progress %d, want 2N + %d orbits = %d", last, len(d.Orbits.Points), want)
+	}
+}
