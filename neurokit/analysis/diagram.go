@@ -38,7 +38,8 @@ type DiagramSettings struct {
 	Orbits int
 	// Progress, if non-nil, is called after each simulated current and each
 	// continued orbit, with total = 2N (+ Orbits when there is a Hopf point
-	// to continue from; the continuation may end before that many).
+	// to continue from), and with done = total at the end, also when the
+	// continuation ended before Orbits orbits.
 	Progress Progress
 }
 
@@ -90,6 +91,9 @@ func BifurcationDiagram(ctx context.Context, m neuron.Model, I0, I1 float64, s *
 		return nil, err
 	}
 	d.Orbits = ob
+	if ds.Progress != nil {
+		ds.Progress(total, total)
+	}
 	return d, nil
 }
 

@@ -187,7 +187,8 @@ func TestBifurcationDiagramSupercritical(t *testing.T) {
 
 // BifurcationDiagram reports one progress total for its sweeps and its
 // orbit continuation: 2N simulated currents, then the continued orbits,
-// counted on from 2N, never decreasing and never past the total.
+// counted on from 2N, never decreasing and never past the total, which it
+// reaches at the end.
 func TestBifurcationDiagramProgress(t *testing.T) {
 	const n, orbits = 5, 12
 	var calls [][2]int
@@ -202,13 +203,16 @@ func TestBifurcationDiagramProgress(t *testing.T) {
 		t.Fatal("no orbits continued from the Hopf point at 14.66")
 	}
 	last := 0
-	for _, c := range calls {
+	for _, c := range calls[:len(calls)-1] {
 		if c[1] != 2*n+orbits || c[0] < last || c[0] > c[1] {
 			t.Fatalf("progress calls %v: want one total %d and non-decreasing counts", calls, 2*n+orbits)
 		}
 		last = c[0]
 	}
 	if want := 2*n + len(d.Orbits.Points); last != want {
-		t.Errorf("last progress %d, want 2N + %d orbits = %d", last, len(d.Orbits.Points), want)
+		t.Errorf("progress before the end %d, want 2N + %d orbits = %d", last, len(d.Orbits.Points), want)
+	}
+	if end := calls[len(calls)-1]; end[0] != end[1] {
+		t.Errorf("final progress %v, want done = total", end)
 	}
 }
