@@ -108,12 +108,7 @@ func (s *BranchSettings) withDefaults(I0, I1 float64) BranchSettings {
 	if s != nil {
 		c = *s
 	}
-	if !(c.VMin < c.VMax) {
-		c.VMin, c.VMax = -150, 150
-	}
-	if c.VStep <= 0 {
-		c.VStep = 0.05
-	}
+	c.VMin, c.VMax, c.VStep = voltageWindow(c.VMin, c.VMax, c.VStep)
 	if c.MinPoints <= 0 {
 		c.MinPoints = 200
 	}

@@ -104,17 +104,31 @@ type EquilibriumSettings struct {
 	ClassifyTol float64
 }
 
+// The default voltage window of the I∞(V) scan [mV]: wide enough for both
+// the modern (rest ≈ −65 mV) and the primer's (rest ≈ 0 mV) conventions.
+const (
+	defaultVMin, defaultVMax = -150.0, 150.0
+	defaultVStep             = 0.05
+)
+
+// voltageWindow applies the defaults of the VMin, VMax and VStep fields that
+// EquilibriumSettings and BranchSettings share.
+func voltageWindow(vmin, vmax, vstep float64) (float64, float64, float64) {
+	if !(vmin < vmax) {
+		vmin, vmax = defaultVMin, defaultVMax
+	}
+	if vstep <= 0 {
+		vstep = defaultVStep
+	}
+	return vmin, vmax, vstep
+}
+
 func (s *EquilibriumSettings) withDefaults() EquilibriumSettings {
 	var c EquilibriumSettings
 	if s != nil {
 		c = *s
 	}
-	if !(c.VMin < c.VMax) {
-		c.VMin, c.VMax = -150, 150
-	}
-	if c.VStep <= 0 {
-		c.VStep = 0.05
-	}
+	c.VMin, c.VMax, c.VStep = voltageWindow(c.VMin, c.VMax, c.VStep)
 	if c.MaxIter <= 0 {
 		c.MaxIter = 50
 	}

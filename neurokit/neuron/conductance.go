@@ -254,54 +254,48 @@ func (m *Conductance) Jacobian(dst *mat.Dense, t float64, y []float64) {
 	V := y[0]
 	dVV := 0.0
 	idx := 1
+	var buf [3 * 8]float64 // x, x^p and d(x^p)/dx of up to 8 gates per current without allocating
 	for k := range m.Currents {
 		cur := &m.Currents[k]
-		// Gate values and their powers.
-		prod := 1.0
+		ng := len(cur.Gates)
+		vals := buf[:]
+		if 3*ng > len(buf) {
+			vals = make([]float64, 3*ng)
+		}
+		xs, pv, dpv := vals[:ng], vals[ng:2*ng], vals[2*ng:3*ng]
+		// Gate values, their powers and the derivatives of the powers.
 		first := idx
+		prod := 1.0
 		for j := range cur.Gates {
 			g := &cur.Gates[j]
-			x := g.Inf(V)
-			if !g.Instant() {
-				x = y[idx]
+			if g.Instant() {
+				xs[j] = g.Inf(V)
+			} else {
+				xs[j] = y[idx]
 				idx++
 			}
-			v, _ := condPow(x, g.pow())
-			prod *= v
+			pv[j], dpv[j] = condPow(xs[j], g.pow())
+			prod *= pv[j]
 		}
 		drive := V - cur.E
 		dVV -= cur.G * prod
-		// Derivatives of the product with respect to each gate.
 		si := first
 		for j := range cur.Gates {
 			g := &cur.Gates[j]
-			x := g.Inf(V)
-			if !g.Instant() {
-				x = y[si]
-			}
-			_, dv := condPow(x, g.pow())
-			others := 1.0
-			sj := first
+			others := 1.0 // Π of the other gates' powers (no division: a gate may be 0)
 			for l := range cur.Gates {
-				h := &cur.Gates[l]
-				xl := h.Inf(V)
-				if !h.Instant() {
-					xl = y[sj]
-					sj++
-				}
 				if l != j {
-					v, _ := condPow(xl, h.pow())
-					others *= v
+					others *= pv[l]
 				}
 			}
-			dprod := dv * others // ∂Π/∂x_j
+			dprod := dpv[j] * others // ∂Π/∂x_j
 			if g.Instant() {
 				dVV -= cur.G * drive * dprod * g.dInf(V)
 				continue
 			}
 			dst.Set(0, si, -cur.G*drive*dprod/m.C)
 			tau := g.TauAt(V)
-			dst.Set(si, 0, g.dInf(V)/tau-(g.Inf(V)-y[si])*g.dTau(V)/(tau*tau))
+			dst.Set(si, 0, g.dInf(V)/tau-(g.Inf(V)-xs[j])*g.dTau(V)/(tau*tau))
 			dst.Set(si, si, -1/tau)
 			si++
 		}
