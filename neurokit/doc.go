@@ -1,5 +1,17 @@
 // Package neurokit is the map of modelneurons' library: model neurons, their
-// simulation and their dynamical analysis. It holds no code of its own.
+// simulation and their dynamical analysis. Its own code is the contract that
+// every package below follows:
+//
+//   - one sentinel for bad input, ErrBadInput, behind a BadInputError that
+//     names the parameter, its value and the allowed range; Setting,
+//     SettingInt, Finite, Interval and Count apply the settings rule (zero
+//     means the documented default; negative, NaN or ±Inf is an error) and
+//     bound every size computed from input;
+//   - Recover, so that no panic escapes a function that returns an error;
+//   - Param, the description of one model parameter as data (name, symbol,
+//     unit, allowed range, slider range, default, meaning), and Params, a
+//     model's list of them bound to its fields. Validation, axis labels,
+//     sliders and parameter tables read this one description.
 //
 // # Packages (imports flow one way, from the top down)
 //

@@ -1,11 +1,11 @@
 package neuron
 
 import (
-	"errors"
-	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/modelneurons/modelneurons/neurokit"
 
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
@@ -89,22 +89,52 @@ func HodgkinHuxley1952Modern() *HH {
 	}
 }
 
-// Validate reports parameters that are NaN, infinite or non-physical.
+// Params implements neurokit.Describer: every parameter of the model with
+// its unit, allowed range, slider range and default (HodgkinHuxley1952Modern's
+// values for the reversal potentials, the primer's convention for VShift 0).
+// The voltages are in the model's own convention (see VShift), so their slider
+// ranges follow it.
+func (p *HH) Params() neurokit.Params {
+	inf := math.Inf(1)
+	s := p.VShift // slider ranges of voltages follow the convention
+	v := func(name, sym, doc string, ptr *float64, lo, hi, def float64) neurokit.Field {
+		return neurokit.Field{Param: neurokit.Param{Name: name, Symbol: sym, Unit: neurokit.MilliVolt, Doc: doc,
+			Min: -inf, Max: inf, Lo: lo + s, Hi: hi + s, Default: def}, Ptr: ptr}
+	}
+	g := func(name, sym, doc string, ptr *float64, hi, def float64) neurokit.Field {
+		return neurokit.Field{Param: neurokit.Param{Name: name, Symbol: sym, Unit: neurokit.MilliSiemensCm2, Doc: doc,
+			Min: 0, Max: inf, Lo: 0, Hi: hi, Default: def}, Ptr: ptr}
+	}
+	return neurokit.Params{
+		{Param: neurokit.Param{Name: "C", Symbol: "C", Unit: neurokit.MicroFaradCm2, Doc: "membrane capacitance",
+			Min: 0, MinOpen: true, Max: inf, Lo: 0.25, Hi: 4, Scale: neurokit.LogScale, Default: 1}, Ptr: &p.C},
+		g("GNa", "g_{Na}", "maximal Na⁺ conductance", &p.GNa, 240, 120),
+		g("GK", "g_{K}", "maximal K⁺ conductance", &p.GK, 72, 36),
+		g("GL", "g_{L}", "leak conductance", &p.GL, 1, 0.3),
+		v("ENa", "E_{Na}", "Na⁺ reversal potential", &p.ENa, 80, 150, 115+s),
+		v("EK", "E_{K}", "K⁺ reversal potential", &p.EK, -40, 10, -12+s),
+		v("EL", "E_{L}", "leak reversal potential", &p.EL, -10, 30, 10.6+s),
+		{Param: neurokit.Param{Name: "VShift", Symbol: "V_{shift}", Unit: neurokit.MilliVolt,
+			Doc: "the rates are evaluated at V − VShift: 0 for the primer's convention, −65 for the modern one",
+			Min: -inf, Max: inf, Lo: -100, Hi: 20, Default: 0}, Ptr: &p.VShift},
+		{Param: neurokit.Param{Name: "Celsius", Symbol: "T", Unit: neurokit.Celsius,
+			Doc: "temperature; rates scale by 3^((T − 6.3)/10)", Min: -273.15, MinOpen: true, Max: 100,
+			Lo: 0, Hi: 35, Default: 6.3}, Ptr: &p.Celsius},
+		{Param: neurokit.Param{Name: "I", Symbol: "I", Unit: neurokit.MicroAmpCm2,
+			Doc: "constant applied current, positive depolarizes", Min: -inf, Max: inf,
+			Lo: -20, Hi: 200, Default: 0}, Ptr: &p.I},
+		v("VSpike", "V_{spike}", "spike detection threshold (upward crossing)", &p.VSpike, 0, 100, 65+s),
+	}
+}
+
+// Validate reports the first parameter that is NaN, infinite or outside its
+// allowed range (Params), and an invalid stimulus, as an error wrapping
+// neurokit.ErrBadInput that names it.
 func (p *HH) Validate() error {
-	if err := checkFinite("HH",
-		[]string{"C", "GNa", "GK", "GL", "ENa", "EK", "EL", "VShift", "Celsius", "I", "VSpike"},
-		[]float64{p.C, p.GNa, p.GK, p.GL, p.ENa, p.EK, p.EL, p.VShift, p.Celsius, p.I, p.VSpike}); err != nil {
+	if err := p.Params().Validate("neuron.HH"); err != nil {
 		return err
 	}
-	switch {
-	case p.C <= 0:
-		return fmt.Errorf("neuron: HH: C = %v µF/cm² must be > 0", p.C)
-	case p.GNa < 0 || p.GK < 0 || p.GL < 0:
-		return errors.New("neuron: HH: conductances must be ≥ 0")
-	case p.Celsius <= -273.15:
-		return fmt.Errorf("neuron: HH: Celsius = %v is below absolute zero", p.Celsius)
-	}
-	return nil
+	return validStim("neuron.HH", p.Stim)
 }
 
 // Phi is the temperature factor φ = 3^((Celsius−6.3)/10) (Q10 = 3,

@@ -1,8 +1,12 @@
 package neuron
 
 import (
+	"errors"
 	"fmt"
 	"math"
+
+	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
 
 // Gate describes one gating variable of a conductance-based model for plots
@@ -49,6 +53,21 @@ func dxExpm1(x float64) float64 {
 // gives an activation curve, k < 0 an inactivation curve.
 func boltzmann(V, VHalf, k float64) float64 {
 	return 1 / (1 + math.Exp((VHalf-V)/k))
+}
+
+// validStim wraps an invalid stimulus's error so that it names the model
+// and the Stim field, and wraps neurokit.ErrBadInput.
+func validStim(model string, s stim.Stimulus) error {
+	if s == nil {
+		return nil
+	}
+	if err := stim.Validate(s); err != nil {
+		if errors.Is(err, neurokit.ErrBadInput) {
+			return fmt.Errorf("%s: Stim: %w", model, err)
+		}
+		return &neurokit.BadInputError{Where: model, Name: "Stim", Value: fmt.Sprintf("%T", s), Want: err.Error()}
+	}
+	return nil
 }
 
 // finite reports whether every value is neither NaN nor ±Inf.
