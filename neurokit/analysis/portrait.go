@@ -1,16 +1,13 @@
 package analysis
 
 import (
-	"errors"
-	"math"
-
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 )
 
 // Portrait is the data of a phase portrait of a planar system in a window:
 // everything a figure of the plane shows, in the plane's coordinates
-// (x, y). It is plain data; package plotting draws it (PortraitOf).
+// (x, y). It is plain data; package plotting draws it.
 type Portrait struct {
 	Names      [2]string // names of the x and y components ("V", "n")
 	Window     Window
@@ -53,10 +50,7 @@ type PortraitSettings struct {
 }
 
 func (s *PortraitSettings) resolved() PortraitSettings {
-	var r PortraitSettings
-	if s != nil {
-		r = *s
-	}
+	r := orDefault(s)
 	if r.Arrows == 0 {
 		r.Arrows = 19
 	}
@@ -157,58 +151,4 @@ func (c Curve) Clip(w Window) Curve {
 		}
 	}
 	return c
-}
-
-// ErrNoCycle is returned by CycleFrom when the trajectory does not settle
-// on an oscillation.
-var ErrNoCycle = errors.New("analysis: no oscillation reached")
-
-// CycleFrom simulates sys from y0 for 300 ms (transients die out), then
-// looks for an oscillation of component x over the next 100 ms: a
-// peak-to-peak amplitude above minAmp whose upward crossings of the
-// mid-level repeat. It returns one period of that oscillation (600
-// intervals, starting at an upward mid-level crossing of x, all components)
-// and its period [ms], or ErrNoCycle. It finds stable limit cycles, not
-// unstable ones (for those, ContinueOrbits). sys must have no resets.
-func CycleFrom(sys ode.System, y0 []float64, x int, minAmp float64) (*ode.Trajectory, float64, error) {
-	tight := func(s ode.Settings) *ode.Settings { s.RelTol, s.AbsTol = 1e-8, 1e-10; return &s }
-	r, err := ode.Solve(sys, y0, 0, 300, tight(ode.Settings{OutputEvery: -1}))
-	if err != nil {
-		return nil, 0, err
-	}
-	y1 := r.YEnd
-	r2, err := ode.Solve(sys, y1, 0, 100, tight(ode.Settings{MaxStep: 0.02}))
-	if err != nil {
-		return nil, 0, err
-	}
-	v := r2.Component(x)
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, vi := range v {
-		lo, hi = math.Min(lo, vi), math.Max(hi, vi)
-	}
-	if !(hi-lo > minAmp) {
-		return nil, 0, ErrNoCycle
-	}
-	level := (lo + hi) / 2
-	var ups []float64
-	for i := 1; i < len(v) && len(ups) < 2; i++ {
-		if v[i-1] < level && v[i] >= level {
-			ups = append(ups, apCross(r2.T[i-1], r2.T[i], v[i-1], v[i], level))
-		}
-	}
-	if len(ups) < 2 {
-		return nil, 0, ErrNoCycle
-	}
-	ta, tb := ups[0], ups[1]
-	const n = 600
-	ts := make([]float64, n+1)
-	for i := range ts {
-		ts[i] = ta + (tb-ta)*float64(i)/n
-	}
-	ts[n] = tb
-	r3, err := ode.Solve(sys, y1, 0, tb, tight(ode.Settings{OutputTimes: ts}))
-	if err != nil {
-		return nil, 0, err
-	}
-	return &r3.Trajectory, tb - ta, nil
 }
