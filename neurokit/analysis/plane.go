@@ -178,7 +178,18 @@ func (p *Plane) Field(w Window, nx, ny int) *VectorField {
 // Trajectory integrates the planar system from (x0, y0) for duration t1
 // [ms] with ode.Solve (s as for Solve; nil for defaults) and returns the
 // path in the plane.
-func (p *Plane) Trajectory(x0, y0, t1 float64, s *ode.Settings) (Curve, error) {
+//
+// A NaN or infinite start, or a t1 that is not > 0 and finite, is an error
+// wrapping neurokit.ErrBadInput.
+func (p *Plane) Trajectory(x0, y0, t1 float64, s *ode.Settings) (c Curve, err error) {
+	const where = "analysis.Plane.Trajectory"
+	defer neurokit.Recover(&err, where)
+	if err := checkState(where, "(x0, y0)", []float64{x0, y0}, 2); err != nil {
+		return Curve{}, err
+	}
+	if err := checkDuration(where, "t1", t1); err != nil {
+		return Curve{}, err
+	}
 	res, err := ode.Solve(p, []float64{x0, y0}, 0, t1, s)
 	if res == nil {
 		return Curve{}, err

@@ -1,6 +1,9 @@
 package analysis
 
 import (
+	"fmt"
+
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 )
@@ -29,13 +32,14 @@ type Portrait struct {
 }
 
 // PortraitSettings control NewPortrait. A nil *PortraitSettings means all
-// defaults; a zero field means its default.
+// defaults; a zero field means its default; a negative, NaN or infinite
+// setting is an error wrapping neurokit.ErrBadInput.
 type PortraitSettings struct {
 	// Arrows is the number of arrows per side of the direction field.
-	// Default 19.
+	// Default 19; in [2, 1000].
 	Arrows int
 	// Grid is the number of points per side of the nullcline grid.
-	// Default 300.
+	// Default 300; in [2, 3000].
 	Grid int
 	// Starts are initial points (x, y) of trajectories followed for
 	// TrajTime [ms] (default 30).
@@ -49,21 +53,26 @@ type PortraitSettings struct {
 	NoCycles bool
 }
 
-func (s *PortraitSettings) resolved() PortraitSettings {
-	r := orDefault(s)
-	if r.Arrows == 0 {
-		r.Arrows = 19
+func (s *PortraitSettings) resolved() (PortraitSettings, error) {
+	const where = "analysis.PortraitSettings"
+	c := orDefault(s)
+	r := resolver{where: where}
+	r.int("Arrows", &c.Arrows, 19, 1000, "")
+	r.int("Grid", &c.Grid, 300, 3000, "")
+	r.float("TrajTime", &c.TrajTime, 30, neurokit.MilliSecond, "")
+	r.float("ManifoldTime", &c.ManifoldTime, 200, neurokit.MilliSecond, "")
+	if r.err != nil {
+		return c, r.err
 	}
-	if r.Grid == 0 {
-		r.Grid = 300
+	if c.Arrows < 2 || c.Grid < 2 {
+		return c, &neurokit.BadInputError{Where: where, Name: "Arrows, Grid", Value: fmt.Sprintf("%d, %d", c.Arrows, c.Grid), Want: "≥ 2 each"}
 	}
-	if r.TrajTime == 0 {
-		r.TrajTime = 30
+	for i, st := range c.Starts {
+		if err := checkState(where, fmt.Sprintf("Starts[%d]", i), st[:], 2); err != nil {
+			return c, err
+		}
 	}
-	if r.ManifoldTime == 0 {
-		r.ManifoldTime = 200
-	}
-	return r
+	return c, nil
 }
 
 // NewPortrait computes the phase portrait of a planar system in window w:
@@ -77,17 +86,33 @@ func (s *PortraitSettings) resolved() PortraitSettings {
 // for conductance-based models), or any other two-dimensional ode.System
 // (equilibria by Newton's method from a grid over the window, EquilibriaOf).
 // Equilibria outside the window are left out.
-func NewPortrait(sys ode.System, w Window, s *PortraitSettings) (*Portrait, error) {
-	w.check("NewPortrait")
-	r := s.resolved()
+//
+// A window that is empty or not finite, a system that is neither a *Plane
+// nor two-dimensional, or an invalid model or settings is an error
+// wrapping neurokit.ErrBadInput.
+func NewPortrait(sys ode.System, w Window, s *PortraitSettings) (p *Portrait, err error) {
+	const where = "analysis.NewPortrait"
+	defer neurokit.Recover(&err, where)
+	if err := validModel(where, sys); err != nil {
+		return nil, err
+	}
+	if err := w.check(where); err != nil {
+		return nil, err
+	}
+	r, err := s.resolved()
+	if err != nil {
+		return nil, err
+	}
 	pl, ok := sys.(*Plane)
 	if !ok {
 		if sys.Dim() != 2 {
-			panic("analysis: NewPortrait: need a *Plane or a two-dimensional system")
+			return nil, &neurokit.BadInputError{Where: where, Name: "sys.Dim()", Value: sys.Dim(), Want: "2, or a *Plane"}
 		}
 		pl = NewPlane(sys, 0, 1, nil)
+	} else if err := validModel(where, pl.Sys); err != nil {
+		return nil, err
 	}
-	p := &Portrait{Names: [2]string{"x", "y"}, Window: w}
+	p = &Portrait{Names: [2]string{"x", "y"}, Window: w}
 	if m, ok := pl.Sys.(neuron.Model); ok {
 		names := m.Names()
 		p.Names = [2]string{names[pl.X], names[pl.Y]}
@@ -96,7 +121,6 @@ func NewPortrait(sys ode.System, w Window, s *PortraitSettings) (*Portrait, erro
 	p.Nullclines = pl.Nullclines(w, r.Grid, r.Grid)
 
 	var eqs []Equilibrium
-	var err error
 	if m, ok := sys.(neuron.Model); ok {
 		eqs, err = Equilibria(m, nil)
 	} else {
