@@ -70,27 +70,6 @@ func validStim(model string, s stim.Stimulus) error {
 	return nil
 }
 
-// finite reports whether every value is neither NaN nor ±Inf.
-func finite(xs ...float64) bool {
-	for _, x := range xs {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return false
-		}
-	}
-	return true
-}
-
-// checkFinite returns an error naming the first field that is NaN or ±Inf.
-// names and values are parallel.
-func checkFinite(model string, names []string, values []float64) error {
-	for i, x := range values {
-		if !finite(x) {
-			return fmt.Errorf("neuron: %s: %s = %v is not finite", model, names[i], x)
-		}
-	}
-	return nil
-}
-
 // rootNear finds a root of f in [lo, hi] by scanning n equal intervals for a
 // sign change and bisecting to machine precision, choosing the root nearest
 // to near. ok is false if no sign change is found. It is used to put models
