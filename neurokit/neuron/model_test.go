@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/neurokit/ode"
 
 	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
@@ -184,5 +185,43 @@ func TestNetworkParams(t *testing.T) {
 	*ps[5].Ptr = math.NaN()
 	if err := net.Validate(); !errors.Is(err, neurokit.ErrBadInput) || !strings.Contains(err.Error(), "W1[2,1]") {
 		t.Errorf("NaN weight: %v", err)
+	}
+}
+
+// TestSimulate: Simulate adds the spike event once, keeps the caller's
+// settings unchanged, bounds the adaptive step by the stimulus, and rejects
+// a bad model, stimulus or t1 before the first derivative.
+func TestSimulate(t *testing.T) {
+	m := LIFDayanAbbott2001()
+	m.Stim = stim.Pulses{Onset: 10, Width: 0.2, Period: 20, Count: 3, Amp: 100}
+	s := &ode.Settings{}
+	res, err := Simulate(m, 100, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Events) != 0 || s.MaxStep != 0 {
+		t.Errorf("Simulate changed the caller's settings: %+v", s)
+	}
+	// Each 0.2 ms pulse of 100 nA charges v by R·I·(1−e^{−0.2/10}) ≈ 19.8 mV
+	// > VTh = 15 mV: one spike per pulse, none missed by a long step.
+	if got := res.Events("spike"); len(got) != 3 {
+		t.Errorf("spikes %v, want one per pulse", got)
+	}
+	res, err = Simulate(m, 100, m.AccurateSettings())
+	if err != nil || len(res.EventNames) != 1 {
+		t.Errorf("with AccurateSettings: events %v, err %v", res.EventNames, err)
+	}
+	bad := HodgkinHuxley1952()
+	bad.VShift = math.NaN()
+	if _, err := Simulate(bad, 10, nil); !errors.Is(err, neurokit.ErrBadInput) || !strings.Contains(err.Error(), "VShift") {
+		t.Errorf("VShift NaN: %v", err)
+	}
+	if _, err := Simulate(HodgkinHuxley1952(), math.NaN(), nil); !errors.Is(err, neurokit.ErrBadInput) || !strings.Contains(err.Error(), "t1") {
+		t.Errorf("t1 NaN: %v", err)
+	}
+	noisy := HodgkinHuxley1952()
+	noisy.Stim = &stim.Noise{SD: 1, Dt: 1e-8}
+	if _, err := Simulate(noisy, 100, nil); !errors.Is(err, neurokit.ErrBadInput) || !strings.Contains(err.Error(), "Dt") {
+		t.Errorf("fine noise: %v", err)
 	}
 }
