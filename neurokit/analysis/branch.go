@@ -91,7 +91,8 @@ func (s *BranchSettings) resolved(I0, I1 float64) (BranchSettings, error) {
 		ds = c.Ds
 	}
 	c.ContinuationSettings, err = c.ContinuationSettings.resolve(where, ContinuationSettings{
-		Ds: ds, DsMin: 1e-10 * ds, DsMax: 10 * ds, MaxSteps: 100000, PMin: I0, PMax: I1, Tol: 1e-10, MaxIter: 20})
+		Ds: ds, DsMin: 1e-10 * ds, DsMax: 10 * ds, MaxSteps: 100000, PMin: I0, PMax: I1, Tol: 1e-10, MaxIter: 20},
+		fmt.Sprintf("(I1 − I0)/100 = %g", (I1-I0)/100))
 	if err != nil {
 		return c, err
 	}
@@ -134,7 +135,7 @@ func EquilibriumBranch(ctx context.Context, m neuron.Model, I0, I1 float64, s *B
 	if err := validModel(where, m); err != nil {
 		return nil, err
 	}
-	if err := checkInterval(where, I0, I1); err != nil {
+	if err := checkInterval(where, m, I0, I1); err != nil {
 		return nil, err
 	}
 	c, err := s.resolved(I0, I1)

@@ -54,11 +54,12 @@ type ContinuationSettings struct {
 const maxContinuationSteps = 1e6
 
 // resolve applies the defaults def (every field set, PMin < PMax) under the
-// settings rule and checks the result; where names the settings struct.
-func (s ContinuationSettings) resolve(where string, def ContinuationSettings) (ContinuationSettings, error) {
+// settings rule and checks the result; where names the settings struct and
+// dsWhat describes the default of Ds ("" to print it).
+func (s ContinuationSettings) resolve(where string, def ContinuationSettings, dsWhat string) (ContinuationSettings, error) {
 	c := s
 	r := resolver{where: where}
-	r.float("Ds", &c.Ds, def.Ds, "", "")
+	r.float("Ds", &c.Ds, def.Ds, "", dsWhat)
 	r.float("DsMin", &c.DsMin, def.DsMin, "", "")
 	r.float("DsMax", &c.DsMax, def.DsMax, "", "")
 	r.float("Tol", &c.Tol, def.Tol, "", "")

@@ -169,7 +169,7 @@ func Equilibria(m neuron.Model, s *EquilibriumSettings) (eqs []Equilibrium, err 
 		return nil, err
 	}
 	I := m.Applied()
-	if err := neurokit.Finite(where, "m.Applied()", I, ""); err != nil {
+	if err := neurokit.Finite(where, "m.Applied()", I, currentUnit(m)); err != nil {
 		return nil, err
 	}
 	c, err := s.resolved()

@@ -98,7 +98,7 @@ func checkSweep(where string, m neuron.Model, I0, I1 float64, n int, s *SimSetti
 	if err := validModel(where, m); err != nil {
 		return SimSettings{}, err
 	}
-	if err := checkInterval(where, I0, I1); err != nil {
+	if err := checkInterval(where, m, I0, I1); err != nil {
 		return SimSettings{}, err
 	}
 	if err := checkCount(where, "n", n, 2, 1e5); err != nil {

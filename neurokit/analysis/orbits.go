@@ -99,7 +99,7 @@ func (s *OrbitSettings) resolved(I float64, dim int) (OrbitSettings, error) {
 	}
 	var err error
 	r.ContinuationSettings, err = r.ContinuationSettings.resolve(where, ContinuationSettings{
-		Ds: 1, DsMin: 1e-4, DsMax: 3, MaxSteps: 300, PMin: I - 100, PMax: I + 100, Tol: 1e-8, MaxIter: 10})
+		Ds: 1, DsMin: 1e-4, DsMax: 3, MaxSteps: 300, PMin: I - 100, PMax: I + 100, Tol: 1e-8, MaxIter: 10}, "")
 	return r, err
 }
 
@@ -146,7 +146,7 @@ func ContinueOrbits(ctx context.Context, m neuron.Model, hopf SpecialPoint, s *O
 	if err := checkState(where, "hopf.State", hopf.State, n); err != nil {
 		return nil, err
 	}
-	if err := neurokit.Finite(where, "hopf.I", hopf.I, ""); err != nil {
+	if err := neurokit.Finite(where, "hopf.I", hopf.I, currentUnit(m)); err != nil {
 		return nil, err
 	}
 	r, err := s.resolved(hopf.I, n)
@@ -238,7 +238,7 @@ func ContinueOrbitsFrom(ctx context.Context, m neuron.Model, I float64, x0 []flo
 	if err := checkState(where, "x0", x0, n); err != nil {
 		return nil, err
 	}
-	if err := neurokit.Finite(where, "I", I, ""); err != nil {
+	if err := neurokit.Finite(where, "I", I, currentUnit(m)); err != nil {
 		return nil, err
 	}
 	if err := checkDuration(where, "T", T); err != nil {

@@ -7,6 +7,7 @@ import (
 	"math/cmplx"
 	"testing"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
@@ -247,25 +248,30 @@ func TestContinueOrbitsHHHopfToLPC(t *testing.T) {
 // crossings of the middle of the V range, linearly interpolated.
 func simulatedPeriod(t *testing.T, m neuron.Model, I float64, x0 []float64, tmax float64) float64 {
 	t.Helper()
+	cross := crossings(t, m, I, x0, tmax, 0.01)
+	return cross[len(cross)-1] - cross[len(cross)-2]
+}
+
+// crossings integrates m at current I from x0 for tmax ms by RK4 with
+// step h and returns the times of the upward crossings of the middle of
+// the V range of the second half of the run, linearly interpolated,
+// there (at least 3).
+func crossings(t *testing.T, m neuron.Model, I float64, x0 []float64, tmax, h float64) []float64 {
+	t.Helper()
 	mI := m.WithApplied(I)
 	vi := mI.VIndex()
 	y := append([]float64(nil), x0...)
 	stp := ode.NewStepper(mI, ode.RK4)
-	const h = 0.01
-	nsteps := int(tmax / h)
-	vs := make([]float64, nsteps+1)
+	n := int(tmax / h)
+	vs := make([]float64, n+1)
 	vs[0] = y[vi]
-	lo, hi := y[vi], y[vi]
-	for k := 1; k <= nsteps; k++ {
+	for k := 1; k <= n; k++ {
 		stp.Step(y, float64(k-1)*h, h)
 		vs[k] = y[vi]
-		if k > nsteps/2 {
-			lo, hi = math.Min(lo, y[vi]), math.Max(hi, y[vi])
-		}
 	}
-	th := (lo + hi) / 2
+	th := (floats.Min(vs[n/2:]) + floats.Max(vs[n/2:])) / 2
 	var cross []float64
-	for k := 1; k <= nsteps; k++ {
+	for k := n/2 + 1; k <= n; k++ {
 		if vs[k-1] < th && vs[k] >= th {
 			cross = append(cross, h*(float64(k-1)+(th-vs[k-1])/(vs[k]-vs[k-1])))
 		}
@@ -273,7 +279,7 @@ func simulatedPeriod(t *testing.T, m neuron.Model, I float64, x0 []float64, tmax
 	if len(cross) < 3 {
 		t.Fatalf("no repetitive firing at I = %g", I)
 	}
-	return cross[len(cross)-1] - cross[len(cross)-2]
+	return cross
 }
 
 // The I_Na,p+I_K model with a low-threshold K⁺ current has a supercritical

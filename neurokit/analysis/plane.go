@@ -28,7 +28,8 @@ type Plane struct {
 }
 
 // NewPlane returns the plane of components x and y of sys with the other
-// components fixed at base (copied; nil means zeros).
+// components fixed at base (copied; nil means zeros). It panics unless x
+// and y are distinct indices in [0, Dim) and base is nil or of length Dim.
 func NewPlane(sys ode.System, x, y int, base []float64) *Plane {
 	n := sys.Dim()
 	if x < 0 || y < 0 || x >= n || y >= n || x == y {
@@ -48,7 +49,8 @@ func NewPlane(sys ode.System, x, y int, base []float64) *Plane {
 // in instant follow their steady state x∞(V) and the rest are fixed at base
 // (nil means m.Rest()). For HH, ReducedPlane(hh, neuron.HHN,
 // []int{neuron.HHM}, nil) is the classic (V, n) reduction with m = m∞(V)
-// and h held at rest.
+// and h held at rest. It panics as NewPlane does, or if an instant
+// component is V, y or out of range.
 func ReducedPlane(m neuron.SteadyStater, y int, instant []int, base []float64) *Plane {
 	if base == nil {
 		base = m.Rest()
@@ -66,7 +68,8 @@ func ReducedPlane(m neuron.SteadyStater, y int, instant []int, base []float64) *
 // Dim implements ode.System: 2.
 func (p *Plane) Dim() int { return 2 }
 
-// FullTo writes the full state at plane point (x, y) into dst (len Dim of Sys).
+// FullTo writes the full state at plane point (x, y) into dst (len Dim of
+// Sys). It panics if Instant is set and Sys is not a neuron.SteadyStater.
 func (p *Plane) FullTo(dst []float64, x, y float64) {
 	copy(dst, p.Base)
 	dst[p.X], dst[p.Y] = x, y

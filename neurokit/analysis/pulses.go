@@ -175,7 +175,7 @@ func checkPulse(where string, m neuron.Model, amp float64, name string, dur floa
 	if err := validModel(where, m); err != nil {
 		return SimSettings{}, err
 	}
-	if err := neurokit.Finite(where, "amp", amp, ""); err != nil {
+	if err := neurokit.Finite(where, "amp", amp, currentUnit(m)); err != nil {
 		return SimSettings{}, err
 	}
 	if err := checkDuration(where, name, dur); err != nil {

@@ -263,7 +263,7 @@ func ModelResonance(m neuron.Model) (res *Resonance, err error) {
 
 // ErrNoRest is wrapped by the errors of analyses that need a model at
 // rest when it has no stable equilibrium at its applied current.
-var ErrNoRest = errors.New("analysis: no stable equilibrium: the model does not rest")
+var ErrNoRest = errors.New("analysis: the model does not rest")
 
 // restState returns the stable equilibrium of m at its applied current
 // nearest to m.Rest() in V: the state a neuron at rest is in. m.Rest() is
@@ -283,7 +283,8 @@ func restState(where string, m neuron.Model) (Equilibrium, error) {
 		}
 	}
 	if !found {
-		return Equilibrium{}, fmt.Errorf("%w: %s at I = %g (%d equilibria, none stable)", ErrNoRest, where, m.Applied(), len(eqs))
+		return Equilibrium{}, fmt.Errorf("%s: %w: at I = %g %s it has %d equilibria (below any spike threshold), none stable",
+			where, ErrNoRest, m.Applied(), currentUnit(m), len(eqs))
 	}
 	return best, nil
 }

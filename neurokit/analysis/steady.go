@@ -100,7 +100,7 @@ func settleFiring(ctx context.Context, m neuron.Model, y0 []float64, s *SimSetti
 		f.y = y
 		t += dur
 		n := len(f.spikes)
-		if len(sp) == 0 && t > dur {
+		if len(sp) == 0 && t > dur && !firingAt(f.spikes, t, s.Chunk) {
 			f.converged = true // a whole chunk without spikes after the first: rest
 			break
 		}
@@ -121,9 +121,9 @@ func settleFiring(ctx context.Context, m neuron.Model, y0 []float64, s *SimSetti
 	if n >= 2 {
 		f.firstISI = f.spikes[1] - f.spikes[0]
 	}
-	// Steady rate: silent if the last chunk had no spike, else from the
-	// last (up to 3) ISIs.
-	if n >= 2 && f.spikes[n-1] > t-s.Chunk {
+	// Steady rate: silent if the train has stopped, else from the last (up
+	// to 3) ISIs.
+	if n >= 2 && firingAt(f.spikes, t, s.Chunk) {
 		k := min(3, n-1)
 		f.rate = 1000 * float64(k) / (f.spikes[n-1] - f.spikes[n-1-k])
 	}
@@ -150,6 +150,20 @@ func endOnSpike(ctx context.Context, m neuron.Model, f firing, s *SimSettings) e
 	}
 	copy(f.y, res.YEnd)
 	return ctx.Err()
+}
+
+// firingAt reports whether the spike train sp is still going at time t: a
+// spike within the last chunk, or, for a train slower than that, within
+// twice its last interspike interval.
+func firingAt(sp []float64, t, chunk float64) bool {
+	n := len(sp)
+	switch {
+	case n == 0:
+		return false
+	case sp[n-1] > t-chunk:
+		return true
+	}
+	return n >= 2 && t-sp[n-1] <= 2*(sp[n-1]-sp[n-2])
 }
 
 // isiConverged reports whether the last three ISIs of sp agree to rtol.

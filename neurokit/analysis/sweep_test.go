@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
 
 func TestSweepCoversAllAndReportsProgress(t *testing.T) {
@@ -76,7 +77,7 @@ func TestCheckIntervalNamesTheProblem(t *testing.T) {
 		I0, I1 float64
 		want   string
 	}{{2, 1, "reversed"}, {1, 1, "empty"}, {math.NaN(), 1, "finite"}} {
-		err := checkInterval("analysis.FI", c.I0, c.I1)
+		err := checkInterval("analysis.FI", neuron.HodgkinHuxley1952(), c.I0, c.I1)
 		if !errors.Is(err, neurokit.ErrBadInput) || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "I0, I1") {
 			t.Errorf("checkInterval(%v, %v) = %v, want a bad-input error naming I0, I1 with %q", c.I0, c.I1, err, c.want)
 		}

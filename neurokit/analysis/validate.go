@@ -36,13 +36,23 @@ func validModel(where string, m any) error {
 	return nil
 }
 
-// checkInterval checks a current interval [I0, I1]: finite, I0 < I1.
-func checkInterval(where string, I0, I1 float64) error {
+// currentUnit is the unit of m's applied current ("" if m does not
+// describe it).
+func currentUnit(m neuron.Model) string {
+	if f, ok := m.Params().Lookup("I"); ok {
+		return f.Unit
+	}
+	return ""
+}
+
+// checkInterval checks an interval [I0, I1] of m's applied current: finite,
+// I0 < I1.
+func checkInterval(where string, m neuron.Model, I0, I1 float64) error {
 	if !neurokit.NotFinite(I0) && !neurokit.NotFinite(I1) && I0 < I1 {
 		return nil
 	}
 	e := &neurokit.BadInputError{Where: where, Name: "I0, I1", Value: fmt.Sprintf("%v, %v", I0, I1),
-		Want: "finite with I0 < I1"}
+		Unit: currentUnit(m), Want: "finite with I0 < I1"}
 	switch {
 	case I0 == I1:
 		e.Hint = "the interval is empty"
