@@ -243,11 +243,11 @@ func (bt *brTracer) at(ctx context.Context, s float64, i int) (float64, []float6
 		I, y := bt.ssAt(s)
 		return I, y, nil
 	}
-	p, err := bt.eng.at(ctx, bt.arc[i], s)
+	u, _, err := bt.eng.solutionAt(ctx, bt.arc[i], s)
 	if err != nil {
 		return 0, nil, err
 	}
-	return p.u[bt.n], p.u[:bt.n], nil
+	return u[bt.n], u[:bt.n], nil
 }
 
 // eigsAt returns the eigenvalues at parameter s between points i and i+1.

@@ -87,6 +87,17 @@ func (s ContinuationSettings) resolve(where string, def ContinuationSettings, ds
 // and, for two-parameter continuation, extended systems of a fold or a Hopf
 // point (F plus a test function such as det J or a bialternate product,
 // Kuznetsov 2004, §10.2.2–10.2.3) all take this form.
+//
+// Two-parameter continuation (issue 11) is meant to be built on it as
+// follows: a fold curve is the problem with unknowns x = (y, I) and
+// equations (f(y; I, q), g(y; I, q)), g = det J or the bordered test function
+// of Govaerts (2000), continued in the second parameter q (the engine's p);
+// a Hopf curve likewise with g = det(2J ⊙ I) (the bialternate product) or
+// with (y, I, ω, v) and the eigen-equations. Codimension-two points are zeros
+// of test functions along those curves, located by continuer.locate:
+// Bogdanov-Takens where the Hopf curve's ω² (= det J on it) vanishes and it
+// meets the fold curve, cusp where the fold's quadratic coefficient
+// vanishes, Bautin where FirstLyapunov's l1 changes sign.
 type problem interface {
 	// dim is n, the number of equations and of unknowns besides p.
 	dim() int
@@ -421,17 +432,22 @@ func (c *continuer) clip(ctx context.Context, last, next *point) (*point, error)
 	return &point{u: v, tau: tau, ds: c.dot(d, last.tau), arc: last.arc + c.dist(v, last.u), iters: its, bound: true}, nil
 }
 
-// at returns the point of the branch on the hyperplane ⟨v − a.u, a.τ⟩ = s
-// through a.u + s·a.τ, with its tangent: a point between a and the next
-// point of the branch for s in [0, next.ds].
-func (c *continuer) at(ctx context.Context, a *point, s float64) (*point, error) {
-	n := c.n
-	v := make([]float64, n+1)
+// solutionAt returns the solution on the hyperplane ⟨v − a.u, a.τ⟩ = s
+// through a.u + s·a.τ: a point between a and the next point of the branch
+// for s in [0, next.ds]; and the Newton iterations it took.
+func (c *continuer) solutionAt(ctx context.Context, a *point, s float64) ([]float64, int, error) {
+	v := make([]float64, c.n+1)
 	for i := range v {
 		v[i] = a.u[i] + s*a.tau[i]
 	}
 	c.setReference(a.u)
 	its, err := c.correct(ctx, v, a.u, a.tau, s)
+	return v, its, err
+}
+
+// at is solutionAt with the tangent there.
+func (c *continuer) at(ctx context.Context, a *point, s float64) (*point, error) {
+	v, its, err := c.solutionAt(ctx, a, s)
 	if err != nil {
 		return nil, err
 	}
