@@ -53,28 +53,6 @@ type PortraitSettings struct {
 	NoCycles bool
 }
 
-func (s *PortraitSettings) resolved() (PortraitSettings, error) {
-	const where = "analysis.PortraitSettings"
-	c := orDefault(s)
-	r := resolver{where: where}
-	r.int("Arrows", &c.Arrows, 19, 1000, "")
-	r.int("Grid", &c.Grid, 300, 3000, "")
-	r.float("TrajTime", &c.TrajTime, 30, neurokit.MilliSecond, "")
-	r.float("ManifoldTime", &c.ManifoldTime, 200, neurokit.MilliSecond, "")
-	if r.err != nil {
-		return c, r.err
-	}
-	if c.Arrows < 2 || c.Grid < 2 {
-		return c, &neurokit.BadInputError{Where: where, Name: "Arrows, Grid", Value: fmt.Sprintf("%d, %d", c.Arrows, c.Grid), Want: "≥ 2 each"}
-	}
-	for i, st := range c.Starts {
-		if err := checkState(where, fmt.Sprintf("Starts[%d]", i), st[:], 2); err != nil {
-			return c, err
-		}
-	}
-	return c, nil
-}
-
 // NewPortrait computes the phase portrait of a planar system in window w:
 // direction field, nullclines, the equilibria with their kinds, the stable
 // and unstable manifolds of saddles, the stable limit cycles reached from
@@ -163,6 +141,29 @@ func NewPortrait(sys ode.System, w Window, s *PortraitSettings) (p *Portrait, er
 		}
 	}
 	return p, nil
+}
+
+// resolved applies the defaults and checks the settings.
+func (s *PortraitSettings) resolved() (PortraitSettings, error) {
+	const where = "analysis.PortraitSettings"
+	c := orDefault(s)
+	r := resolver{where: where}
+	r.int("Arrows", &c.Arrows, 19, 1000, "")
+	r.int("Grid", &c.Grid, 300, 3000, "")
+	r.float("TrajTime", &c.TrajTime, 30, neurokit.MilliSecond, "")
+	r.float("ManifoldTime", &c.ManifoldTime, 200, neurokit.MilliSecond, "")
+	if r.err != nil {
+		return c, r.err
+	}
+	if c.Arrows < 2 || c.Grid < 2 {
+		return c, &neurokit.BadInputError{Where: where, Name: "Arrows, Grid", Value: fmt.Sprintf("%d, %d", c.Arrows, c.Grid), Want: "≥ 2 each"}
+	}
+	for i, st := range c.Starts {
+		if err := checkState(where, fmt.Sprintf("Starts[%d]", i), st[:], 2); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
 }
 
 // Clip returns c up to and including its first point outside w (the rest
