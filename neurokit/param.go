@@ -29,6 +29,7 @@ const (
 	OhmCentimetre    = "Ω·cm"
 	PerMilliVolt     = "1/mV"
 	MilliVoltPerMsSq = "mV/ms²"
+	MilliMetre       = "mm" // lengths along a cable (positions, compartment length)
 )
 
 // Scale is how a slider maps its positions to a parameter's values.
