@@ -32,7 +32,7 @@ func TestBadInput(t *testing.T) {
 		{Name: "Simulate/Membrane.Celsius=NaN", Param: "Membrane.Celsius",
 			Call: sim(axon(func(a *Axon) { a.Membrane.Celsius = nan }), 1, nil)},
 		{Name: "Simulate/Membrane.Stim", Param: "Membrane.Stim",
-			Call: sim(axon(func(a *Axon) { a.Membrane.Stim = stim.Step{Onset: 1, Offset: 0} }), 1, nil)},
+			Call: sim(axon(func(a *Axon) { a.Membrane.Stim = stim.Step{Onset: 1, Offset: 0.5} }), 1, nil)},
 		{Name: "Simulate/Left", Param: "Left", Call: sim(axon(func(a *Axon) { a.Left = stim.Constant{I: nan} }), 1, nil)},
 		{Name: "Simulate/Right", Param: "Right",
 			Call: sim(axon(func(a *Axon) { a.Right = stim.Pulses{Width: -1, Count: 1} }), 1, nil)},
