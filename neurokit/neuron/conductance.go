@@ -379,11 +379,13 @@ func (m *Conductance) voltageRange(I float64) (lo, hi float64) {
 }
 
 // equilibria returns the roots of I∞(V) = I in increasing order, found by a
-// scan on a 0.05 mV grid and bisection to machine precision. Two roots closer
-// than the grid spacing (near a fold) can be missed.
+// scan on a 0.05 mV grid (coarser over a range wider than 50 V, which only
+// absurd parameters give: at most 10⁶ intervals) and bisection to machine
+// precision. Two roots closer than the grid spacing (near a fold) can be
+// missed.
 func (m *Conductance) equilibria(I float64) []float64 {
 	lo, hi := m.voltageRange(I)
-	n := int(math.Ceil((hi - lo) / 0.05))
+	n := int(min(math.Ceil((hi-lo)/0.05), 1e6))
 	var roots []float64
 	f := func(v float64) float64 { return m.SteadyStateCurrent(v) - I }
 	a, fa := lo, f(lo)

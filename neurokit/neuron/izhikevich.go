@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -83,7 +84,8 @@ func IzhikevichPresetNames() []string {
 func IzhikevichPreset(name string) (*Izhikevich, error) {
 	i := slices.IndexFunc(izhPresets, func(p izhPreset) bool { return p.name == name })
 	if i < 0 {
-		return nil, fmt.Errorf("neuron: unknown Izhikevich preset %q (have %v)", name, IzhikevichPresetNames())
+		return nil, &neurokit.BadInputError{Where: "neuron.IzhikevichPreset", Name: "name", Value: name,
+			Want: "one of " + strings.Join(IzhikevichPresetNames(), ", ")}
 	}
 	p := izhPresets[i]
 	return Izhikevich2003(p.a, p.b, p.c, p.d), nil

@@ -651,6 +651,14 @@ func Reverse(sys System) System { return reversed{sys} }
 
 type reversed struct{ System }
 
+// Validate validates the original system, if it can be.
+func (r reversed) Validate() error {
+	if v, ok := r.System.(interface{ Validate() error }); ok {
+		return v.Validate()
+	}
+	return nil
+}
+
 func (r reversed) Deriv(dst []float64, t float64, y []float64) {
 	r.System.Deriv(dst, -t, y)
 	for i := range dst {
