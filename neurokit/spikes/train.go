@@ -162,7 +162,10 @@ func Detect(t, v []float64, theta float64) (Train, error) {
 	tr := Train{T0: t[0], T1: t[len(t)-1]}
 	for i := 1; i < len(v); i++ {
 		if v[i-1] < theta && v[i] >= theta {
-			tr.Times = append(tr.Times, t[i-1]+(theta-v[i-1])*(t[i]-t[i-1])/(v[i]-v[i-1]))
+			// Clamped to the sample interval, which rounding can leave by an ulp
+			// (found by FuzzStatistics).
+			tc := t[i-1] + (theta-v[i-1])*(t[i]-t[i-1])/(v[i]-v[i-1])
+			tr.Times = append(tr.Times, min(max(tc, t[i-1]), t[i]))
 		}
 	}
 	return tr, nil
