@@ -108,6 +108,9 @@ func FuzzStatistics(f *testing.F) {
 	f.Add(enc(35, 10, 80, 20), 0.0, 100.0, 25.0, 1.0, 10.0, 30.0)
 	f.Add(enc(1, math.NaN(), 3), 0.0, 10.0, 1e-9, 1e-9, 1e-9, math.NaN())
 	f.Add(enc(), 5.0, 1.0, -1.0, 0.0, math.Inf(1), 0.0)
+	// Windows below the resolution of T0 (ulp(1e10) ≈ 2e-6 ms): counting
+	// once stepped window by window towards the spike.
+	f.Add(enc(1e10+5e-5, 1e10+9e-5), 1e10, 1e10+1e-4, 1e-9, 1.0, 2.0, 0.0)
 	f.Fuzz(func(t *testing.T, data []byte, t0, t1, window, bin, maxISI, theta float64) {
 		xs := floats(data)
 		slow := func(n float64) bool { return n > 1e5 && n <= MaxBins }
