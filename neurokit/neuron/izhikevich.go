@@ -1,7 +1,6 @@
 package neuron
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -124,11 +123,7 @@ func (p *Izhikevich) Params() neurokit.Params {
 // wrapping neurokit.ErrBadInput that names it.
 func (p *Izhikevich) Validate() error {
 	return validate("neuron.Izhikevich", p.Params(), func() error {
-		if !(p.C < p.VPeak) {
-			return &neurokit.BadInputError{Where: "neuron.Izhikevich", Name: "C", Value: p.C,
-				Unit: neurokit.MilliVolt, Want: fmt.Sprintf("< VPeak = %g mV", p.VPeak)}
-		}
-		return nil
+		return below("neuron.Izhikevich", "C", p.C, "VPeak", p.VPeak)
 	}, p.Stim)
 }
 
