@@ -241,7 +241,8 @@ func (m *Conductance) Linear(a, b []float64, t float64, y []float64) {
 	b[0] = -gsum / m.C
 }
 
-// Jacobian implements ode.Jacobian analytically.
+// Jacobian implements ode.Jacobian analytically. It panics if dst is not
+// Dim×Dim.
 func (m *Conductance) Jacobian(dst *mat.Dense, t float64, y []float64) {
 	n := m.Dim()
 	if r, c := dst.Dims(); r != n || c != n {
@@ -436,7 +437,8 @@ func (m *Conductance) CurrentNames() []string {
 }
 
 // CurrentsTo writes into dst (len(Currents)) the value of each ionic current
-// g·Π x^p·(V − E) [µA/cm²] at state y (outward positive).
+// g·Π x^p·(V − E) [µA/cm²] at state y (outward positive). It panics if
+// len(dst) != len(Currents).
 func (m *Conductance) CurrentsTo(dst, y []float64) {
 	if len(dst) != len(m.Currents) {
 		panic("neuron: len(dst) != len(Currents)")

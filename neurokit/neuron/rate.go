@@ -101,7 +101,7 @@ type Layer struct {
 }
 
 // CurrentsTo writes the input currents I_i = Σ_j w_ij v_j + b_i into dst
-// (len Out) for inputs v (len In).
+// (len Out) for inputs v (len In). It panics for other lengths.
 func (l *Layer) CurrentsTo(dst, v []float64) {
 	if len(dst) != l.Out || len(v) != l.In {
 		panic("neuron: Layer.CurrentsTo: wrong lengths")
@@ -235,7 +235,7 @@ func (n *Network) NumParams() int {
 }
 
 // ParamsTo writes every layer's W then B, layer by layer, into dst
-// (len NumParams).
+// (len NumParams; it panics otherwise).
 func (n *Network) ParamsTo(dst []float64) {
 	if len(dst) != n.NumParams() {
 		panic("neuron: len(dst) != NumParams()")
@@ -248,6 +248,7 @@ func (n *Network) ParamsTo(dst []float64) {
 }
 
 // SetParams sets the weights and biases from p, in the order of ParamsTo.
+// It panics if len(p) != NumParams().
 func (n *Network) SetParams(p []float64) {
 	if len(p) != n.NumParams() {
 		panic("neuron: len(p) != NumParams()")
@@ -534,7 +535,8 @@ func (n *Network) Train(x, y []float64, s *TrainSettings) (hist []float64, err e
 }
 
 // SampleFunc returns n equally spaced samples x_i in [lo, hi] (both ends
-// included; n ≥ 2) and y_i = f(x_i), laid out for Network.Train.
+// included; it panics if n < 2) and y_i = f(x_i), laid out for
+// Network.Train.
 func SampleFunc(f func(float64) float64, lo, hi float64, n int) (x, y []float64) {
 	if n < 2 {
 		panic("neuron: SampleFunc needs n ≥ 2")
