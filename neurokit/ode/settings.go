@@ -268,6 +268,9 @@ func (s *Settings) resolve(sys System, y0 []float64, t0, t1 float64) (Settings, 
 	if st.Method.Adaptive() {
 		steps, what = math.Ceil(span/st.MaxStep-1e-9), "steps (t1 − t0)/MaxStep"
 	}
+	if span == 0 {
+		steps = 0 // t1 = t0: no step, whatever the step size
+	}
 	if err := neurokit.Count(where, what, steps, float64(st.MaxSteps),
 		"use a larger step, a shorter run or raise MaxSteps"); err != nil {
 		return st, fmt.Errorf("%w: %w", ErrMaxSteps, err)
