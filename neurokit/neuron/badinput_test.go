@@ -138,7 +138,7 @@ func TestBadInput(t *testing.T) {
 			return err
 		}},
 		{Name: "Izhikevich2004Protocol unknown", Param: "key", Call: func(context.Context) error {
-			_, err := Izhikevich2004Protocol("R")
+			_, err := Izhikevich2004Protocol("Z")
 			return err
 		}},
 		{Name: "Params.Set unknown", Param: "parameter", Call: func(context.Context) error {
