@@ -36,6 +36,9 @@ func TestBadInput(t *testing.T) {
 		{Name: "Simulate/Left", Param: "Left", Call: sim(axon(func(a *Axon) { a.Left = stim.Constant{I: nan} }), 1, nil)},
 		{Name: "Simulate/Right", Param: "Right",
 			Call: sim(axon(func(a *Axon) { a.Right = stim.Pulses{Width: -1, Count: 1} }), 1, nil)},
+		{Name: "Simulate/Left noise too long", Param: "samples", Call: sim(axon(func(a *Axon) {
+			a.Left = &stim.Noise{SD: 1, Dt: 1e-9}
+		}), 100, nil)},
 		{Name: "Simulate/t1=0", Param: "t1", Call: sim(ok, 0, nil)},
 		{Name: "Simulate/t1=NaN", Param: "t1", Call: sim(ok, nan, nil)},
 		{Name: "Simulate/t1=Inf", Param: "t1", Call: sim(ok, inf, nil)},

@@ -7,6 +7,7 @@ import (
 
 	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
+	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
 
 // Method is Simulate's time-stepping scheme for the voltage.
@@ -214,6 +215,17 @@ func simulate(ctx context.Context, ax *Axon, t1 float64, s *Settings, stop func(
 	}
 	if !(t1 > 0) || math.IsInf(t1, 0) {
 		return nil, neurokit.BadInput(where, "t1", t1, "> 0 and finite [ms]")
+	}
+	for _, x := range []struct {
+		name string
+		s    stim.Stimulus
+	}{{"Membrane.Stim", ax.Membrane.Stim}, {"Left", ax.Left}, {"Right", ax.Right}} {
+		if x.s == nil {
+			continue
+		}
+		if err := stim.CheckSpan(x.s, t1); err != nil { // a Noise that would need too many samples
+			return nil, fmt.Errorf("%s: %s: %w", where, x.name, err)
+		}
 	}
 	set, err := s.resolved(t1)
 	if err != nil {

@@ -1,7 +1,6 @@
 package neuron
 
 import (
-	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/integrate/quad"
@@ -48,9 +47,9 @@ type INaPReset struct {
 
 // INaPWithReset returns the I_Na,p model of Izhikevich 2007, ch. 3
 // (INaPChapter3: C = 10 µF/cm², gL = 19, EL = −67, gNa = 74 mS/cm²,
-// ENa = 60 mV, m∞ with V½ = 1.5, k = 16 mV) with the peak VSpike = +20 mV, below the
-// excited state (+30.9 mV at I = 0), and VReset = −60 mV, below rest
-// (−52.5 mV): it rests up to the fold of I∞ at I = 15.78 µA/cm² (at
+// ENa = 60 mV, m∞ with V½ = 1.5, k = 16 mV) with the peak VSpike = +20 mV,
+// below the excited state (+30.9 mV at I = 0), and VReset = −60 mV, below
+// rest (−52.5 mV): it rests up to the fold of I∞ at I = 15.78 µA/cm² (at
 // V = −46.2 mV) and fires repetitively above it. The book gives no reset
 // values for this model: VSpike = 20 and VReset = −60 mV are ours.
 func INaPWithReset() *INaPReset {
@@ -85,9 +84,8 @@ func (m *INaPReset) Params() neurokit.Params {
 func (m *INaPReset) Validate() error {
 	const where = "neuron.INaPReset"
 	return validate(where, m.Params(), func() error {
-		if !(m.VReset < m.VSpike) {
-			return &neurokit.BadInputError{Where: where, Name: "VReset", Value: m.VReset,
-				Unit: neurokit.MilliVolt, Want: fmt.Sprintf("< VSpike = %g mV (the peak)", m.VSpike)}
+		if err := below(where, "VReset", m.VReset, "VSpike (the peak)", m.VSpike); err != nil {
+			return err
 		}
 		if len(m.Currents) > 0 {
 			if d := m.Conductance.Dim(); d != 1 {

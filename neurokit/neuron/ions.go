@@ -147,11 +147,12 @@ func (c *Ions) Reversals() (Reversals, error) {
 		return Reversals{nan, nan, nan, nan}, err
 	}
 	vt := ThermalVoltage(c.Celsius)
+	ln := func(out, in float64) float64 { return math.Log(out) - math.Log(in) } // no overflow of out/in
 	return Reversals{
-		K:  vt * math.Log(c.KOut/c.KIn),
-		Na: vt * math.Log(c.NaOut/c.NaIn),
-		Cl: -vt * math.Log(c.ClOut/c.ClIn),
-		Ca: vt / 2 * math.Log(c.CaOut/c.CaIn),
+		K:  vt * ln(c.KOut, c.KIn),
+		Na: vt * ln(c.NaOut, c.NaIn),
+		Cl: -vt * ln(c.ClOut, c.ClIn),
+		Ca: vt / 2 * ln(c.CaOut, c.CaIn),
 	}, nil
 }
 

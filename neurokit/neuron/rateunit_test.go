@@ -2,13 +2,11 @@ package neuron
 
 import (
 	"context"
-	"errors"
 	"math"
 	"reflect"
 	"testing"
 
 	"github.com/modelneurons/modelneurons/internal/badinput"
-	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
@@ -98,10 +96,8 @@ func FuzzRateUnit(f *testing.F) {
 	f.Add(1e-300, 1e300, -1e300, 1e10, 3, -1e10)
 	f.Fuzz(func(t *testing.T, tau, w, b, I float64, act int, r float64) {
 		p := &RateUnit{Tau: tau, W: w, B: b, I: I, Act: Activation(act)}
-		if err := p.Validate(); err != nil {
-			if !errors.Is(err, neurokit.ErrBadInput) {
-				t.Fatalf("Validate error %v does not wrap ErrBadInput", err)
-			}
+		checkModel(t, p, []float64{r})
+		if p.Validate() != nil {
 			return
 		}
 		if math.IsNaN(r) || math.IsInf(r, 0) || math.IsInf(w*I+b, 0) {
