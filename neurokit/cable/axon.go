@@ -49,7 +49,8 @@ type Axon struct {
 }
 
 // HodgkinHuxley1952 returns the propagating squid giant axon of Hodgkin &
-// Huxley (1952, Part III, pp. 522-529): radius a = 238 µm, axoplasm
+// Huxley (1952, Part III, the propagated action potential): radius
+// a = 238 µm, axoplasm
 // resistivity R_i = 35.4 Ω·cm, membrane neuron.HodgkinHuxley1952Modern at
 // 18.5 °C (the temperature of their propagated action potential; rest
 // −65 mV, arrival times at upward crossings of 0 mV), 50 mm long, cut into

@@ -14,9 +14,12 @@ var bg = context.Background()
 
 // hhComputed and hhMeasured are the conduction velocities of the squid
 // axon at 18.5 °C in Hodgkin & Huxley (1952, J. Physiol. 117:500, Part III,
-// p. 529-530): computed from their equations by solving the travelling-wave
-// equation (θ = 18.8 m/s, from their constant K = 10.47 ms⁻¹ and
-// θ = √(K·a/(2R_i C))), and measured on the same axon (21.2 m/s).
+// the propagated action potential, near p. 530; the page is not verified):
+// computed from their equations by solving the travelling-wave equation
+// (θ = 18.8 m/s, from their constant K = 10.47 ms⁻¹ and θ = √(K·a/(2R_i C)),
+// see TestKConstant), and measured on the same axon (21.2 m/s). NEURON's
+// documentation quotes the same 18.8 m/s at 18.5 °C for a 476 µm axon as its
+// reference check (neuron.duke.edu/userman/tools/axonsq.html).
 const (
 	hhComputed = 18.8 // [m/s]
 	hhMeasured = 21.2 // [m/s]

@@ -4,7 +4,7 @@
 //
 //	C ∂V/∂t = (a / 2R_i) ∂²V/∂x² − I_ion(V, m, h, n) + I
 //
-// (Hodgkin & Huxley 1952, J. Physiol. 117:500, Part III, eq. 29), cut into
+// (Hodgkin & Huxley 1952, J. Physiol. 117:500, Part III), cut into
 // N equal compartments of length Δx with sealed (no-current) ends and an
 // electrode at either end.
 //
