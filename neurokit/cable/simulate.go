@@ -7,6 +7,7 @@ import (
 
 	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
+	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
 
@@ -60,7 +61,7 @@ const (
 	maxRecorded        = 1e8   // recorded values of one run
 )
 
-func (s *Settings) resolved(t1 float64) (Settings, error) {
+func (s *Settings) resolved() (Settings, error) {
 	const where = "cable.Settings"
 	var r Settings
 	if s != nil {
@@ -198,9 +199,9 @@ func (r *Result) Velocity(x1, x2 float64) (float64, error) {
 //
 // It returns an error wrapping neurokit.ErrBadInput for an invalid axon,
 // settings or t1, or a run too large to record (the message says what to
-// raise), ctx's error if ctx ends first, and an error naming the time and
-// compartment if V stops being finite; a failed run returns the part
-// recorded so far.
+// raise), ctx's error if ctx ends first, and an error wrapping
+// ode.ErrBlowUp that names the time and compartment if V stops being
+// finite; a failed run returns the part recorded so far.
 func Simulate(ctx context.Context, ax *Axon, t1 float64, s *Settings) (res *Result, err error) {
 	defer neurokit.Recover(&err, "cable.Simulate")
 	return simulate(ctx, ax, t1, s, nil)
@@ -227,7 +228,7 @@ func simulate(ctx context.Context, ax *Axon, t1 float64, s *Settings, stop func(
 			return nil, fmt.Errorf("%s: %s: %w", where, x.name, err)
 		}
 	}
-	set, err := s.resolved(t1)
+	set, err := s.resolved()
 	if err != nil {
 		return nil, err
 	}
@@ -266,7 +267,7 @@ func simulate(ctx context.Context, ax *Axon, t1 float64, s *Settings, stop func(
 		if j := st.crossings(res, t, res.Dt); j >= 0 {
 			res.record(tn, st.y, set.Gates)
 			return res, fmt.Errorf("cable: V stopped being finite at t = %g ms in compartment %d (x = %.4g mm): %w",
-				tn, j, res.X[j], errBlowUp)
+				tn, j, res.X[j], ode.ErrBlowUp)
 		}
 		done := stop != nil && stop(res, tn)
 		if k%rec == 0 || k == nsteps || done {
@@ -278,8 +279,6 @@ func simulate(ctx context.Context, ax *Axon, t1 float64, s *Settings, stop func(
 	}
 	return res, nil
 }
-
-var errBlowUp = fmt.Errorf("solution blew up")
 
 // record appends the state y at time t.
 func (r *Result) record(t float64, y []float64, gates bool) {
