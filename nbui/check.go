@@ -301,9 +301,12 @@ func judgeNumber(n Number, got float64) (bool, string) {
 	off := ""
 	if want != 0 {
 		d := math.Abs(got-want) / math.Abs(want)
-		if d < 1 {
+		switch {
+		case d < 1:
 			off = fmt.Sprintf(" (%.2g %% %s)", 100*d, way)
-		} else {
+		case got/want < 0:
+			off = " (of the opposite sign)"
+		default:
 			off = fmt.Sprintf(" (%.3g times that)", got/want)
 		}
 	}

@@ -29,6 +29,7 @@ func TestJudgeNumber(t *testing.T) {
 			[]string{"not yet: your Hopf current is 10.4 µA/cm²; the library finds 9.78 µA/cm² (6.3 % too high). Is your step dt too large?"}, nil},
 		{"too low", hopf, 9.5, false, []string{"(2.9 % too low)", "Is your step dt"}, nil},
 		{"far off", hopf, 50, false, []string{"(5.11 times that)"}, nil},
+		{"far off, other sign", hopf, -20, false, []string{"finds 9.78 µA/cm² (of the opposite sign)."}, nil},
 		{"stub NaN", hopf, math.NaN(), false, []string{"is NaN (not a number)", "stub"}, []string{"9.78"}},
 		{"+Inf", hopf, math.Inf(1), false, []string{"is +Inf µA/cm²: a division by zero?"}, nil},
 		{"zero", hopf, 0, false, []string{"is 0 µA/cm²: nothing computed yet", "integer division"}, nil},
