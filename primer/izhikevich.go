@@ -213,7 +213,7 @@ func capped(res *ode.Result, peak float64) plotter.XYs {
 // (analysis.EquilibriumBranch with a step of 0.02: the default step skips
 // the narrow focus region around the Hopf point) and draws them.
 func IzhBranch(ctx context.Context, m *neuron.Izhikevich, I0, I1 float64, title string) (*plot.Plot, *analysis.Branch, error) {
-	br, err := analysis.EquilibriumBranch(ctx, m, I0, I1, &analysis.BranchSettings{Step: 0.02})
+	br, err := analysis.EquilibriumBranch(ctx, m, I0, I1, &analysis.BranchSettings{ContinuationSettings: analysis.ContinuationSettings{Ds: 0.02}})
 	if err != nil {
 		return nil, nil, err
 	}
