@@ -1,0 +1,313 @@
+package analysis_test
+
+// Cross-checks of the dynamical analysis against independent peers. CI does
+// not run the peers: their numbers were recorded once by the scripts under
+// testdata/peers/ (each names its peer, version and method) and are quoted
+// here with the script that produced them. Reproduce from testdata/peers/
+// with Debian's packages (apt-get install xppaut neuron python3-scipy
+// python3-numpy):
+//
+//	/usr/bin/python3 bifurcation.py > bifurcation.txt   # scipy: equilibria, folds, Hopf, orbit continuation
+//	/usr/bin/python3 impedance.py > impedance.txt       # numpy: linearized impedance of HH at rest
+//	/usr/bin/python3 snic.py > snic.txt                 # scipy: period scaling at the SNIC
+//	/usr/bin/python3 xpp_periods.py > xpp_periods.txt   # XPPAUT 6.11 -silent: limit-cycle periods
+//
+// The NEURON numbers (rheobase, HH oscillations) come from
+// ../../neuron/testdata/peers/hh_neuron.py (NEURON 8.2.2, hh.mod, CVODE).
+//
+// XPPAUT's AUTO has no headless mode in Debian's xppaut 6.11, so the
+// continuation (Hopf points, criticality, folds of limit cycles) was done
+// by bifurcation.py, written from textbook methods (shooting with
+// variational equations, pseudo-arclength continuation, Floquet
+// multipliers), not from the Go code.
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/cmplx"
+	"testing"
+
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
+	"github.com/modelneurons/modelneurons/neurokit/neuron"
+	"github.com/modelneurons/modelneurons/neurokit/ode"
+)
+
+func near(t *testing.T, what string, got, want, tol float64) {
+	t.Helper()
+	if !(math.Abs(got-want) <= tol) {
+		t.Errorf("%s = %.8g, peer %.8g (tolerance %.2g)", what, got, want, tol)
+	}
+}
+
+func branchSpecial(t *testing.T, m neuron.Model, I0, I1 float64) []analysis.SpecialPoint {
+	t.Helper()
+	br, err := analysis.EquilibriumBranch(context.Background(), m, I0, I1, &analysis.BranchSettings{VMin: -100, VMax: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return br.Special
+}
+
+// TestPeersBifurcationPoints compares the saddle-node and Hopf points of
+// HH and the I_Na,p+I_K presets with bifurcation.py (scipy 1.10.1: folds
+// as extrema of I∞ by brentq to 1e-12 mV; Hopf points as zeros of the real
+// part of the complex pair along V ↦ (x∞(V), I∞(V)), brentq to 1e-12 mV).
+func TestPeersBifurcationPoints(t *testing.T) {
+	type pt struct {
+		typ      analysis.SpecialType
+		I, V, fz float64 // µA/cm², mV, Hz (Hopf only)
+	}
+	hh := neuron.HodgkinHuxley1952Modern()
+	hh54 := neuron.HodgkinHuxley1952Modern()
+	hh54.EL = -54.3 // NEURON's hh.mod
+	cases := []struct {
+		name string
+		m    neuron.Model
+		want []pt
+	}{
+		// bifurcation.py: "hopf model=hh" lines. No fold: I∞ of HH is
+		// monotonic (Rinzel & Miller 1980: 9.78 and 154.5).
+		{"HH", hh, []pt{
+			{analysis.Hopf, 9.775438, -59.654144, 93.3020},
+			{analysis.Hopf, 154.522434, -43.058092, 169.1693}}},
+		// "hopf model=hh_el54.3": the same V, I shifted by 0.3·0.087.
+		{"HH el=-54.3", hh54, []pt{
+			{analysis.Hopf, 9.749338, -59.654144, 93.3020},
+			{analysis.Hopf, 154.496334, -43.058092, 169.1693}}},
+		// "fold/hopf model=high": the SNIC at 4.5129 (Izhikevich 2007
+		// ch. 4 and 6: 4.51), the other fold, and a Hopf point on the
+		// upper branch.
+		{"INaPIK high", neuron.INaPIKHighThreshold(), []pt{
+			{analysis.SaddleNode, -85.822842, -35.663344, 0},
+			{analysis.SaddleNode, 4.512868, -60.932518, 0},
+			{analysis.Hopf, 200.439492, -19.665218, 808.2701}}},
+		// "hopf model=low": Izhikevich 2007: 14.66.
+		{"INaPIK low", neuron.INaPIKLowThreshold(), []pt{
+			{analysis.Hopf, 14.659040, -56.481485, 340.1901},
+			{analysis.Hopf, 353.550208, -24.042550, 153.9813}}},
+		// "fold/hopf model=bistable": the folds do not depend on τ.
+		{"INaPIK bistable", neuron.INaPIKBistable(), []pt{
+			{analysis.SaddleNode, -85.822842, -35.663344, 0},
+			{analysis.SaddleNode, 4.512868, -60.932518, 0},
+			{analysis.Hopf, 43.887756, -25.442079, 2066.9598}}},
+	}
+	for _, c := range cases {
+		got := branchSpecial(t, c.m, -100, 400)
+		if len(got) != len(c.want) {
+			t.Errorf("%s: %d special points %+v, peer %d", c.name, len(got), got, len(c.want))
+			continue
+		}
+		// Match by type and current (the branch orders them along V).
+		for _, w := range c.want {
+			found := false
+			for _, g := range got {
+				if g.Type != w.typ || math.Abs(g.I-w.I) > 0.01 {
+					continue
+				}
+				found = true
+				near(t, c.name+" "+w.typ.String()+" I", g.I, w.I, 2e-6)
+				near(t, c.name+" "+w.typ.String()+" V", g.V, w.V, 2e-6)
+				if w.typ == analysis.Hopf {
+					near(t, c.name+" Hopf frequency [Hz]", g.FrequencyHz, w.fz, 1e-3)
+				}
+			}
+			if !found {
+				t.Errorf("%s: no %v near I = %g; ours %+v", c.name, w.typ, w.I, got)
+			}
+		}
+	}
+}
+
+// TestPeersHHRheobase compares Rheobase (a step from rest, a spike within
+// 500 ms) with NEURON 8.2.2 (hh_neuron.py: bisection to 1e-5 µA/cm² with
+// CVODE, "rheobase" lines), for our EL and hh.mod's.
+func TestPeersHHRheobase(t *testing.T) {
+	for _, c := range []struct{ el, want float64 }{{-54.387, 2.24034}, {-54.3, 2.23625}} {
+		m := neuron.HodgkinHuxley1952Modern()
+		m.EL = c.el
+		rb, err := analysis.Rheobase(context.Background(), m, 2, 2.5, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Rheobase bisects to (I1 − I0)·1e-4 = 5e-5 and returns the upper
+		// end; NEURON's to 1e-5.
+		near(t, fmt.Sprintf("HH rheobase, EL = %g", c.el), rb, c.want, 8e-5)
+	}
+}
+
+// TestPeersHHOscillations compares the attractor of HH under strong drive
+// with NEURON 8.2.2 (hh_neuron.py, "peaks" lines: maxima of V over the
+// last 200 ms of 1000, on a 0.01 ms grid): at 100 µA/cm² the oscillation
+// no longer reaches 0 mV (no counted spikes), at 150 it is small, below
+// the upper Hopf point 154.5.
+func TestPeersHHOscillations(t *testing.T) {
+	for _, c := range []struct{ I, period, vmax, vmin float64 }{
+		{50, 8.54455, 7.5024, -69.3616},
+		{100, 6.79036, -20.0451, -60.5111},
+		{150, 5.95758, -38.9774, -47.1897},
+	} {
+		m := neuron.HodgkinHuxley1952Modern()
+		// The up sweep from rest at 0 steps to I, as NEURON's run from
+		// −65 mV does (see TestPeersLimitCyclesFromUnstableRest for a
+		// sweep that starts at I).
+		up, _, err := analysis.LimitCycles(context.Background(), m, 0, c.I, 2, &analysis.SimSettings{RelTol: 1e-6})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cy := up[1]
+		if !cy.Periodic {
+			t.Errorf("I = %g: no oscillation, NEURON period %g ms", c.I, c.period)
+			continue
+		}
+		// NEURON's period is a mean over 200 ms of maxima on a 0.01 ms
+		// grid (±1e-4 ms); its extremes are grid samples (±0.01 mV).
+		near(t, fmt.Sprintf("HH I = %g period [ms]", c.I), cy.Period, c.period, 2e-3)
+		near(t, fmt.Sprintf("HH I = %g Vmax [mV]", c.I), cy.Vmax, c.vmax, 0.02)
+		near(t, fmt.Sprintf("HH I = %g Vmin [mV]", c.I), cy.Vmin, c.vmin, 0.02)
+		if spiking := cy.Regime == analysis.Spiking; spiking != (c.vmax > 0) {
+			t.Errorf("HH I = %g: regime %v with Vmax %.2f mV (spikes are crossings of 0 mV)", c.I, cy.Regime, c.vmax)
+		}
+	}
+}
+
+// TestPeersHHImpedance compares ModelResonance of HH at rest with the
+// linearization of impedance.py (numpy 1.24.2: Z(f) = [(iω − J)⁻¹]_VV/C
+// from the analytic Jacobian of models.HH, its peak by a 1 Hz scan refined
+// by scipy's bounded minimize_scalar; confirmed by a simulation with a
+// 0.01 µA/cm² sine at the peak: |ΔV|/|ΔI| = 2.423359).
+func TestPeersHHImpedance(t *testing.T) {
+	r, err := analysis.ModelResonance(neuron.HodgkinHuxley1952Modern())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Kind != analysis.Resonator || !r.ImpedancePeak {
+		t.Errorf("HH at rest: %v (peak %v), want a resonator with an impedance peak", r.Kind, r.ImpedancePeak)
+	}
+	near(t, "HH resonance frequency [Hz]", r.FRes, 66.686744, 1e-3)
+	near(t, "HH |Z(FRes)| [kΩ·cm²]", r.ZRes, 2.42334106, 1e-6)
+	near(t, "HH |Z(0)| [kΩ·cm²]", r.Z0, 0.85697516, 1e-6)
+	// impedance.py "eig": −0.12066507, −0.20263885 ± 0.38322451i, −4.67502730 [1/ms].
+	want := []complex128{complex(-0.12066507, 0), complex(-0.20263885, 0.38322451), complex(-0.20263885, -0.38322451), complex(-4.67502730, 0)}
+	for _, w := range want {
+		best := math.Inf(1)
+		for _, g := range r.Eigenvalues {
+			best = math.Min(best, cmplx.Abs(g-w))
+		}
+		if best > 1e-6 {
+			t.Errorf("eigenvalue %v of the peer not among ours %v", w, r.Eigenvalues)
+		}
+	}
+	near(t, "HH damped period [ms]", r.DampedPeriod, 2*math.Pi/0.38322451, 1e-4)
+}
+
+// TestPeersLimitCyclesFromUnstableRest: LimitCycles(m, 150, 151, 2) starts
+// its up sweep at m.WithApplied(150).Rest(), the equilibrium at
+// V = −43.307 mV, which is an unstable focus there (eigenvalues
+// 0.0203 ± 1.0527i /ms: between the Hopf points 9.78 and 154.52, see
+// TestPeersBifurcationPoints). Started exactly on it, the simulation never
+// leaves it and the sweep reports Cycle{Periodic: false, Converged: true,
+// Regime: Resting} at I = 150: an unstable equilibrium returned as the
+// attractor. The attractor is the small oscillation of period 5.95758 ms,
+// V in [−47.19, −38.98] mV (NEURON 8.2.2, hh_neuron.py, "peaks I=150"),
+// which the same call's down sweep does find. A sweep should not start on
+// an equilibrium it has not checked is stable (perturb it along the
+// unstable eigenvector, or classify it first).
+func TestPeersLimitCyclesFromUnstableRest(t *testing.T) {
+	t.Skip("analysis.LimitCycles reports an unstable equilibrium as rest when the up sweep starts on it; " +
+		"not the auditor's code to fix: reported to the lead (owner: analysis)")
+	m := neuron.HodgkinHuxley1952Modern()
+	up, _, err := analysis.LimitCycles(context.Background(), m, 150, 151, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := up[0]; !c.Periodic || math.Abs(c.Period-5.95758) > 2e-3 {
+		t.Errorf("I = 150: %+v; NEURON: an oscillation of period 5.95758 ms", c)
+	}
+}
+
+// TestPeersINaPIKPeriods compares the periods of the stable limit cycles
+// of the I_Na,p+I_K presets with XPPAUT 6.11 (xpp_periods.py: xppaut
+// -silent with CVODE at tol = atol = 1e-11, the mean of 10 periods from
+// crossings interpolated on a 0.002 ms output grid).
+func TestPeersINaPIKPeriods(t *testing.T) {
+	models := map[string]func() *neuron.Conductance{
+		"high": neuron.INaPIKHighThreshold, "low": neuron.INaPIKLowThreshold, "bistable": neuron.INaPIKBistable,
+	}
+	for _, c := range []struct {
+		model      string
+		I, T       float64
+		vmin, vmax float64
+	}{
+		{"high", 4.6, 28.804900, -77.1028, 9.3703},
+		{"high", 5, 15.102054, -77.0564, 9.3964},
+		{"high", 6, 10.514378, -76.9403, 9.4597},
+		{"high", 10, 7.073516, -76.4744, 9.6473},
+		{"high", 20, 5.120943, -75.2973, 9.8328},
+		{"low", 20, 2.867366, -63.3708, -48.1336},
+		{"low", 30, 2.927925, -68.2816, -39.0421},
+		{"low", 40, 3.659538, -73.5918, -8.1669},
+		// Bistable: the cycle that coexists with rest (from V = −40 mV,
+		// n = 0.1, on its side of the saddle's stable manifold).
+		{"bistable", 0, 2.267723, -55.2674, -12.3959},
+		{"bistable", 2, 1.396754, -52.9027, -12.1933},
+		{"bistable", 4, 1.163373, -51.1645, -12.0767},
+	} {
+		m := models[c.model]()
+		m.I = c.I
+		_, T, err := analysis.CycleFrom(m, []float64{-40, 0.1}, 0, 1)
+		if err != nil {
+			t.Errorf("%s I = %g: %v (XPPAUT period %g ms)", c.model, c.I, err, c.T)
+			continue
+		}
+		near(t, fmt.Sprintf("%s I = %g period [ms]", c.model, c.I), T, c.T, 1e-4*c.T)
+	}
+}
+
+// TestPeersSNICScaling compares the periods just above the SNIC of the
+// high-threshold I_Na,p+I_K model with snic.py (scipy 1.10.1: DOP853 at
+// rtol = atol = 1e-11, the interval between upward crossings of −30 mV
+// after two periods), and the fitted onset exponent with the peer's. The
+// peer's normal form gives T·√(I − Ic) → π/√(pq) = 6.913983 ms·(µA/cm²)^½
+// (Izhikevich 2007, §6.1.2), which its shortest-δ period approaches
+// (6.968 at δ = 1e-4).
+func TestPeersSNICScaling(t *testing.T) {
+	const Ic = 4.5128676303 // snic.py "snic Ic"
+	ds := []float64{1e-3, 1e-2, 1e-1, 1}
+	want := []float64{224.045459, 74.548948, 27.240178, 11.911534} // snic.py "snicperiod"
+	var I, rate []float64
+	for k, d := range ds {
+		m := neuron.INaPIKHighThreshold()
+		m.I = Ic + d
+		s := ode.Settings{AbsTol: 1e-10, RelTol: 1e-10, Events: []ode.Event{m.SpikeEvent()}, OutputEvery: -1}
+		r, err := ode.Solve(m, []float64{-40, 0.1}, 0, 5*want[k], &s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sp := r.Events("spike")
+		if len(sp) < 4 {
+			t.Fatalf("δ = %g: %d spikes", d, len(sp))
+		}
+		T := sp[3] - sp[2]
+		near(t, fmt.Sprintf("SNIC period at δ = %g [ms]", d), T, want[k], 1e-5*want[k])
+		I = append(I, Ic+d)
+		rate = append(rate, 1000/T)
+	}
+	// The peer fits log T on log δ over δ = 1e-4, 1e-3, 1e-2: −0.485334.
+	// Ours over the three smallest here (1e-3 ... 1e-1) with FitOnset.
+	fit, err := analysis.FitOnset(I[:3], rate[:3], Ic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The exponent of the same three peer periods: ln(T) on ln(δ).
+	var sx, sy, sxx, sxy float64
+	for k := 0; k < 3; k++ {
+		x, y := math.Log(ds[k]), math.Log(1000/want[k])
+		sx, sy, sxx, sxy = sx+x, sy+y, sxx+x*x, sxy+x*y
+	}
+	peer := (3*sxy - sx*sy) / (3*sxx - sx*sx)
+	near(t, "SNIC onset exponent", fit.Exponent, peer, 1e-4)
+	if math.Abs(fit.Exponent-0.5) > 0.05 {
+		t.Errorf("SNIC onset exponent %.4f, want ≈ ½", fit.Exponent)
+	}
+}
