@@ -282,3 +282,43 @@ func TestPeersLIFRate(t *testing.T) {
 		t.Errorf("%d Brian2 rates, want 16", n)
 	}
 }
+
+// TestPeersIzhikevich2004Figure1 runs the 20 panels of Izhikevich (2004),
+// fig. 1 (Izhikevich2004Protocols, published scheme) and compares every
+// spike with a plain transcription of figure1.m's loop
+// (testdata/peers/izhikevich2004_figure1.py): parameters, initial state,
+// stimulus tests and step must all agree for the spike trains to land on
+// the same steps. The transcription's trains show the published behaviour
+// of each panel: one spike for B (phasic), I (latency), M (rebound), O, Q
+// (DAP), and R (accommodation: none on the slow ramp, one on the steep);
+// the resonator K fires only after the second pair of pulses; the
+// integrator L only after the close pair; P is switched on by its first
+// pulse and off by its second (five spikes, the last at 208.25 ms); S and T
+// fire only while the current is lowered to 75.
+func TestPeersIzhikevich2004Figure1(t *testing.T) {
+	want := map[string][]float64{}
+	for _, m := range peerLines(t, "izhikevich2004_figure1.txt", "panel") {
+		want[m["name"]] = peerFloats(t, m, "t")
+	}
+	ps := neuron.Izhikevich2004Protocols()
+	if len(ps) != 20 || len(want) != 20 {
+		t.Fatalf("%d protocols, %d transcribed panels; want 20", len(ps), len(want))
+	}
+	for _, p := range ps {
+		r, err := p.Simulate(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, w := r.Events("spike"), want[p.Panel]
+		if len(got) != len(w) {
+			t.Errorf("panel %s (%s): %d spikes, figure1.m %d\n ours      %.2f\n figure1.m %.2f", p.Panel, p.Name, len(got), len(w), got, w)
+			continue
+		}
+		for k := range got {
+			if math.Abs(got[k]-w[k]) > 1e-6 {
+				t.Errorf("panel %s (%s): spike %d at %.4f ms, figure1.m %.4f", p.Panel, p.Name, k, got[k], w[k])
+				break
+			}
+		}
+	}
+}
