@@ -311,3 +311,117 @@ func TestPeersSNICScaling(t *testing.T) {
 		t.Errorf("SNIC onset exponent %.4f, want ≈ ½", fit.Exponent)
 	}
 }
+
+func hopfOf(t *testing.T, m neuron.Model, I0, I1 float64) analysis.SpecialPoint {
+	t.Helper()
+	for _, sp := range branchSpecial(t, m, I0, I1) {
+		if sp.Type == analysis.Hopf {
+			return sp
+		}
+	}
+	t.Fatalf("no Hopf point in [%g, %g]", I0, I1)
+	return analysis.SpecialPoint{}
+}
+
+// TestPeersHopfCriticality checks the sign of the first Lyapunov
+// coefficient (ours: L1 > 0 subcritical, Kuznetsov's convention) against
+// what the peer's continuation of the orbits born at each Hopf point
+// (bifurcation.py <part>, "orbits" lines) shows directly: on which side of
+// the Hopf current the small orbits lie and whether they are stable.
+// Supercritical: stable orbits on the side where the equilibrium is
+// unstable; subcritical: unstable orbits where it is stable.
+func TestPeersHopfCriticality(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		m      neuron.Model
+		I0, I1 float64
+		sub    bool
+		peer   string
+	}{
+		// bifurcation_hh_lower.txt: unstable orbits below 9.775
+		// (multiplier 1.04 at I = 9.67): subcritical (Rinzel & Miller 1980).
+		{"HH lower", neuron.HodgkinHuxley1952Modern(), 0, 50, true, "unstable orbits below"},
+		// bifurcation_hh_upper.txt: stable orbits below 154.522, rest
+		// unstable there: supercritical.
+		{"HH upper", neuron.HodgkinHuxley1952Modern(), 100, 200, false, "stable orbits below"},
+		// bifurcation_low.txt: stable orbits above 14.659: supercritical
+		// (Izhikevich 2007, §6.1.3).
+		{"INaPIK low", neuron.INaPIKLowThreshold(), 0, 100, false, "stable orbits above"},
+		// bifurcation_high.txt: stable orbits below 200.44: supercritical.
+		{"INaPIK high, upper", neuron.INaPIKHighThreshold(), 100, 300, false, "stable orbits below"},
+		// bifurcation_bistable.txt: stable orbits below 43.888:
+		// supercritical (ours L1 = −4.4e-4, small).
+		{"INaPIK bistable, upper", neuron.INaPIKBistable(), 20, 100, false, "stable orbits below"},
+	} {
+		sp := hopfOf(t, c.m, c.I0, c.I1)
+		if sp.Subcritical != c.sub || (sp.L1 > 0) != c.sub {
+			t.Errorf("%s Hopf at %.4f: L1 = %.3g, subcritical %v; peer: %s", c.name, sp.I, sp.L1, sp.Subcritical, c.peer)
+		}
+	}
+}
+
+// TestPeersOrbitBranches compares the periods along our continued orbit
+// branches (ContinueOrbits) with the peer's (bifurcation.py, "orbit" lines:
+// single shooting, DOP853 at 1e-10) at the peer's currents.
+func TestPeersOrbitBranches(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name   string
+		m      neuron.Model
+		I0, I1 float64
+		pts    [][2]float64 // (I, T) on the peer's branch
+	}{
+		{"HH upper", neuron.HodgkinHuxley1952Modern(), 100, 200, [][2]float64{
+			{154.166434, 5.914665}, {153.643693, 5.919763}, {152.680825, 5.929369}}},
+		{"INaPIK low", neuron.INaPIKLowThreshold(), 0, 100, [][2]float64{
+			{20.104068, 2.866527}, {20.933190, 2.860646}, {22.154783, 2.854649}}},
+	} {
+		sp := hopfOf(t, c.m, c.I0, c.I1)
+		br, err := analysis.ContinueOrbits(ctx, c.m, sp, &analysis.OrbitSettings{
+			ContinuationSettings: analysis.ContinuationSettings{MaxSteps: 12}})
+		if err != nil && len(br.Points) < 2 {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		for _, p := range c.pts {
+			T, ok := periodAt(br, p[0])
+			if !ok {
+				t.Errorf("%s: our branch does not reach I = %g (%d orbits, from %.4f to %.4f)", c.name, p[0],
+					len(br.Points), br.Points[0].I, br.Points[len(br.Points)-1].I)
+				continue
+			}
+			near(t, fmt.Sprintf("%s orbit period at I = %g [ms]", c.name, p[0]), T, p[1], 1e-4*p[1])
+		}
+	}
+}
+
+// periodAt interpolates the period of the branch at current I by the
+// parabola through three successive orbits, the first two of which bracket
+// I (the branch is monotonic in I there).
+func periodAt(br *analysis.OrbitBranch, I float64) (float64, bool) {
+	ps := br.Points
+	for k := 1; k < len(ps); k++ {
+		if (ps[k-1].I-I)*(ps[k].I-I) > 0 || ps[k-1].I == ps[k].I {
+			continue
+		}
+		j := k - 1
+		if j+2 >= len(ps) {
+			j = len(ps) - 3
+		}
+		if j < 0 {
+			return 0, false
+		}
+		x, y := [3]float64{ps[j].I, ps[j+1].I, ps[j+2].I}, [3]float64{ps[j].Period, ps[j+1].Period, ps[j+2].Period}
+		T := 0.0
+		for a := 0; a < 3; a++ {
+			l := 1.0
+			for b := 0; b < 3; b++ {
+				if b != a {
+					l *= (I - x[b]) / (x[a] - x[b])
+				}
+			}
+			T += l * y[a]
+		}
+		return T, true
+	}
+	return 0, false
+}

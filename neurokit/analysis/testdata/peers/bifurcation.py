@@ -153,6 +153,9 @@ def continue_orbits(m, Vh, Ih, w, ds, nsteps, Ilo, Ihi, label, eps=(0.02, 0.04),
             if abs(ds) < 1e-6:
                 break
             continue
+        if z[d] < 0.5 * 2 * np.pi / w:
+            # collapsed onto the equilibrium (T -> 0): not an orbit
+            break
         zs.append(z)
         out.append((z, multipliers(M)))
         ds = min(1.3 * ds, dsmax)
@@ -171,9 +174,10 @@ def report_orbits(name, m, Vh, Ih, w, ds, nsteps, Ilo, Ihi, maxT=None, dsmax=2.0
     Ts = [z[d] for z, _ in br]
     st = [bool(np.all(np.abs(mu) < 1 - 1e-6)) for _, mu in br]
     # first points: side of the Hopf point and stability of small orbits
-    side = "below" if Is[2] < Ih else "above"
+    j = min(2, len(br) - 1)
+    side = "below" if Is[j] < Ih else "above"
     print("orbits model=%s hopf=%.6f first_I=%.6f side=%s small_stable=%s max_mult=%.6f"
-          % (name, Ih, Is[2], side, st[2], max(abs(br[2][1]))))
+          % (name, Ih, Is[j], side, st[j], max(abs(br[j][1]))))
     # LPCs: sign changes of dI along the branch
     for k in range(1, len(Is) - 1):
         if (Is[k] - Is[k - 1]) * (Is[k + 1] - Is[k]) < 0:
