@@ -322,3 +322,80 @@ func TestPeersIzhikevich2004Figure1(t *testing.T) {
 		}
 	}
 }
+
+// TestPeersHHFICurveB2 compares spike counts of BENCH.md's B2 workload (HH
+// neuron k of N at I_k = 100·k/(N−1) µA/cm², 1000 ms from V = −65 mV,
+// upward crossings of 0 mV) with NEURON 8.2.2 (hh_b2_neuron.py: every
+// neuron with CVODE at rtol = atol = 1e-8). NEURON's totals are BENCH.md's
+// checksums (5715 for N = 100; 57584 for N = 1000, within its stated 3 %).
+// Ours runs RK4 at dt = 0.01 ms, the benchmark's method, on every 9th
+// neuron of N = 100 (the whole curve would take seconds), which spans rest,
+// repetitive firing and the edge above ≈ 62.6 µA/cm² where spikes stop
+// overshooting 0 mV (NEURON: 126 spikes at 62.63, 3 at 63.64).
+func TestPeersHHFICurveB2(t *testing.T) {
+	counts := map[int][]int{}
+	for _, m := range peerLines(t, "hh_b2_neuron.txt", "b2") {
+		N := int(peerFloat(t, m, "N"))
+		var c []int
+		total := 0
+		for _, x := range peerFloats(t, m, "counts") {
+			c = append(c, int(x))
+			total += int(x)
+		}
+		if len(c) != N || total != int(peerFloat(t, m, "total")) {
+			t.Fatalf("N = %d: %d counts summing to %d, recorded total %s", N, len(c), total, m["total"])
+		}
+		counts[N] = c
+	}
+	sum := func(c []int) (s int) {
+		for _, x := range c {
+			s += x
+		}
+		return s
+	}
+	if s := sum(counts[100]); s != 5715 {
+		t.Errorf("NEURON B2 N=100 total %d, BENCH.md 5715", s)
+	}
+	if s, ok := counts[1000]; ok && math.Abs(float64(sum(s))-57584) > 0.03*57584 {
+		t.Errorf("NEURON B2 N=1000 total %d, BENCH.md 57584 ± 3 %%", sum(s))
+	}
+	for k := 0; k < 100; k += 9 {
+		p := neuron.HodgkinHuxley1952Modern()
+		p.I = 100 * float64(k) / 99
+		got := hhSpikeTimes(t, p, 1000, ode.Settings{Method: ode.RK4, Step: 0.01})
+		if len(got) != counts[100][k] {
+			t.Errorf("B2 neuron %d (I = %.3f µA/cm²): %d spikes with RK4, NEURON %d", k, p.I, len(got), counts[100][k])
+		}
+	}
+	// The edge: the last repetitive neuron and the first that is not.
+	for _, k := range []int{62, 63} {
+		p := neuron.HodgkinHuxley1952Modern()
+		p.I = 100 * float64(k) / 99
+		got := hhSpikeTimes(t, p, 1000, ode.Settings{})
+		if len(got) != counts[100][k] {
+			t.Errorf("B2 neuron %d (I = %.3f µA/cm²): %d spikes (Dormand-Prince), NEURON %d", k, p.I, len(got), counts[100][k])
+		}
+	}
+}
+
+// TestPeersHHTemperature compares spike times at 0, 20 and 30 °C (rates
+// scaled by φ = 3^((T−6.3)/10)) with NEURON 8.2.2's hh.mod, whose q10 is
+// the same (testdata/peers/hh_neuron_q10.py: CVODE at 1e-9, 200 ms).
+func TestPeersHHTemperature(t *testing.T) {
+	for _, m := range peerLines(t, "hh_neuron_q10.txt", "q10") {
+		p := neuron.HodgkinHuxley1952Modern()
+		p.Celsius, p.I = peerFloat(t, m, "celsius"), peerFloat(t, m, "I")
+		want := peerFloats(t, m, "t")
+		got := hhSpikeTimes(t, p, 200, ode.Settings{AbsTol: 1e-10, RelTol: 1e-10})
+		if len(got) != len(want) {
+			t.Errorf("%g °C, I = %g: %d spikes, NEURON %d", p.Celsius, p.I, len(got), len(want))
+			continue
+		}
+		for k := range got {
+			if math.Abs(got[k]-want[k]) > 1e-4 {
+				t.Errorf("%g °C, I = %g: spike %d at %.6f ms, NEURON %.6f", p.Celsius, p.I, k, got[k], want[k])
+				break
+			}
+		}
+	}
+}

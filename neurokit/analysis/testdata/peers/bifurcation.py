@@ -6,7 +6,7 @@ headless mode, so its continuation is replaced by this one.
 Run with Debian's python3-scipy 1.10.1 / python3-numpy 1.24.2:
 
     /usr/bin/python3 bifurcation.py > bifurcation.txt        (points)
-    for p in hh_lower hh_upper low high bistable; do
+    for p in hh_lpc hh_lower hh_upper low high bistable; do
         /usr/bin/python3 bifurcation.py $p > bifurcation_$p.txt  (orbits; minutes each)
     done
 
@@ -167,6 +167,41 @@ def continue_orbits(m, Vh, Ih, w, ds, nsteps, Ilo, Ihi, label, eps=(0.02, 0.04),
     return out
 
 
+def continue_from_cycle(m, I0, x_guess, T_guess, dI, ds, nsteps, label, dsmax=0.5):
+    """Orbits from a stable cycle at I0 (found by simulation), continued
+    towards I0 + dI and on by pseudo-arclength."""
+    d = m.dim
+    zs, out = [], []
+    for Ifix in (I0, I0 + dI):
+        z = np.concatenate([x_guess, [T_guess, Ifix]])
+        fx = m.f(x_guess, Ifix)
+        z, M, ok = newton(m, z, lambda z, Ifix=Ifix: z[d + 1] - Ifix,
+                          lambda z: np.concatenate([np.zeros(d), [0, 1]]), fx, x_guess)
+        if not ok:
+            raise RuntimeError("no cycle at I = %g" % Ifix)
+        x_guess, T_guess = z[:d], z[d]
+        zs.append(z)
+        out.append((z, multipliers(M)))
+    while len(out) < nsteps:
+        z1, z0 = zs[-1], zs[-2]
+        tan = (z1 - z0) / np.linalg.norm(z1 - z0)
+        zp = z1 + ds * tan
+        z, M, ok = newton(m, zp, lambda z, zp=zp, tan=tan: (z - zp) @ tan,
+                          lambda z, tan=tan: tan, m.f(z1[:d], z1[d + 1]), z1[:d])
+        if not ok:
+            ds /= 2
+            if ds < 1e-5:
+                break
+            continue
+        zs.append(z)
+        out.append((z, multipliers(M)))
+        ds = min(1.3 * ds, dsmax)
+        mu = out[-1][1]
+        print("step model=%s I=%.6f T=%.6f V0=%.4f stable=%s maxmu=%.5f"
+              % (label, z[d + 1], z[d], z[0], bool(np.all(np.abs(mu) < 1 - 1e-6)), max(abs(mu))), flush=True)
+    return out
+
+
 def report_orbits(name, m, Vh, Ih, w, ds, nsteps, Ilo, Ihi, maxT=None, dsmax=2.0):
     d = m.dim
     br = continue_orbits(m, Vh, Ih, w, ds, nsteps, Ilo, Ihi, name, maxT=maxT, dsmax=dsmax)
@@ -206,7 +241,7 @@ def period(m, I, x0, tr=2000.0, level=None, ncyc=10):
     ev = lambda t, x: x[0] - level
     ev.direction = 1
     T = 0.0
-    s3 = solve_ivp(lambda t, x: m.f(x, I), (0, 1e5), x, method="DOP853", rtol=1e-11, atol=1e-11,
+    s3 = solve_ivp(lambda t, x: m.f(x, I), (0, 400), x, method="DOP853", rtol=1e-11, atol=1e-11,
                    events=ev, dense_output=False, max_step=10.0)
     # stop after ncyc+1 crossings
     te = s3.t_events[0]
@@ -246,6 +281,26 @@ def orbits(part, hh):
         # cycles, then stable
         Vl, Il, wl = hopfs(hh, -75, -50)[0]
         report_orbits("hh_lower", hh, Vl, Il, wl, 0.02, 150, 0, 200, dsmax=3.0)
+    elif part == "hh_lpc":
+        # the stable cycle at I = 8 (simulation from V = -30 mV, gates at
+        # rest), continued towards smaller I through the fold of limit
+        # cycles onto the unstable branch
+        I0 = 8.0
+        x0 = hh.xinf(-65.0)
+        x0[0] = -30.0
+        s = solve_ivp(lambda t, x: hh.f(x, I0), (0, 500), x0, method="DOP853", rtol=1e-10, atol=1e-10)
+        x = s.y[:, -1]
+        Tg, _, x = period(hh, I0, x, tr=100.0)
+        br = continue_from_cycle(hh, I0, x, Tg, -0.05, 0.05, 40, "hh_lpc", dsmax=0.3)
+        Is = [z[4 + 1] for z, _ in br]
+        Ts = [z[4] for z, _ in br]
+        st = [bool(np.all(np.abs(mu) < 1 - 1e-6)) for _, mu in br]
+        for k in range(1, len(Is) - 1):
+            if (Is[k] - Is[k - 1]) * (Is[k + 1] - Is[k]) < 0:
+                y0, y1, y2 = Is[k - 1], Is[k], Is[k + 1]
+                ext = y1 - (y2 - y0) ** 2 / (8 * (y2 - 2 * y1 + y0))
+                print("lpc model=hh I=%.6f T=%.5f rate_hz=%.4f stable_before=%s stable_after=%s"
+                      % (ext, Ts[k], 1000 / Ts[k], st[k - 1], st[k + 1]))
     elif part == "hh_upper":
         Vu, Iu, wu = hopfs(hh, -50, 0)[0]
         report_orbits("hh_upper", hh, Vu, Iu, wu, 0.05, 12, 0, 200, dsmax=0.5)
