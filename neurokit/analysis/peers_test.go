@@ -425,3 +425,61 @@ func periodAt(br *analysis.OrbitBranch, I float64) (float64, bool) {
 	}
 	return 0, false
 }
+
+// TestPeersLowThresholdSpikeOnset checks the package doc's claim that the
+// oscillation born at the supercritical Hopf point of the low-threshold
+// I_Na,p+I_K model (14.66 µA/cm²) first reaches the spike detector
+// (V = −30 mV) near 34.3 µA/cm², at ≈ 306 Hz: spike_onset_low.py (scipy
+// 1.10.1, bisection on the cycle's maximum of V) finds I = 34.284044 with
+// period 3.271640 ms (305.657 Hz). Ours: the cycle's maximum there (from
+// CycleFrom's recorded period, 600 samples) and its period, and the
+// regime on either side (LimitCycles).
+func TestPeersLowThresholdSpikeOnset(t *testing.T) {
+	const Ion, Tpeer = 34.284044, 3.271640
+	m := neuron.INaPIKLowThreshold()
+	m.I = Ion
+	tr, T, err := analysis.CycleFrom(m, []float64{-40, 0.1}, 0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vmax := math.Inf(-1)
+	for _, v := range tr.Component(0) {
+		vmax = math.Max(vmax, v)
+	}
+	near(t, "low-threshold cycle period at the spike onset [ms]", T, Tpeer, 1e-4*Tpeer)
+	near(t, "low-threshold cycle's max V at the spike onset [mV]", vmax, -30, 0.01)
+	up, _, err := analysis.LimitCycles(context.Background(), m, Ion-0.1, Ion+0.1, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if up[0].Regime != analysis.Oscillating || up[1].Regime != analysis.Spiking {
+		t.Errorf("regimes at %.3f and %.3f: %v, %v; want small oscillations, then spiking", up[0].I, up[1].I, up[0].Regime, up[1].Regime)
+	}
+}
+
+// TestPeersHHFoldOfLimitCycles compares the fold of limit cycles of HH
+// (the lowest current with repetitive firing; Rinzel & Miller 1980: 6.26)
+// with bifurcation.py hh_lpc (scipy: the stable cycle at I = 8 continued
+// by single shooting and pseudo-arclength; "lpc" line: I = 6.2603, the two
+// parabolas through the orbits around the turn agreeing to 3e-4, at
+// T ≈ 19.9 ms, 50.3 Hz; multipliers 0.76 before the turn and 1.29 after).
+func TestPeersHHFoldOfLimitCycles(t *testing.T) {
+	m := neuron.HodgkinHuxley1952Modern()
+	_, down, err := analysis.LimitCycles(context.Background(), m, 8, 11, 2, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := down[0]
+	br, err := analysis.ContinueOrbitsFrom(context.Background(), m, c.I, c.State, c.Period, -1,
+		&analysis.OrbitSettings{ContinuationSettings: analysis.ContinuationSettings{MaxSteps: 19}})
+	if err != nil && br == nil {
+		t.Fatal(err)
+	}
+	if len(br.LPC) == 0 {
+		t.Fatalf("no fold of limit cycles on %d orbits", len(br.Points))
+	}
+	lpc := br.LPC[0]
+	t.Logf("ours: LPC at I = %.6f, T = %.4f ms", lpc.I, lpc.Period)
+	near(t, "HH fold of limit cycles I [µA/cm²]", lpc.I, 6.2603, 6e-4)
+	near(t, "HH fold of limit cycles period [ms]", lpc.Period, 19.9, 0.25)
+}

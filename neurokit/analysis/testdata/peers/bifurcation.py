@@ -193,6 +193,10 @@ def continue_from_cycle(m, I0, x_guess, T_guess, dI, ds, nsteps, label, dsmax=0.
             if ds < 1e-5:
                 break
             continue
+        if abs(z[d + 1] - z1[d + 1]) > 1.0 or abs(z[d] - z1[d]) > 2.0:
+            # a jump to another branch, not a continuation step: stop
+            print("# branch jump to I=%.4f T=%.4f rejected; branch ends" % (z[d + 1], z[d]), flush=True)
+            break
         zs.append(z)
         out.append((z, multipliers(M)))
         ds = min(1.3 * ds, dsmax)
@@ -291,16 +295,25 @@ def orbits(part, hh):
         s = solve_ivp(lambda t, x: hh.f(x, I0), (0, 500), x0, method="DOP853", rtol=1e-10, atol=1e-10)
         x = s.y[:, -1]
         Tg, _, x = period(hh, I0, x, tr=100.0)
-        br = continue_from_cycle(hh, I0, x, Tg, -0.05, 0.05, 40, "hh_lpc", dsmax=0.3)
+        br = continue_from_cycle(hh, I0, x, Tg, -0.05, 0.05, 24, "hh_lpc", dsmax=0.3)
         Is = [z[4 + 1] for z, _ in br]
         Ts = [z[4] for z, _ in br]
         st = [bool(np.all(np.abs(mu) < 1 - 1e-6)) for _, mu in br]
         for k in range(1, len(Is) - 1):
             if (Is[k] - Is[k - 1]) * (Is[k + 1] - Is[k]) < 0:
-                y0, y1, y2 = Is[k - 1], Is[k], Is[k + 1]
-                ext = y1 - (y2 - y0) ** 2 / (8 * (y2 - 2 * y1 + y0))
-                print("lpc model=hh I=%.6f T=%.5f rate_hz=%.4f stable_before=%s stable_after=%s"
-                      % (ext, Ts[k], 1000 / Ts[k], st[k - 1], st[k + 1]))
+                # the minimum of I(T) by the parabolas through the three
+                # points around the turn, on either side (equal T steps)
+                ext = []
+                for j in (k - 1, k):
+                    if 0 <= j and j + 2 < len(Is):
+                        y0, y1, y2 = Is[j], Is[j + 1], Is[j + 2]
+                        h = (y2 - y0) / 2
+                        c2 = y2 - 2 * y1 + y0
+                        ext.append((y1 - h * h / (2 * c2), Ts[j + 1] - h / c2 * (Ts[j + 2] - Ts[j + 1])))
+                Ie = np.mean([e[0] for e in ext])
+                Te = np.mean([e[1] for e in ext])
+                print("lpc model=hh I=%.6f spread=%.6f T=%.4f rate_hz=%.3f stable_before=%s stable_after=%s"
+                      % (Ie, np.ptp([e[0] for e in ext]), Te, 1000 / Te, st[k - 1], st[k + 1]))
     elif part == "hh_upper":
         Vu, Iu, wu = hopfs(hh, -50, 0)[0]
         report_orbits("hh_upper", hh, Vu, Iu, wu, 0.05, 12, 0, 200, dsmax=0.5)
