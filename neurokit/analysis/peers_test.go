@@ -255,12 +255,20 @@ func TestPeersINaPIKPeriods(t *testing.T) {
 	} {
 		m := models[c.model]()
 		m.I = c.I
-		_, T, err := analysis.CycleFrom(m, []float64{-40, 0.1}, 0, 1)
+		tr, T, err := analysis.CycleFrom(m, []float64{-40, 0.1}, 0, 1)
 		if err != nil {
 			t.Errorf("%s I = %g: %v (XPPAUT period %g ms)", c.model, c.I, err, c.T)
 			continue
 		}
 		near(t, fmt.Sprintf("%s I = %g period [ms]", c.model, c.I), T, c.T, 1e-4*c.T)
+		// The extremes of V over the cycle, from CycleFrom's 600 samples
+		// (XPPAUT's from its 0.002 ms output): within 0.05 mV.
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, v := range tr.Component(0) {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+		near(t, fmt.Sprintf("%s I = %g min V [mV]", c.model, c.I), lo, c.vmin, 0.05)
+		near(t, fmt.Sprintf("%s I = %g max V [mV]", c.model, c.I), hi, c.vmax, 0.05)
 	}
 }
 
