@@ -163,7 +163,7 @@ func TestIzhikevichCurves(t *testing.T) {
 // the Hopf point at V½ from trace J = 0 on the steady-state curve
 // (bisection in V), and l1 from Kuznetsov's formula (2004, eq. 3.20) with
 // the analytic second and third derivatives of the Boltzmann functions,
-// x' = x(1 − x)/k, x'' = x'(1 − 2x)/k, x''' = (x''(1 − 2x) − 2x'²)/k.
+// x' = x(1 − x)/k, x” = x'(1 − 2x)/k, x”' = (x”(1 − 2x) − 2x'²)/k.
 // Returns the V½ where l1 = 0 (bisection to 1e-12) and the current there.
 func inapikBautin(t *testing.T) (qGH, IGH float64) {
 	const gL, gNa, ENa, gK, EK = 8.0, 20.0, 60.0, 10.0, -90.0
@@ -351,7 +351,7 @@ func TestINaPIKBautin(t *testing.T) {
 // independently of their test functions: at the Bogdanov-Takens point
 // (found on the fold and on the Hopf curve, the two to 1e-8) the Jacobian
 // has trace and determinant 0; at the cusp the steady-state I-V curve has
-// I∞' = I∞'' = 0 (two folds, the extrema of I∞, merge; Izhikevich 2007,
+// I∞' = I∞” = 0 (two folds, the extrema of I∞, merge; Izhikevich 2007,
 // §6.1.1, and Kuznetsov 2004, §8.2).
 func TestINaPIKCodim2(t *testing.T) {
 	fam := inapikFamily()
