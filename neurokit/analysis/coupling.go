@@ -260,6 +260,9 @@ type PairSettings struct {
 	Tail int
 }
 
+// maxPairCycles bounds the length of SimulatePair's run in periods.
+const maxPairCycles = 1e5
+
 // Pair is a simulation of two identical cells coupled both ways.
 type Pair struct {
 	// Spikes are the spike times of cell 1 and cell 2 [ms].
@@ -284,8 +287,8 @@ type Pair struct {
 // compared with the prediction of InteractionFunction for weak coupling.
 //
 // Errors: an invalid model, synapse or settings, a psi0 or t1 that is not
-// finite (t1 must be positive), or a model without a spike detector (not a
-// neuron.Spiker) wraps neurokit.ErrBadInput; ErrNoStableCycle; solver
+// finite (t1 must be positive, and at most 1e5 periods), or a model without
+// a spike detector (not a neuron.Spiker) wraps neurokit.ErrBadInput; ErrNoStableCycle; solver
 // failures; ctx.Err() on cancellation (checked on every solver step).
 func SimulatePair(ctx context.Context, m neuron.Model, syn Synapse, psi0, t1 float64, s *PairSettings) (pr *Pair, err error) {
 	const where = "analysis.SimulatePair"
@@ -327,6 +330,10 @@ func SimulatePair(ctx context.Context, m neuron.Model, syn Synapse, psi0, t1 flo
 		return nil, fmt.Errorf("%s: %w at I = %g: the cycle does not reach the spike detector", where, ErrNoStableCycle, cy.I)
 	}
 	T := cy.T
+	if t1/T > maxPairCycles {
+		return nil, &neurokit.BadInputError{Where: where, Name: "t1", Value: t1, Unit: neurokit.MilliSecond,
+			Want: fmt.Sprintf("at most %g periods of %.4g ms", float64(maxPairCycles), T), Hint: "simulate fewer cycles"}
+	}
 	n := m.Dim()
 	ev := sp.SpikeEvent()
 	tref := 0.0

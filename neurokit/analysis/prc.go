@@ -209,14 +209,21 @@ func (s *PRCSettings) resolved(where string, m neuron.Model) (prcSettings, error
 		workers: c.Workers, prog: c.Progress}, nil
 }
 
-// prcStart validates m and the settings and finds the cycle.
-func prcStart(ctx context.Context, where string, m neuron.Model, s *PRCSettings) (*cycle, prcSettings, error) {
+// prcStart validates m and the settings and finds the cycle; runs > 0
+// checks the work of that many pulse simulations per phase first (with
+// at least two periods each).
+func prcStart(ctx context.Context, where string, m neuron.Model, s *PRCSettings, runs int) (*cycle, prcSettings, error) {
 	if err := validModel(where, m); err != nil {
 		return nil, prcSettings{}, err
 	}
 	r, err := s.resolved(where, m)
 	if err != nil {
 		return nil, r, err
+	}
+	if runs > 0 {
+		if err := pulseBudget(where, r.points, runs, max(r.periods, 2), r.cs.steps); err != nil {
+			return nil, r, err
+		}
 	}
 	c, err := findCycle(ctx, m, r.cs)
 	if err != nil {
@@ -263,7 +270,7 @@ func (c *cycle) newPRC(method PRCMethod, points int) *PRC {
 func AdjointPRC(ctx context.Context, m neuron.Model, s *PRCSettings) (prc *PRC, err error) {
 	const where = "analysis.AdjointPRC"
 	defer neurokit.Recover(&err, where)
-	c, r, err := prcStart(ctx, where, m, s)
+	c, r, err := prcStart(ctx, where, m, s, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -341,7 +348,7 @@ func (c *cycle) locate(t float64) (int, float64) {
 func DirectPRC(ctx context.Context, m neuron.Model, s *PRCSettings) (prc *PRC, err error) {
 	const where = "analysis.DirectPRC"
 	defer neurokit.Recover(&err, where)
-	c, r, err := prcStart(ctx, where, m, s)
+	c, r, err := prcStart(ctx, where, m, s, 2)
 	if err != nil {
 		return nil, err
 	}
@@ -365,6 +372,9 @@ func DirectPRC(ctx context.Context, m neuron.Model, s *PRCSettings) (prc *PRC, e
 	prc.Amplitude, prc.Width = amp, w
 	pr := newPulser(c, r.periods)
 	prc.Periods = pr.periods
+	if err := pulseBudget(where, r.points, 2, pr.periods, c.N()); err != nil {
+		return nil, err
+	}
 	err = Sweep(ctx, r.points, r.workers, func(ctx context.Context, j int) error {
 		t0 := prc.Phase[j]*c.T - w/2
 		if t0 < 0 {
@@ -412,7 +422,7 @@ func PulsePRC(ctx context.Context, m neuron.Model, amp, width float64, s *PRCSet
 	if err := checkDuration(where, "width", width); err != nil {
 		return nil, err
 	}
-	c, r, err := prcStart(ctx, where, m, s)
+	c, r, err := prcStart(ctx, where, m, s, 2)
 	if err != nil {
 		return nil, err
 	}
@@ -425,6 +435,9 @@ func PulsePRC(ctx context.Context, m neuron.Model, amp, width float64, s *PRCSet
 	prc.Shift, prc.Next = make([]float64, r.points), make([]float64, r.points)
 	pr := newPulser(c, r.periods)
 	prc.Periods = pr.periods
+	if err := pulseBudget(where, r.points, 2, pr.periods, c.N()); err != nil {
+		return nil, err
+	}
 	err = Sweep(ctx, r.points, r.workers, func(ctx context.Context, j int) error {
 		t0 := prc.Phase[j] * c.T
 		ref, err := pr.run(ctx, t0, width, 0)
@@ -444,6 +457,16 @@ func PulsePRC(ctx context.Context, m neuron.Model, amp, width float64, s *PRCSet
 		return nil, err
 	}
 	return prc, nil
+}
+
+// maxPulseSteps bounds the RK4 steps of the pulse simulations of one call.
+const maxPulseSteps = 2e9
+
+// pulseBudget checks the work of runs simulations per phase of about
+// periods+1 cycles of steps RK4 steps at points phases.
+func pulseBudget(where string, points, runs, periods, steps int) error {
+	return neurokit.Count(where, "Points × Periods × Steps", float64(points)*float64(runs)*float64(periods+1)*float64(steps),
+		maxPulseSteps, "lower PRCSettings.Points, Periods or Steps")
 }
 
 // pulser runs the pulse simulations of DirectPRC and PulsePRC on a cycle.
