@@ -36,6 +36,9 @@ type PRC struct {
 	// position), so that the adjoint and direct PRCs of one model share a
 	// colour.
 	Colors []int
+	// YLabel replaces the y axis label (for curves whose Z holds another
+	// quantity, such as the phase shifts Δφ of finite pulses).
+	YLabel string
 }
 
 // prcScale returns 1/max|Z| if normalize, else 1.
@@ -63,6 +66,9 @@ func (f *PRC) Plot() *plot.Plot {
 			unit = f.Curves[0].PRC.Unit
 		}
 		yl = fmt.Sprintf("Z [cycles/(%s·ms)]", unit)
+	}
+	if f.YLabel != "" {
+		yl = f.YLabel
 	}
 	p := th.NewPlot(f.Title, "phase φ [cycles]", yl)
 	lg := newLegend(p)
@@ -127,7 +133,7 @@ type Coupling struct {
 // Plot returns the two panels as a figure.
 func (f *Coupling) Plot() *Figure {
 	th := &Default
-	left := th.NewPlot(f.Title, "ψ = θ_2 − θ_1 [cycles]", "H, G [cycles per cycle]")
+	left := th.NewPlot(f.Title, "ψ = θ₂ − θ₁ [cycles]", "H, G [cycles per cycle]")
 	lg := newLegend(left)
 	h := f.Interaction
 	addCurve(left, plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 0}}, draw.LineStyle{Color: th.Field, Width: th.Thin})

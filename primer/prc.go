@@ -54,6 +54,38 @@ func PRCPanel(ctx context.Context, o Oscillator, points int, progress analysis.P
 	return f.Plot(), a, d, nil
 }
 
+// FinitePulses measures the phase shifts Δφ of pulses of width w [ms] and
+// each amplitude in amps [model current unit] on the cycle of m at points
+// phases (PulsePRC) and draws them as open dots against the linear
+// prediction Z·A·w of the adjoint PRC (lines, one colour per amplitude):
+// small pulses follow it, large ones saturate. progress counts the phases.
+func FinitePulses(ctx context.Context, title string, m neuron.Model, amps []float64, w float64, points int, progress analysis.Progress) (*plot.Plot, []*analysis.PRC, error) {
+	a, err := analysis.AdjointPRC(ctx, m, &analysis.PRCSettings{Points: 200})
+	if err != nil {
+		return nil, nil, err
+	}
+	f := &plotting.PRC{Title: title, YLabel: "Δφ [cycles]"}
+	var out []*analysis.PRC
+	for k, A := range amps {
+		p, err := analysis.PulsePRC(ctx, m, A, w, &analysis.PRCSettings{Points: points, Progress: progress})
+		if err != nil {
+			return nil, nil, err
+		}
+		out = append(out, p)
+		lin := *a
+		lin.Z = make([]float64, len(a.Z))
+		for j, z := range a.Z {
+			lin.Z[j] = z * A * w
+		}
+		meas := *p
+		meas.Z = p.Shift
+		f.Curves = append(f.Curves, plotting.PRCSeries{Name: "Z·A·w, A = " + num(A), PRC: &lin},
+			plotting.PRCSeries{Name: "Δφ, A = " + num(A), PRC: &meas})
+		f.Colors = append(f.Colors, k, k)
+	}
+	return f.Plot(), out, nil
+}
+
 // PRCShapes draws the normalized adjoint PRCs of the high-threshold
 // I_Na,p+I_K model near its SNIC (I = 4.52, 4.6 and 6 µA/cm²) against the
 // theta neuron's 1 − cos 2πφ, and of the low-threshold model near its

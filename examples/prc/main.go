@@ -1,7 +1,8 @@
 // Command prc writes the figures of notebooks/10-phase-response.ipynb as
 // PNG and SVG files: the phase response curves of four neurons by the
 // adjoint method and by pulses, their type I and type II shapes near a
-// SNIC and a Hopf point, two cells coupled by fast excitation (the
+// SNIC and a Hopf point, finite pulses against the linear prediction, two
+// cells coupled by fast excitation (the
 // weak-coupling prediction and simulated pairs, type I and type II), and
 // the two-parameter maps of the I_Na,p+I_K model across its K⁺ activation's
 // V½ and of Izhikevich's (b, I) plane. The figures are package primer's.
@@ -43,6 +44,15 @@ func main() {
 	f, err := primer.PRCShapes(ctx)
 	figout.Check(err)
 	figout.Check(figout.Save(dir, "prc-shapes", f, 18*vg.Centimeter, 8*vg.Centimeter))
+
+	// Finite pulses against the linear prediction.
+	amps := []float64{2, 10, 40}
+	bar = figout.NewProgress("finite pulses").Expect(len(amps) * points)
+	p, _, err := primer.FinitePulses(ctx, "Hodgkin-Huxley, I = 10 µA/cm², pulses of 0.5 ms", neuron.HodgkinHuxley1952().WithApplied(10),
+		amps, 0.5, points, bar.Func())
+	figout.Check(err)
+	bar.Done()
+	figout.Check(figout.Save(dir, "prc-finite-pulses", plotting.Single(p), 16*vg.Centimeter, 9*vg.Centimeter))
 
 	// Two cells coupled by fast excitation.
 	for _, c := range []struct {

@@ -1047,9 +1047,11 @@ func foldPeriods(ctx context.Context, fam Family, p CurvePoint, delta float64, s
 // the fold: bistability, class 2 onset). It classifies Samples fold points
 // of a stable node by FoldPeriods and bisects in q between neighbours
 // classified differently, each new fold point found by Newton's method at
-// fixed q on the continuation engine. The result's Error is the distance
-// between the locations found with Delta and Delta/4: the transition is
-// sharp only as Delta → 0.
+// fixed q on the continuation engine. The point is where the
+// classification with Delta changes (the one FoldPeriods, and the columns
+// of TwoParameterMap, make with the same Delta); its Error is the distance
+// to the location found with Delta/4: the transition is sharp only as
+// Delta → 0.
 //
 // Errors: an invalid family, curve (not a fold curve, fewer than two
 // points) or settings wraps neurokit.ErrBadInput; ctx.Err().
@@ -1110,16 +1112,18 @@ func SaddleNodeLoops(ctx context.Context, fam Family, c *BifurcationCurve, s *Lo
 			continue
 		}
 		var qs [2]float64
-		var last CurvePoint
+		var at CurvePoint
 		for j, d := range []float64{o.Delta, o.Delta / 4} {
 			p, err := bisectLoop(ctx, fam, c, idx[k], idx[k+1], isSNIC(cls[k]), d, o.Tol, sim)
 			if err != nil {
 				return nil, err
 			}
 			qs[j] = p.Q
-			last = p
+			if j == 0 {
+				at = p
+			}
 		}
-		pts = append(pts, Codim2Point{Type: SaddleNodeLoop, Q: last.Q, I: last.I, V: last.V, State: last.State,
+		pts = append(pts, Codim2Point{Type: SaddleNodeLoop, Q: at.Q, I: at.I, V: at.V, State: at.State,
 			Error: math.Abs(qs[1] - qs[0])})
 	}
 	return pts, nil

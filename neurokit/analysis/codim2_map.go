@@ -88,7 +88,9 @@ type MapSettings struct {
 	// defaults; its Workers run the columns in parallel).
 	Sim *SimSettings
 	// Loops control the search for saddle-node separatrix loops on the
-	// fold curves (LoopSettings' defaults); NoLoops skips it.
+	// fold curves (LoopSettings' defaults, but its Delta defaults to
+	// 2.5e-4 of the window's range of I, and the columns' onsets are
+	// classified with the same Delta); NoLoops skips the search.
 	Loops   *LoopSettings
 	NoLoops bool
 	// Progress, if non-nil, is called after each simulated column with
@@ -191,13 +193,20 @@ func TwoParameterMap(ctx context.Context, fam Family, s *MapSettings) (mp *Map, 
 			}
 		}
 	}
-	// 2. Saddle-node separatrix loops.
+	// 2. Saddle-node separatrix loops, classified with the same distance
+	// past the fold as the columns' onsets.
+	delta := 2.5e-4 * (c2.imax - c2.imin)
+	if o.Loops != nil && o.Loops.Delta != 0 {
+		delta = o.Loops.Delta
+	}
 	if !o.NoLoops {
+		ls := orDefault(o.Loops)
+		ls.Delta = delta
 		for _, c := range mp.Curves {
 			if c.Type != SaddleNode {
 				continue
 			}
-			pts, err := SaddleNodeLoops(ctx, fam, c, o.Loops)
+			pts, err := SaddleNodeLoops(ctx, fam, c, &ls)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", where, err)
 			}
@@ -210,10 +219,6 @@ func TwoParameterMap(ctx context.Context, fam Family, s *MapSettings) (mp *Map, 
 	// 3. Regions, column by column.
 	sim, _ := o.Sim.resolved()
 	sim.Progress = nil
-	delta := 0.0
-	if o.Loops != nil {
-		delta = o.Loops.Delta
-	}
 	mp.Columns = make([]Column, o.NQ)
 	err = Sweep(ctx, o.NQ, sim.Workers, func(ctx context.Context, i int) error {
 		col, err := mapColumn(ctx, fam, mp.Qs[i], c2.imin, c2.imax, delta, sim)
@@ -344,9 +349,6 @@ func mapColumn(ctx context.Context, fam Family, q, I0, I1, delta float64, sim Si
 	// Onset class.
 	col.Onset = RegionClass2
 	if sp.Type == SaddleNode {
-		if delta == 0 {
-			delta = 2.5e-4 * (I1 - I0)
-		}
 		r, err := foldPeriods(ctx, fam, CurvePoint{Q: q, I: sp.I, V: sp.V, State: sp.State}, delta, sim)
 		if err != nil {
 			return col, err

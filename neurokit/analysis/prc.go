@@ -67,7 +67,8 @@ type PRC struct {
 	// PulsePRC's Δφ/(A·w).
 	Z []float64
 	// Shift is PulsePRC's asymptotic phase shift Δφ [cycles] of each
-	// pulse (measured Periods cycles later); Next is its first-order PRC,
+	// pulse (measured Periods cycles later, modulo one cycle in [−½, ½));
+	// Next is its first-order PRC,
 	// the shift of the first spike after the pulse onset, the one an
 	// experimentalist who records a single interspike interval sees. Both
 	// nil for the other methods.
@@ -402,8 +403,13 @@ func DirectPRC(ctx context.Context, m neuron.Model, s *PRCSettings) (prc *PRC, e
 // amp [model current unit; negative for inhibition] and width [ms] applied
 // on the stable limit cycle of m at each phase (the pulse onset): the
 // finite-pulse PRC an experimentalist measures. Shift holds the asymptotic
-// phase shift Δφ [cycles] (read Periods cycles later), Next the shift of
-// the first spike after the pulse onset (the first-order PRC), and Z =
+// phase shift Δφ [cycles] (read Periods cycles later), taken modulo one
+// cycle into [−½, ½): a pulse that throws the state near an unstable rest
+// state can delay the spikes by more than a cycle (the annihilation of
+// Hodgkin-Huxley's oscillation by a well-timed pulse, Guttman, Lewis &
+// Rinzel 1980), and only the phase is defined. Next is the shift of the
+// first spike after the pulse onset (the first-order PRC, the change of
+// the interspike interval that holds the pulse; not wrapped), and Z =
 // Shift/(amp·width), comparable with AdjointPRC where the response is
 // linear. A pulse strong enough to fire a spike at once gives Next = 1 − φ
 // (the largest advance). The simulations are DirectPRC's.
@@ -448,7 +454,8 @@ func PulsePRC(ctx context.Context, m neuron.Model, amp, width float64, s *PRCSet
 		if err != nil {
 			return err
 		}
-		prc.Shift[j] = (ref.last - got.last) / c.T
+		d := (ref.last - got.last) / c.T
+		prc.Shift[j] = d - math.Floor(d+0.5) // the asymptotic phase is defined modulo one cycle
 		prc.Next[j] = (ref.first - got.first) / c.T
 		prc.Z[j] = prc.Shift[j] / (amp * width)
 		return nil
