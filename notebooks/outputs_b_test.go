@@ -15,6 +15,8 @@ import (
 
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
+	"github.com/modelneurons/modelneurons/neurokit/ode"
+	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
 
 // numbers returns every match of pattern's first group in text, parsed.
@@ -215,5 +217,221 @@ func TestConductanceNotebookGeneral(t *testing.T) {
 	// (shunting by the Cl⁻ leak); the Ca²⁺ current lowers it slightly.
 	if !(folds[0] > 1.8*folds[2] && folds[0] < 2.2*folds[2] && folds[0] < folds[1]) {
 		t.Errorf("folds %v: want the full model's about twice the preset's, and below the one without Ca²⁺", folds)
+	}
+}
+
+// 08: the two time scales at RS rest (issue 10, "Wrong" 5: v is about 20×
+// faster than u there, not 100×). The Jacobian at (v, u) = (−70, −14) is
+// [[0.08v + 5, −1], [ab, −a]] = [[−0.6, −1], [0.004, −0.02]]: trace −0.62,
+// determinant 0.016, eigenvalues (−0.62 ± √(0.62² − 0.064))/2 = −0.593 and
+// −0.027 1/ms, a ratio of 22.
+func TestIzhikevichNotebookTimescales(t *testing.T) {
+	out := printed(t, "08-izhikevich.ipynb")
+	tr, det := -0.62, 0.016
+	fast, slow := (-tr+math.Sqrt(tr*tr-4*det))/2, (-tr-math.Sqrt(tr*tr-4*det))/2
+	rs, err := neuron.IzhikevichPreset("RS")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := analysis.Eigenvalues(rs, 0, rs.Rest())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(-real(ev[1])-fast) > 1e-9 || math.Abs(-real(ev[0])-slow) > 1e-9 {
+		t.Fatalf("eigenvalues %v, the formula gives −%.6f and −%.6f", ev, fast, slow)
+	}
+	if got := number(t, out, `eigenvalues (-[\d.]+) and`); !near(got, -fast, 4) {
+		t.Errorf("08 printed the fast eigenvalue %v, want −%.5f", got, fast)
+	}
+	if got := number(t, out, `and (-[\d.]+) 1/ms`); !near(got, -slow, 4) {
+		t.Errorf("08 printed the slow eigenvalue %v, want −%.5f", got, slow)
+	}
+	if got := number(t, out, `time scales ([\d.]+) ms`); !near(got, 1/fast, 2) {
+		t.Errorf("08 printed the fast time scale %v ms, want %.3f", got, 1/fast)
+	}
+	if got := number(t, out, `is ([\d.]+) times faster`); !near(got, fast/slow, 1) || got < 15 || got > 30 {
+		t.Errorf("08 printed a ratio of %v, want %.2f (about twenty)", got, fast/slow)
+	}
+	if got := number(t, out, `\(ratio ([\d.]+)\)`); !near(got, 0.6/0.02, 0) {
+		t.Errorf("08 printed the ratio of the diagonal entries %v, want 30", got)
+	}
+}
+
+// 08: the twenty panels of Izhikevich (2004), fig. 1, and panel R
+// (accommodation). Source of the panel-R count: Izhikevich (2004), "Which
+// model to use for cortical spiking neurons?", IEEE Trans Neural Netw
+// 15:1063, fig. 1(R), and its figure1.m: no spike during the slow ramp to
+// I = 8 (0-200 ms), one spike during the steep ramp (300-312.5 ms), at
+// 312 ms with the published Euler step of 0.5 ms.
+func TestIzhikevichNotebookPanels(t *testing.T) {
+	out := printed(t, "08-izhikevich.ipynb")
+	rows := regexp.MustCompile(`(?m)^([A-T]) {6}.{32} +(\d+) +(\d+|no end)$`).FindAllStringSubmatch(out, -1)
+	if len(rows) != 20 {
+		t.Fatalf("08 printed %d rows of the 2004 table, want the 20 panels A-T", len(rows))
+	}
+	for i, r := range rows {
+		if r[1] != string(rune('A'+i)) {
+			t.Errorf("row %d is panel %s", i, r[1])
+		}
+		pr, err := neuron.Izhikevich2004Protocol(r[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := pr.Simulate(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := strconv.Atoi(r[2]); n != len(res.EventTimes[0]) {
+			t.Errorf("panel %s: printed %d spikes with the published scheme, the library gives %d", r[1], n, len(res.EventTimes[0]))
+		}
+		if r[1] == "R" && (r[2] != "1" || r[3] != "1") {
+			t.Errorf("panel R: %s and %s spikes; the published figure has one", r[2], r[3])
+		}
+	}
+	pr, _ := neuron.Izhikevich2004Protocol("R")
+	pub, err := pr.Simulate(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	acc, err := pr.Simulate(pr.Neuron().AccurateSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := numbers(t, out, `1 spike, at ([\d.]+) ms`)
+	slow := numbers(t, out, `\(0-200 ms\): (\d+) spikes`)
+	for k, res := range []*ode.Result{pub, acc} {
+		ts := res.EventTimes[0]
+		if len(ts) != 1 || !near(at[k], ts[0], 2) || slow[k] != 0 {
+			t.Errorf("panel R: printed a spike at %v ms and %v in the slow ramp; the library gives %v", at[k], slow[k], ts)
+		}
+	}
+	m := pr.Neuron()
+	m.Stim = stim.Step{Onset: 0, Amp: 8}
+	st, err := ode.Solve(m, pr.Init(), 0, 100, m.AccurateSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := st.EventTimes[0]
+	if n := number(t, out, `from rest: (\d+) spikes in 100 ms`); int(n) != len(ts) || !near(number(t, out, `the first at ([\d.]+) ms`), ts[0], 2) {
+		t.Errorf("panel R, a step to 8: printed %v spikes; the library gives %v", n, ts)
+	}
+}
+
+// 08: panels G (b < a) and H (b > a) of Izhikevich (2004). Closed forms
+// for the simple model v' = K2 v² + K1 v + K0 − u + I, u' = a(bv − u):
+// the fold at I_SN = (K1 − b)²/(4K2) − K0, v = −(K1 − b)/(2K2) (G: 2.25
+// mV/ms at −52.5 mV); the Hopf point where the trace 2K2 v + K1 − a
+// vanishes, v = (a − K1)/(2K2) (H: −60 mV, I_H = 0.4), with
+// ω = √(a(b − a)) there (17.43 Hz).
+func TestIzhikevichNotebookSaddleNodeHopf(t *testing.T) {
+	out := printed(t, "08-izhikevich.ipynb")
+	g, _ := neuron.Izhikevich2004Protocol("G")
+	h, _ := neuron.Izhikevich2004Protocol("H")
+	gm, hm := g.Model, h.Model
+	ISN := func(m neuron.Izhikevich) float64 { return (m.K1-m.B)*(m.K1-m.B)/(4*m.K2) - m.K0 }
+	vH := (hm.A - hm.K1) / (2 * hm.K2)
+	IH := -(hm.K2*vH*vH + (hm.K1-hm.B)*vH + hm.K0)
+	fH := 1000 * math.Sqrt(hm.A*(hm.B-hm.A)) / (2 * math.Pi)
+	sn := numbers(t, out, `saddle-node +I = ([\d.]+) mV/ms, v = -`) // RS's (cell above), then G's and H's
+	if sn = sn[max(0, len(sn)-2):]; len(sn) < 2 || !near(sn[0], ISN(gm), 4) || !near(sn[1], ISN(hm), 4) {
+		t.Errorf("08 printed the folds of G and H at %v; the formula gives %.4f and %.4f", sn, ISN(gm), ISN(hm))
+	}
+	if got := number(t, out, `Andronov-Hopf +I = ([\d.]+) mV/ms, v = -60`); !near(got, IH, 4) {
+		t.Errorf("08 printed H's Hopf point at %v, the formula gives %.4f", got, IH)
+	}
+	if got := number(t, out, `ω/2π = ([\d.]+) Hz, subcritical: true`); !near(got, fH, 1) {
+		t.Errorf("08 printed H's ω/2π = %v Hz, the formula gives %.2f", got, fH)
+	}
+	// Rest at I = 0: G a node at −60 mV, H a focus at −62.5 mV.
+	for _, c := range []struct {
+		m    *neuron.Izhikevich
+		pat  string
+		kind analysis.Kind
+	}{{&gm, `v = (-60\.00) mV  stable node`, analysis.StableNode}, {&hm, `v = (-62\.50) mV  stable focus`, analysis.StableFocus}} {
+		eqs, err := analysis.Equilibria(c.m, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := number(t, out, c.pat); !near(got, eqs[0].V(), 2) || eqs[0].Kind != c.kind {
+			t.Errorf("08 printed rest at %v; the library gives %.3f, %v", got, eqs[0].V(), eqs[0].Kind)
+		}
+	}
+	ctx := context.Background()
+	cg, err := analysis.FI(ctx, &gm, 0, 4, 17, &analysis.SimSettings{Chunk: 2000, MaxTime: 20000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	eg, err := cg.Excitability(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fit, err := analysis.FitOnset(eg.ProbeI, eg.ProbeRates, ISN(gm))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := number(t, out, `\(G\): firing starts at I = ([\d.]+)`); !near(got, eg.Onset, 4) || math.Abs(got-ISN(gm)) > 0.01 {
+		t.Errorf("08 printed G's onset at %v; the library gives %.5f, the fold is at %.4f", got, eg.Onset, ISN(gm))
+	}
+	if got := number(t, out, `, ([\d.]+) Hz at \+`); !near(got, eg.NearRate, 2) || got > 1 {
+		t.Errorf("08 printed G's rate next to onset %v Hz; the library gives %.3f (class 1: below 1 Hz)", got, eg.NearRate)
+	}
+	if got := number(t, out, `\(I − I_SN\)\^([\d.]+)`); !near(got, fit.Exponent, 2) || math.Abs(got-0.5) > 0.1 {
+		t.Errorf("08 printed the onset exponent %v; the fit gives %.3f (theory ½)", got, fit.Exponent)
+	}
+	ch, err := analysis.FI(ctx, &hm, 0, 1, 21, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eh, err := ch.Excitability(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := number(t, out, `firing ends at I = ([\d.]+)`); !near(got, eh.Onset, 4) || !(got < IH-0.1) {
+		t.Errorf("08 printed H's down-sweep onset %v; the library gives %.5f, below the Hopf point %.4f", got, eh.Onset, IH)
+	}
+	if got := number(t, out, `with ([\d.]+) Hz still`); !near(got, eh.NearRate, 1) || got < 15 {
+		t.Errorf("08 printed %v Hz at H's onset; the library gives %.2f (class 2: a finite rate)", got, eh.NearRate)
+	}
+	lo, hi, ok := ch.Hysteresis()
+	if !ok || !near(number(t, out, `coexist for ([\d.]+) ≤`), lo, 2) || !near(number(t, out, `≤ I ≤ ([\d.]+) mV/ms`), hi, 2) {
+		t.Errorf("08: H bistable on [%v, %v] (%v)", lo, hi, ok)
+	}
+	if got := number(t, out, `going up it starts at I = [\d.]+ with ([\d.]+) Hz`); got < 30 {
+		t.Errorf("08 printed a jump to %v Hz on the way up", got)
+	}
+}
+
+// 08: RS near a Bogdanov-Takens point. With s = 2K2 v + K1 at rest, the
+// trace is s − a and the determinant a(b − s): rest is a focus where
+// (s − a)² < 4a(b − s), i.e. s > −0.1465 for RS (s² + 0.04s − 0.0156 = 0),
+// v > −64.33 mV, I > 3.25 mV/ms; the Hopf point is at s = a (I = 3.7975),
+// the fold at s = b (I = 4). The predict-then-check answer: a step from
+// rest at I = 0 to 3.5 fires once, to 3.9 (between the Hopf point and the
+// fold) fires on, 2 spikes in 200 ms and 7 in 1 s.
+func TestIzhikevichNotebookBogdanovTakens(t *testing.T) {
+	out := printed(t, "08-izhikevich.ipynb")
+	rs, _ := neuron.IzhikevichPreset("RS")
+	a, b := rs.A, rs.B
+	// (s − a)² = 4a(b − s) is s² + 2as + a² − 4ab = 0, s = −a ± 2√(ab):
+	// a focus between the roots.
+	sLo := -a - 2*math.Sqrt(a*b)
+	v := (sLo - rs.K1) / (2 * rs.K2)
+	I := -(rs.K2*v*v + (rs.K1-b)*v + rs.K0)
+	if got := number(t, out, `stable focus from I = ([\d.]+) mV/ms`); !near(got, I, 3) {
+		t.Errorf("08 printed the node-focus boundary at %v, the formula gives %.4f", got, I)
+	}
+	for _, c := range []struct {
+		I     float64
+		t1    float64
+		spike int
+	}{{3.5, 200, 1}, {3.9, 200, 2}, {3.9, 1000, 7}} {
+		m := rs.WithStim(stim.Step{Onset: 20, Offset: math.Inf(1), Amp: c.I}).(*neuron.Izhikevich)
+		res, err := ode.Solve(m, rs.Rest(), 0, c.t1, m.AccurateSettings())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(res.EventTimes[0]); n != c.spike {
+			t.Errorf("RS, a step to %g for %g ms: %d spikes; the answer says %d", c.I, c.t1, n, c.spike)
+		}
 	}
 }
