@@ -17,6 +17,7 @@ import (
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
+	"github.com/modelneurons/modelneurons/primer"
 )
 
 // numbers returns every match of pattern's first group in text, parsed.
@@ -433,5 +434,140 @@ func TestIzhikevichNotebookBogdanovTakens(t *testing.T) {
 		if n := len(res.EventTimes[0]); n != c.spike {
 			t.Errorf("RS, a step to %g for %g ms: %d spikes; the answer says %d", c.I, c.t1, n, c.spike)
 		}
+	}
+}
+
+// 09: thresholds to single 1 ms pulses from rest. The integrator (the
+// high-threshold I_Na,p+I_K model, a saddle at rest's side) needs the same
+// amplitude whatever the voltage criterion, and a pulse 1e-4 µA/cm² weaker
+// stays near the saddle while one 1e-4 stronger fires a full spike; the
+// resonator (the low-threshold model, a focus losing stability in a
+// supercritical Hopf bifurcation) needs more for each higher criterion,
+// by more than 2 µA/cm² between −40 and −20 mV (the discussion's answer).
+func TestComputationNotebookThresholds(t *testing.T) {
+	out := printed(t, "09-computational-properties.ipynb")
+	integ := numbers(t, out, `from: integrator ([\d.]+) µA/cm²`)
+	reson := numbers(t, out, `resonator ([\d.]+) µA/cm²\n`)
+	hiT, loT := neuron.INaPIKHighThreshold(), neuron.INaPIKLowThreshold()
+	for k, crit := range []float64{-40, -30, -20} {
+		a, err := primer.PulseThreshold(hiT, 1, crit, 5, 30)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := primer.PulseThreshold(loT, 1, crit, 5, 30)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !near(integ[k], a, 4) || !near(reson[k], b, 4) {
+			t.Errorf("09 printed %v and %v for %g mV; the library gives %.5f and %.5f", integ[k], reson[k], crit, a, b)
+		}
+	}
+	if integ[0] != integ[1] || integ[1] != integ[2] || !(reson[2]-reson[0] > 2) || !(reson[0] < reson[1] && reson[1] < reson[2]) {
+		t.Errorf("09: integrator %v (want equal), resonator %v (want increasing, by > 2 µA/cm²)", integ, reson)
+	}
+	lo, hi := number(t, out, `weaker peaks at (-[\d.]+) mV`), number(t, out, `stronger at ([\d.]+) mV`)
+	fam, err := primer.NewPulseFamily("", hiT, 1, []float64{integ[0] - 1e-4, integ[0] + 1e-4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The printed amplitude is rounded to 1e-4; the edge values are recomputed from it.
+	if math.Abs(lo-fam.Peaks[0]) > 1 || math.Abs(hi-fam.Peaks[1]) > 0.5 || !(hi-lo > 60) {
+		t.Errorf("09 printed peaks %v and %v mV around the threshold; the library gives %.2f and %.2f", lo, hi, fam.Peaks[0], fam.Peaks[1])
+	}
+}
+
+// 09: the table that ties the bifurcation to the two axes. The kinds and
+// verdicts are Izhikevich's (2007, ch. 7): a saddle-node on the invariant
+// circle gives a class 1 integrator; off it a class 2 integrator with
+// firing below the fold (the fast-K⁺ model's cycle lives from a homoclinic
+// orbit near −0.29 µA/cm², see neuron/inap.go); a supercritical Hopf a
+// class 2 resonator without, a subcritical one with bistability (HH: the
+// fold of limit cycles at 6.26 µA/cm², Rinzel & Miller 1980); regular
+// spiking (a subcritical Hopf point 0.2 mV/ms below its fold) an
+// integrator at rest; the class 3 variant no bifurcation and a resonator.
+func TestComputationNotebookMapping(t *testing.T) {
+	out := printed(t, "09-computational-properties.ipynb")
+	rs, _ := neuron.IzhikevichPreset("RS")
+	rows := []struct {
+		name, bif, below, verdict string
+		m                         neuron.Model
+		I1, by                    float64
+		typ                       analysis.SpecialType
+	}{
+		{"I_Na,p+I_K, high threshold", "saddle-node on invariant circle", "no", "class 1, integrator", neuron.INaPIKHighThreshold(), 10, 1, analysis.SaddleNode},
+		{"I_Na,p+I_K, fast K⁺", "saddle-node off invariant circle", "yes", "class 2, integrator", neuron.INaPIKBistable(), 10, 1, analysis.SaddleNode},
+		{"I_Na,p+I_K, low threshold", "supercritical Andronov-Hopf", "no", "class 2, resonator", neuron.INaPIKLowThreshold(), 40, 1, analysis.Hopf},
+		{"Hodgkin-Huxley", "subcritical Andronov-Hopf", "yes", "class 2, resonator", neuron.HodgkinHuxley1952(), 20, 1, analysis.Hopf},
+		{"Izhikevich RS", "subcritical Andronov-Hopf", "yes", "class 2, integrator", rs, 10, 0.01, analysis.Hopf},
+	}
+	ctx := context.Background()
+	s := &analysis.SimSettings{Chunk: 1000, MaxTime: 20000, MinAmplitude: 0.05}
+	for _, r := range rows {
+		re := regexp.MustCompile(regexp.QuoteMeta(r.name) + ` +` + regexp.QuoteMeta(r.bif) + ` +([\d.]+) +([\d.]+), ([\d.]+) +(no|yes: ([\d.]+) Hz at ([\d.]+)) +` + regexp.QuoteMeta(r.verdict) + `\n`)
+		m := re.FindStringSubmatch(out)
+		if m == nil {
+			t.Errorf("09: no row %q with %q, firing below %q and %q", r.name, r.bif, r.below, r.verdict)
+			continue
+		}
+		sp := special(t, r.m, 0, r.I1, r.typ)
+		if r.typ == analysis.Hopf && sp.Subcritical != (r.bif == "subcritical Andronov-Hopf") {
+			t.Errorf("%s: l1 = %g", r.name, sp.L1)
+		}
+		if got, _ := strconv.ParseFloat(m[1], 64); math.Abs(got-sp.I) > 5e-4*math.Max(1, sp.I) {
+			t.Errorf("%s: printed the bifurcation at %v, the library gives %.5f", r.name, got, sp.I)
+		}
+		rate := func(c *analysis.FICurve, i int) float64 {
+			if c.Steady[i] > 0 {
+				return c.Steady[i]
+			}
+			return c.Frequency[i]
+		}
+		near1, err := analysis.FI(ctx, r.m, sp.I-r.by, sp.I+0.1, 2, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		near2, err := analysis.FI(ctx, r.m, sp.I-r.by, sp.I+0.1/16, 2, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f1, _ := strconv.ParseFloat(m[2], 64)
+		f2, _ := strconv.ParseFloat(m[3], 64)
+		if math.Abs(f1-rate(near1, 1)) > 1e-3*f1 || math.Abs(f2-rate(near2, 1)) > 1e-3*f2 {
+			t.Errorf("%s: printed %v and %v Hz just above; the library gives %.4g and %.4g", r.name, f1, f2, rate(near1, 1), rate(near2, 1))
+		}
+		if (near1.Down[0] > 0) != (r.below == "yes") {
+			t.Errorf("%s: the down sweep below the bifurcation fires at %.4g Hz", r.name, near1.Down[0])
+		}
+	}
+	if !regexp.MustCompile(`class 3 variant +none \(rest survives\) +class 3, resonator`).MatchString(out) {
+		t.Error("09: no row for the class 3 variant (no bifurcation, a resonator)")
+	}
+}
+
+// 09: the predict-then-check answer about paired 1 ms pulses in
+// Hodgkin-Huxley (1 µA/cm² each, as the figure): 1.7 times one pulse's
+// peak at 1 ms, a minimum of 0.74 near 6 ms, a second maximum of 1.05 near
+// 14.5 ms (analysis.PairedPulses; the damped period is 16.4 ms).
+func TestComputationNotebookPulsePairAnswer(t *testing.T) {
+	var iv []float64
+	for x := 1.0; x <= 40; x += 0.5 {
+		iv = append(iv, x)
+	}
+	pp, err := analysis.PairedPulses(context.Background(), neuron.HodgkinHuxley1952(), 1, 1, iv, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := pp.Peak[len(pp.Peak)-1]
+	k := 0
+	for i := range pp.Peak {
+		if pp.Peak[i] < pp.Peak[k] {
+			k = i
+		}
+	}
+	j := int((pp.Preferred - 1) / 0.5)
+	if math.Abs(pp.Peak[0]/one-1.7) > 0.05 || math.Abs(iv[k]-6) > 0.5 || math.Abs(pp.Peak[k]/one-0.74) > 0.01 ||
+		math.Abs(pp.Preferred-14.5) > 0.5 || math.Abs(pp.Peak[j]/one-1.05) > 0.01 {
+		t.Errorf("HH pulse pairs: %.3f at 1 ms, minimum %.3f at %g ms, second maximum %.3f at %g ms; the answer says 1.7, 0.74 near 6, 1.05 near 14.5",
+			pp.Peak[0]/one, pp.Peak[k]/one, iv[k], pp.Peak[j]/one, pp.Preferred)
 	}
 }
