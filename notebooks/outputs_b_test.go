@@ -10,10 +10,12 @@ import (
 	"context"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"testing"
 
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
+	"github.com/modelneurons/modelneurons/neurokit/network"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
@@ -569,5 +571,102 @@ func TestComputationNotebookPulsePairAnswer(t *testing.T) {
 		math.Abs(pp.Preferred-14.5) > 0.5 || math.Abs(pp.Peak[j]/one-1.05) > 0.01 {
 		t.Errorf("HH pulse pairs: %.3f at 1 ms, minimum %.3f at %g ms, second maximum %.3f at %g ms; the answer says 1.7, 0.74 near 6, 1.05 near 14.5",
 			pp.Peak[0]/one, pp.Peak[k]/one, iv[k], pp.Peak[j]/one, pp.Preferred)
+	}
+}
+
+// 06: what the LIF leaves out, as the library computes it (one real
+// eigenvalue −1/τm = −0.1 1/ms: an integrator; no overshoot and no rebound
+// spike after release from inhibition), and the logarithmic onset: with
+// Dayan & Abbott's values (R = 10 MΩ, θ = 15 mV, τm = 10 ms) and
+// t_ref = 5 ms, the rate d nA above the rheobase 1.5 nA is
+// 1000/(5 + 10 ln((15 + 10d)/(10d))) Hz: 18.1 Hz at d = 0.01, 9.9 at 1e-4.
+// The predict-then-check answer: 53.0 Hz at 2 nA, 30.6 Hz with τm = 20 ms,
+// nothing at 1.4 nA for any τm, 280 Hz at 5 nA without refractory period.
+func TestLIFNotebookLimitations(t *testing.T) {
+	out := printed(t, "06-integrate-and-fire.ipynb")
+	p := neuron.LIFDayanAbbott2001()
+	p.TRef = 5
+	if got := number(t, out, `one eigenvalue at rest, (-[\d.]+) 1/ms`); got != -1/p.TauM {
+		t.Errorf("06 printed the eigenvalue %v, want −1/τm = %g", got, -1/p.TauM)
+	}
+	if !regexp.MustCompile(`real: integrator`).MatchString(out) {
+		t.Error("06 does not call the LIF an integrator")
+	}
+	rb, err := analysis.PostInhibitoryRebound(context.Background(), p, 1, 20, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := number(t, out, `highest V (-?[\d.e-]+) mV relative to rest`); !(got <= 0) || rb.Overshoot > 0 || rb.Spikes != 0 ||
+		math.Abs(got-rb.Overshoot) > 0.05*math.Abs(rb.Overshoot)+1e-9 {
+		t.Errorf("06 printed %v mV after release; the library gives %.3g mV and %d spikes", got, rb.Overshoot, rb.Spikes)
+	}
+	rates := numbers(t, out, `nA above the rheobase: +([\d.]+) Hz`)
+	for k, d := range []float64{0.1, 0.01, 0.001, 1e-4} {
+		want := 1000 / (5 + 10*math.Log((15+10*d)/(10*d)))
+		if !near(rates[k], want, 1) || !near(rates[k], p.RateAnalytic(p.VTh/p.R+d), 1) {
+			t.Errorf("06 printed %v Hz at %g nA above the rheobase; the closed form gives %.3f", rates[k], d, want)
+		}
+	}
+	for _, c := range []struct{ I, tau, tref, want float64 }{{2, 10, 5, 53.0}, {2, 20, 5, 30.6}, {5, 10, 0, 280.4}} {
+		q := neuron.LIFDayanAbbott2001()
+		q.TauM, q.TRef = c.tau, c.tref
+		if got := q.RateAnalytic(c.I); math.Abs(got-c.want) > 0.05 {
+			t.Errorf("I = %g, τm = %g, t_ref = %g: %.2f Hz; the answer says %g", c.I, c.tau, c.tref, got, c.want)
+		}
+	}
+	for _, tau := range []float64{2, 10, 50} {
+		q := neuron.LIFDayanAbbott2001()
+		q.TauM = tau
+		if f := q.RateAnalytic(1.4); f != 0 {
+			t.Errorf("1.4 nA, τm = %g: %v Hz, want 0 (below the rheobase for any τm)", tau, f)
+		}
+	}
+}
+
+// 11: the parameters of Izhikevich's (2003) network as built (N = 1000,
+// seed 1): excitatory c = −65 + 15r², d = 8 − 6r² (from regular spiking,
+// r = 0, to chattering, r = 1), inhibitory a = 0.02 + 0.08r,
+// b = 0.25 − 0.05r (from low-threshold to fast spiking); the field of a
+// point source, φ = I/(4πσr) with σ = 0.3 S/m; and the cable answer,
+// λ = √(a rm/(2 rL)) = 0.5, 1, 2 mm for a = 0.5, 2, 8 µm (rm = 1 MΩ·mm²,
+// rL = 1 kΩ·mm).
+func TestWhereNextNotebook(t *testing.T) {
+	out := printed(t, "11-where-next.ipynb")
+	net := network.NewIzhikevich2003(1000, 1)
+	e := net.Ne
+	span := func(x []float64) (float64, float64) { return slices.Min(x), slices.Max(x) }
+	for _, c := range []struct {
+		pat string
+		x   []float64
+		lo  float64
+		hi  float64
+	}{
+		{`excitatory \(800\): .* c from (-[\d.]+) to (-[\d.]+) mV`, net.C[:e], -65, -50},
+		{`excitatory \(800\): .* d from ([\d.]+) to ([\d.]+) mV/ms`, net.D[:e], 2, 8},
+		{`inhibitory \(200\): a from ([\d.]+) to ([\d.]+),`, net.A[e:], 0.02, 0.1},
+		{`inhibitory \(200\): .* b from ([\d.]+) to ([\d.]+),`, net.B[e:], 0.2, 0.25},
+	} {
+		m := regexp.MustCompile(c.pat).FindStringSubmatch(out)
+		if m == nil {
+			t.Errorf("11: nothing matches %q", c.pat)
+			continue
+		}
+		lo, _ := strconv.ParseFloat(m[1], 64)
+		hi, _ := strconv.ParseFloat(m[2], 64)
+		wl, wh := span(c.x)
+		if math.Abs(lo-wl) > 5e-3*math.Abs(wl) || math.Abs(hi-wh) > 5e-3*math.Abs(wh) || wl < c.lo-1e-12 || wh > c.hi+1e-12 {
+			t.Errorf("11 printed [%v, %v] for %q; the network has [%g, %g] within [%g, %g]", lo, hi, c.pat, wl, wh, c.lo, c.hi)
+		}
+	}
+	phis := numbers(t, out, `µm: +([\d.]+) µV`)
+	for k, r := range []float64{10, 50, 100, 500} {
+		if want := 1e-9 / (4 * math.Pi * 0.3 * r * 1e-6) * 1e6; !near(phis[k], want, 2) {
+			t.Errorf("11 printed %v µV at %g µm, the formula gives %.3f", phis[k], r, want)
+		}
+	}
+	for k, a := range []float64{0.5e-3, 2e-3, 8e-3} { // radius [mm]
+		if l := math.Sqrt(a * 1e6 / (2 * 1e3)); math.Abs(l-0.5*math.Pow(2, float64(k))) > 1e-12 {
+			t.Errorf("λ(%g mm) = %g mm, the answer says %g", a, l, 0.5*math.Pow(2, float64(k)))
+		}
 	}
 }

@@ -9,6 +9,11 @@
 //	dynamics.go     notebooks 03 (dynamical systems) and 07 (conductance-based models)
 //	izhikevich.go   notebook 08 (Izhikevich's simple model)
 //	computation.go  notebook 09 (F-I curves, integrators and resonators)
+//	reset.go        notebook 07 (the I_Na,p model with a manual reset)
+//	onset.go        notebook 07 (small oscillations against counted spikes at a Hopf point)
+//	izhonset.go     notebook 08 (accommodation, F-I curves of the simple model)
+//	threshold.go    notebook 09 (sharp and fuzzy thresholds)
+//	mapping.go      notebook 09 (the bifurcation ties Hodgkin's class to integration)
 //
 // The general pieces live in the library: analysis computes (phases of an
 // action potential, phase portraits, bifurcation diagrams) and plotting
