@@ -1,6 +1,7 @@
 package plotting
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/plot"
@@ -59,6 +60,17 @@ func addCurve(p *plot.Plot, xy plotter.XYer, sty draw.LineStyle) *plotter.Line {
 	return first
 }
 
+// AddLine adds xy to p as a line in style sty, broken where a point is
+// NaN or infinite, with a legend entry name unless name is empty. It
+// returns the line (its first piece), or nil if xy has no finite point.
+func AddLine(p *plot.Plot, xy plotter.XYer, sty draw.LineStyle, name string) *plotter.Line {
+	l := addCurve(p, xy, sty)
+	if name != "" && l != nil {
+		p.Legend.Add(name, l)
+	}
+	return l
+}
+
 // SampleAt samples f at the times ts, for example a stimulus at the times
 // of a recorded trajectory: it returns the points (ts[i], f(ts[i])).
 func SampleAt(f func(t float64) float64, ts []float64) plotter.XYs {
@@ -69,10 +81,15 @@ func SampleAt(f func(t float64) float64, ts []float64) plotter.XYs {
 	return out
 }
 
-// Sample samples f at n+1 equally spaced points of [a, b].
+// maxSamples bounds the intervals of Sample: a curve in a figure needs a
+// few thousand points.
+const maxSamples = 10_000_000
+
+// Sample samples f at n+1 equally spaced points of [a, b]. It panics if
+// n < 1 or n > 10⁷ (a programming error: a figure needs a few thousand).
 func Sample(f func(x float64) float64, a, b float64, n int) plotter.XYs {
-	if n < 1 {
-		panic("plotting: Sample with n < 1")
+	if n < 1 || n > maxSamples {
+		panic(fmt.Sprintf("plotting: Sample with n = %d, want 1 ≤ n ≤ 1e7", n))
 	}
 	out := make(plotter.XYs, n+1)
 	for i := range out {
@@ -86,16 +103,32 @@ func Sample(f func(x float64) float64, a, b float64, n int) plotter.XYs {
 }
 
 // padY widens the y range of p by the fraction f of its extent on each
-// side, so that curves do not run along the frame.
-func padY(p *plot.Plot, f float64) {
-	d := f * (p.Y.Max - p.Y.Min)
-	p.Y.Min -= d
-	p.Y.Max += d
-}
+// side, so that curves do not run along the frame (see padRange).
+func padY(p *plot.Plot, f float64) { p.Y.Min, p.Y.Max = padRange(p.Y.Min, p.Y.Max, f) }
 
 // padX is padY for the x range.
-func padX(p *plot.Plot, f float64) {
-	d := f * (p.X.Max - p.X.Min)
-	p.X.Min -= d
-	p.X.Max += d
+func padX(p *plot.Plot, f float64) { p.X.Min, p.X.Max = padRange(p.X.Min, p.X.Max, f) }
+
+// padRange widens [lo, hi] by the fraction f of its extent on each side.
+// A range that is flat to within rounding (a variable at rest, its last
+// bits noise: a width of at most 10⁻⁹ of its magnitude) is shown as flat:
+// ±10 % of its value around its middle, instead of zooming in on the
+// noise. Zero width at 0, non-finite or reversed ranges are left to
+// gonum/plot (which widens equal ends by ±1).
+func padRange(lo, hi, f float64) (float64, float64) {
+	if !finite(lo) || !finite(hi) || !(lo <= hi) {
+		return lo, hi
+	}
+	mid := lo/2 + hi/2
+	if hi/2-lo/2 <= 0.5e-9*math.Abs(mid) {
+		if mid == 0 {
+			return lo, hi
+		}
+		return mid - 0.1*math.Abs(mid), mid + 0.1*math.Abs(mid)
+	}
+	d := f*hi - f*lo
+	if a, b := lo-d, hi+d; finite(a) && finite(b) {
+		return a, b
+	}
+	return lo, hi
 }

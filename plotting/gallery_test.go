@@ -78,7 +78,11 @@ func TestGatesGolden(t *testing.T) {
 		gate("h", func(V float64) float64 { return 0.07 * math.Exp(-(V+65)/20) }, func(V float64) float64 { return 1 / (1 + math.Exp(-(V+35)/10)) }),
 		gate("n", func(V float64) float64 { return 0.1 * vt((V+55)/10) }, func(V float64) float64 { return 0.125 * math.Exp(-(V+65)/80) }),
 	}
-	checkGolden(t, "gates", Gates(gs, -100, 50), 0, 0)
+	f, err := Gates(gs, -100, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "gates", f, 0, 0)
 }
 
 func TestStateTraceGolden(t *testing.T) {

@@ -1,6 +1,7 @@
 package plotting
 
 import (
+	"html"
 	"image/color"
 	"math"
 	"strings"
@@ -252,6 +253,24 @@ func (m Markup) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 	if sty.Rotation != 0 {
 		c.Pop()
 	}
+}
+
+// MarkupHTML writes text in the markup of Markup as HTML, scripts as
+// <sub> and <sup> ("g_{Na}" is "g<sub>Na</sub>"), everything else
+// escaped: for labels of sliders and tables beside the figures.
+func MarkupHTML(txt string) string {
+	var b strings.Builder
+	for _, r := range parseMarkup(txt, func(rune) bool { return true }) {
+		s := html.EscapeString(r.s)
+		switch r.shift {
+		case 1:
+			s = "<sup>" + s + "</sup>"
+		case -1:
+			s = "<sub>" + s + "</sub>"
+		}
+		b.WriteString(s)
+	}
+	return b.String()
 }
 
 // markupRun is a piece of text at the baseline (shift 0), raised (1) or

@@ -130,7 +130,8 @@ func StateTrace(tr *ode.Trajectory, names []string, vIndex int, spikes []float64
 }
 
 // SpikeMarks draws a short vertical tick at each spike time along the top
-// edge of the data area. It does not change the plot's data range.
+// edge of the data area. It does not change the plot's data range. Times
+// outside the x range, NaN or infinite, are not drawn.
 type SpikeMarks struct {
 	Times     []float64 // [x axis unit, ms]
 	LineStyle draw.LineStyle
@@ -145,8 +146,8 @@ func (s *SpikeMarks) Plot(c draw.Canvas, p *plot.Plot) {
 		n = 0.08 * (c.Max.Y - c.Min.Y)
 	}
 	for _, t := range s.Times {
-		if t < p.X.Min || t > p.X.Max {
-			continue
+		if !(t >= p.X.Min && t <= p.X.Max) {
+			continue // outside, or NaN: never drawn
 		}
 		x := trX(t)
 		c.StrokeLine2(s.LineStyle, x, c.Max.Y, x, c.Max.Y-n)

@@ -12,6 +12,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
@@ -90,9 +91,10 @@ func Linear(l analysis.Linear2D) (*plotting.PhasePortrait, analysis.Kind) {
 // current I over [v0, v1] mV (plotting.PhaseLine): the curve, arrows on
 // the V axis showing the direction of flow, and the equilibria of
 // analysis.Equilibria (filled stable, open unstable).
-func PhaseLine(m *neuron.Conductance, I, v0, v1 float64) (*plot.Plot, []analysis.Equilibrium, error) {
+func PhaseLine(m *neuron.Conductance, I, v0, v1 float64) (_ *plot.Plot, _ []analysis.Equilibrium, err error) {
+	defer neurokit.Recover(&err, "primer.PhaseLine")
 	if m.Dim() != 1 {
-		panic("primer: PhaseLine needs a one-dimensional model")
+		return nil, nil, neurokit.BadInput("primer.PhaseLine", "m", fmt.Sprintf("a model of dimension %d", m.Dim()), "one state variable (neuron.INaPChapter3)")
 	}
 	mi := m.WithApplied(I).(*neuron.Conductance)
 	f := func(V float64) float64 { return (I - mi.SteadyStateCurrent(V)) / mi.C }
@@ -123,18 +125,19 @@ func mark(p *plot.Plot, pt plotter.XY, k analysis.Kind, scale float64) {
 // (the equilibria are its crossings, marked by kind) and the folds of the
 // curve (local extrema of I∞, where equilibria are born and die in
 // saddle-node bifurcations) from br, which may be nil.
-func IV(m neuron.Model, Is []float64, v0, v1 float64, br *analysis.Branch) (*plot.Plot, error) {
+func IV(m neuron.Model, Is []float64, v0, v1 float64, br *analysis.Branch) (_ *plot.Plot, err error) {
+	defer neurokit.Recover(&err, "primer.IV")
 	ss, ok := m.(neuron.SteadyStater)
 	if !ok {
-		panic("primer: IV needs a neuron.SteadyStater")
+		return nil, neurokit.BadInput("primer.IV", "m", fmt.Sprintf("%T", m), "a conductance-based model (a neuron.SteadyStater)")
 	}
 	th := &plotting.Default
 	p := th.NewPlot("steady-state I-V curve", "V [mV]", "I∞(V) [µA/cm²]")
-	addLine(p, plotting.Sample(ss.SteadyStateCurrent, v0, v1, 400), th.LineStyle(0), "I∞(V)")
+	plotting.AddLine(p, plotting.Sample(ss.SteadyStateCurrent, v0, v1, 400), th.LineStyle(0), "I∞(V)")
 	for k, I := range Is {
 		sty := th.LineStyle(1 + k)
 		sty.Dashes = []vg.Length{5, 3}
-		addLine(p, plotter.XYs{{X: v0, Y: I}, {X: v1, Y: I}}, sty, fmt.Sprintf("I = %.4g µA/cm²", I))
+		plotting.AddLine(p, plotter.XYs{{X: v0, Y: I}, {X: v1, Y: I}}, sty, fmt.Sprintf("I = %.4g µA/cm²", I))
 		eqs, err := analysis.Equilibria(m.WithApplied(I), &analysis.EquilibriumSettings{VMin: v0, VMax: v1})
 		if err != nil {
 			return nil, err
@@ -198,9 +201,10 @@ type Options struct {
 // Planar returns the phase portrait of a two-dimensional conductance-based
 // model (state V, n: the I_Na,p+I_K presets) at applied current I
 // (analysis.NewPortrait drawn by plotting.Portrait), and its equilibria.
-func Planar(m *neuron.Conductance, I float64, o *Options) (*plotting.PhasePortrait, []analysis.Equilibrium, error) {
+func Planar(m *neuron.Conductance, I float64, o *Options) (_ *plotting.PhasePortrait, _ []analysis.Equilibrium, err error) {
+	defer neurokit.Recover(&err, "primer.Planar")
 	if m.Dim() != 2 {
-		panic("primer: Planar needs a model with two state variables")
+		return nil, nil, neurokit.BadInput("primer.Planar", "m", fmt.Sprintf("a model of dimension %d", m.Dim()), "two state variables (V, n)")
 	}
 	var op Options
 	if o != nil {
@@ -232,7 +236,8 @@ func Planar(m *neuron.Conductance, I float64, o *Options) (*plotting.PhasePortra
 // Orbit returns one period of the periodic orbit through x0 of model m at
 // current I (x0 and period T from analysis.ContinueOrbits), projected on
 // components (x, y).
-func Orbit(m neuron.Model, I float64, x0 []float64, T float64, x, y int) (plotter.XYer, error) {
+func Orbit(m neuron.Model, I float64, x0 []float64, T float64, x, y int) (_ plotter.XYer, err error) {
+	defer neurokit.Recover(&err, "primer.Orbit")
 	r, err := ode.Solve(m.WithApplied(I), x0, 0, T, &ode.Settings{RelTol: 1e-9, AbsTol: 1e-11, OutputTimes: Grid(0, T, T/600)})
 	if err != nil {
 		return nil, err
@@ -244,7 +249,8 @@ func Orbit(m neuron.Model, I float64, x0 []float64, T float64, x, y int) (plotte
 // projected on components (x, y) at current I: the equilibria by kind, the
 // stable cycle reached from start (analysis.CycleFrom; nil start: none),
 // and the unstable cycles given (one period each, from Orbit).
-func Projection(m neuron.Model, I float64, x, y int, start []float64, unstable []plotter.XYer) (*plotting.PhasePortrait, error) {
+func Projection(m neuron.Model, I float64, x, y int, start []float64, unstable []plotter.XYer) (_ *plotting.PhasePortrait, err error) {
+	defer neurokit.Recover(&err, "primer.Projection")
 	mi := m.WithApplied(I)
 	eqs, err := analysis.Equilibria(mi, nil)
 	if err != nil {
@@ -290,7 +296,8 @@ type DiagramSettings struct {
 
 // NewDiagram computes the bifurcation diagram of m over [I0, I1]
 // (analysis.BifurcationDiagram) and draws it (plotting.Bifurcation).
-func NewDiagram(ctx context.Context, m neuron.Model, I0, I1 float64, s *DiagramSettings) (*Diagram, error) {
+func NewDiagram(ctx context.Context, m neuron.Model, I0, I1 float64, s *DiagramSettings) (_ *Diagram, err error) {
+	defer neurokit.Recover(&err, "primer.NewDiagram")
 	var ds DiagramSettings
 	if s != nil {
 		ds = *s
@@ -339,14 +346,18 @@ const Key = "Diagram: solid line stable equilibria, dashed unstable; dots the lo
 // saddle-node, a time that grows like 1/√(I − Ic) (Izhikevich 2007,
 // §6.1.2): a slope of −½; farther from Ic the rest of the orbit adds a
 // constant and the slope flattens.
-func SNICPeriod(ctx context.Context, m neuron.Model, Ic float64, n int, progress analysis.Progress) (*plot.Plot, analysis.OnsetFit, error) {
+func SNICPeriod(ctx context.Context, m neuron.Model, Ic float64, n int, progress analysis.Progress) (_ *plot.Plot, _ analysis.OnsetFit, err error) {
+	defer neurokit.Recover(&err, "primer.SNICPeriod")
 	const near = 0.02 // [µA/cm²]
+	if n < 2 || n > 1000 {
+		return nil, analysis.OnsetFit{}, neurokit.BadInput("primer.SNICPeriod", "n", n, "in [2, 1000]")
+	}
 	dI := make([]float64, n)
 	for i := range dI {
 		dI[i] = 0.0005 * math.Pow(10, 3*float64(i)/float64(n-1))
 	}
 	cs := make([]analysis.Cycle, n)
-	err := analysis.Sweep(ctx, n, 0, func(ctx context.Context, i int) error {
+	err = analysis.Sweep(ctx, n, 0, func(ctx context.Context, i int) error {
 		up, _, err := analysis.LimitCycles(ctx, m, Ic+dI[i], Ic+dI[i]+1e-9, 2,
 			&analysis.SimSettings{Chunk: 800, MaxTime: 8000, Workers: 1})
 		if err == nil {
@@ -377,7 +388,7 @@ func SNICPeriod(ctx context.Context, m neuron.Model, Ic float64, n int, progress
 	p := th.NewPlot("period near the SNIC", "I − Ic [µA/cm²]", "period T [ms]")
 	p.X.Scale, p.Y.Scale = plot.LogScale{}, plot.LogScale{}
 	p.X.Tick.Marker, p.Y.Tick.Marker = plot.LogTicks{Prec: -1}, ticks125{}
-	line := addLine(p, plotting.Sample(func(x float64) float64 {
+	line := plotting.AddLine(p, plotting.Sample(func(x float64) float64 {
 		return 1000 / (fit.Coef * math.Pow(x, fit.Exponent))
 	}, pts[0].X, near, 50), th.LineStyle(1), "")
 	sc, err := plotter.NewScatter(pts)
@@ -388,7 +399,9 @@ func SNICPeriod(ctx context.Context, m neuron.Model, Ic float64, n int, progress
 	sc.GlyphStyle.Radius = th.Glyph
 	p.Add(sc)
 	p.Legend.Add("simulated period", sc)
-	p.Legend.Add(fmt.Sprintf("fit near Ic: T ~ (I − Ic)^−%.2f", fit.Exponent), line)
+	if line != nil {
+		p.Legend.Add(fmt.Sprintf("fit near Ic: T ~ (I − Ic)^−%.2f", fit.Exponent), line)
+	}
 	p.Legend.Top = true
 	return p, fit, nil
 }
@@ -424,7 +437,8 @@ type Bifurcation struct {
 
 // Figure computes the diagram (calling progress after each simulated
 // current) and lays it out between the two phase portraits.
-func (b Bifurcation) Figure(ctx context.Context, progress analysis.Progress) (*plotting.Figure, *Diagram, error) {
+func (b Bifurcation) Figure(ctx context.Context, progress analysis.Progress) (_ *plotting.Figure, _ *Diagram, err error) {
+	defer neurokit.Recover(&err, "primer.Bifurcation.Figure")
 	d, err := NewDiagram(ctx, b.Model, b.I0, b.I1, &DiagramSettings{
 		N: 41, SNLabel: b.SNLabel, Orbits: b.Orbits, Progress: progress, YMin: b.YMin, YMax: b.YMax})
 	if err != nil {
@@ -471,7 +485,8 @@ func Bifurcations() []Bifurcation {
 // current of the continued unstable orbit nearest 8 µA/cm², where rest,
 // an unstable cycle and the stable spiking cycle coexist, and at 12
 // µA/cm², above the subcritical Hopf point, where only the cycle is stable.
-func HHPortraits(d *Diagram) (*plotting.PhasePortrait, *plotting.PhasePortrait, error) {
+func HHPortraits(d *Diagram) (_ *plotting.PhasePortrait, _ *plotting.PhasePortrait, err error) {
+	defer neurokit.Recover(&err, "primer.HHPortraits")
 	hh := neuron.HodgkinHuxley1952()
 	if d.Orbits == nil || len(d.Orbits.Points) == 0 {
 		return nil, nil, fmt.Errorf("primer: HHPortraits needs the continued orbits of the diagram")

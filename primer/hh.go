@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
@@ -34,7 +35,8 @@ func Grid(t0, t1, dt float64) []float64 {
 // returns the trajectory and the spike times. Pulses are never stepped
 // over: the step is bounded by half the shortest interval between stimulus
 // switches.
-func RunHH(m *neuron.HH, t1, dt float64) (*ode.Trajectory, []float64, error) {
+func RunHH(m *neuron.HH, t1, dt float64) (_ *ode.Trajectory, _ []float64, err error) {
+	defer neurokit.Recover(&err, "primer.RunHH")
 	s := &ode.Settings{Events: []ode.Event{m.SpikeEvent()}, OutputTimes: Grid(0, t1, dt), MaxStep: 1}
 	if m.Stim != nil {
 		s.MaxStep = min(1, stim.MinInterval(m.Stim)/2)
@@ -52,7 +54,8 @@ func hhWith(m *neuron.HH, s stim.Stimulus) *neuron.HH { return m.WithStim(s).(*n
 // for width ms at t = 5 ms, divides its action potential into phases
 // (analysis.ActionPotentialOf) and draws them (APFigure) over [0, t1] ms.
 // With a subthreshold pulse the error is analysis.ErrNoActionPotential.
-func ActionPotential(m *neuron.HH, amp, width, t1 float64) (*plotting.Figure, analysis.ActionPotential, error) {
+func ActionPotential(m *neuron.HH, amp, width, t1 float64) (_ *plotting.Figure, _ analysis.ActionPotential, err error) {
+	defer neurokit.Recover(&err, "primer.ActionPotential")
 	s := stim.Step{Onset: 5, Offset: 5 + width, Amp: amp}
 	m = hhWith(m, s)
 	tr, _, err := RunHH(m, t1, 0.01)
@@ -105,7 +108,7 @@ func APFigure(m *neuron.HH, tr *ode.Trajectory, ap analysis.ActionPotential, s s
 		return xy
 	}
 	line := func(p *plot.Plot, xy plotter.XYs, c int, name string) {
-		addLine(p, xy, th.LineStyle(c), name)
+		plotting.AddLine(p, xy, th.LineStyle(c), name)
 	}
 
 	pv := panel("V [mV]")
@@ -114,7 +117,7 @@ func APFigure(m *neuron.HH, tr *ode.Trajectory, ap analysis.ActionPotential, s s
 	mk, _ := plotter.NewScatter(plotter.XYs{{X: ap.Onset, Y: ap.VOnset}, {X: ap.Peak, Y: ap.VPeak}, {X: ap.Min, Y: ap.VMin}})
 	mk.GlyphStyle = draw.GlyphStyle{Color: th.Ink, Radius: th.Glyph, Shape: draw.CircleGlyph{}}
 	pv.Add(mk)
-	addLine(pv, plotter.XYs{{X: t0, Y: ap.Rest}, {X: t1, Y: ap.Rest}},
+	plotting.AddLine(pv, plotter.XYs{{X: t0, Y: ap.Rest}, {X: t1, Y: ap.Rest}},
 		draw.LineStyle{Color: th.Ink, Width: th.Thin, Dashes: th.Dash}, "rest")
 	bands.Legend(pv)
 	legendTopRight(pv)
@@ -159,21 +162,6 @@ func APFigure(m *neuron.HH, tr *ode.Trajectory, ap analysis.ActionPotential, s s
 	return f
 }
 
-// addLine adds a line in style sty to p, with a legend entry if name is
-// not empty.
-func addLine(p *plot.Plot, xy plotter.XYer, sty draw.LineStyle, name string) *plotter.Line {
-	l, err := plotter.NewLine(xy)
-	if err != nil {
-		panic("primer: " + err.Error()) // the data of a figure are finite
-	}
-	l.LineStyle = sty
-	p.Add(l)
-	if name != "" {
-		p.Legend.Add(name, l)
-	}
-	return l
-}
-
 func legendTopRight(p *plot.Plot) {
 	p.Legend.TextStyle.Font.Size = plotting.Default.Legend
 	p.Legend.Top = true
@@ -184,7 +172,8 @@ func legendTopRight(p *plot.Plot) {
 // Refractory measures the refractoriness of m by paired pulses of width
 // 0.5 ms (analysis.Refractory with its defaults, test intervals 0.25 to
 // maxInterval ms after the first spike, every 0.25 ms).
-func Refractory(ctx context.Context, m *neuron.HH, maxInterval float64) (*analysis.Refractoriness, error) {
+func Refractory(ctx context.Context, m *neuron.HH, maxInterval float64) (_ *analysis.Refractoriness, err error) {
+	defer neurokit.Recover(&err, "primer.Refractory")
 	var iv []float64
 	for d := 0.25; d <= maxInterval+1e-9; d += 0.25 {
 		iv = append(iv, d)
@@ -196,7 +185,8 @@ func Refractory(ctx context.Context, m *neuron.HH, maxInterval float64) (*analys
 // 0.5 ms, the first at twice the single-pulse threshold th, at t = 2 ms)
 // with a test pulse of amplitude amp starting interval ms after the first
 // spike, and returns the trajectory, the stimulus and the spike times.
-func PairTrace(m *neuron.HH, th, amp, interval, t1 float64) (*ode.Trajectory, stim.Stimulus, []float64, error) {
+func PairTrace(m *neuron.HH, th, amp, interval, t1 float64) (_ *ode.Trajectory, _ stim.Stimulus, _ []float64, err error) {
+	defer neurokit.Recover(&err, "primer.PairTrace")
 	const on, w = 2.0, 0.5
 	first := stim.Step{Onset: on, Offset: on + w, Amp: 2 * th}
 	_, sp, err := RunHH(hhWith(m, first), on+20, 0.05)
@@ -240,8 +230,8 @@ func RefractoryPlot(r *analysis.Refractoriness, interval, amp float64, fired boo
 			xy = append(xy, plotter.XY{X: d, Y: r.Thresholds[k]})
 		}
 	}
-	addLine(p, xy, th.LineStyle(0), "test threshold")
-	addLine(p, plotter.XYs{{X: 0, Y: r.Threshold}, {X: xmax, Y: r.Threshold}},
+	plotting.AddLine(p, xy, th.LineStyle(0), "test threshold")
+	plotting.AddLine(p, plotter.XYs{{X: 0, Y: r.Threshold}, {X: xmax, Y: r.Threshold}},
 		draw.LineStyle{Color: th.Ink, Width: th.Thin, Dashes: th.Dash}, fmt.Sprintf("threshold at rest (%.1f)", r.Threshold))
 	bands.Legend(p)
 	if amp > 0 {
@@ -263,7 +253,8 @@ func RefractoryPlot(r *analysis.Refractoriness, interval, amp float64, fired boo
 // PairFigure is the paired-pulse figure of notebook 01: the voltage trace
 // and stimulus of a PairTrace on a shared time axis, and below them the
 // refractory curve with the test pulse marked.
-func PairFigure(m *neuron.HH, r *analysis.Refractoriness, amp, interval float64) (*plotting.Figure, error) {
+func PairFigure(m *neuron.HH, r *analysis.Refractoriness, amp, interval float64) (_ *plotting.Figure, err error) {
+	defer neurokit.Recover(&err, "primer.PairFigure")
 	const t1 = 40.0
 	tr, s, sp, err := PairTrace(m, r.Threshold, amp, interval, t1)
 	if err != nil {
@@ -286,7 +277,8 @@ func PairFigure(m *neuron.HH, r *analysis.Refractoriness, amp, interval float64)
 // Conductances simulates one action potential (a 1 ms pulse of amp µA/cm²
 // at t = 2 ms) and draws V above the conductances gNa·m³h and gK·n⁴
 // [mS/cm²] (Hodgkin & Huxley 1952, Fig. 17).
-func Conductances(m *neuron.HH, amp, t1 float64) (*plotting.Figure, error) {
+func Conductances(m *neuron.HH, amp, t1 float64) (_ *plotting.Figure, err error) {
+	defer neurokit.Recover(&err, "primer.Conductances")
 	m = hhWith(m, stim.Step{Onset: 2, Offset: 3, Amp: amp})
 	tr, sp, err := RunHH(m, t1, 0.02)
 	if err != nil {
@@ -310,7 +302,8 @@ func Conductances(m *neuron.HH, amp, t1 float64) (*plotting.Figure, error) {
 // t = 10 ms for t1 ms and draws V with its spikes above the current. It also
 // returns the steady rate [Hz] from the last interspike interval (0 with
 // fewer than three spikes).
-func Repetitive(m *neuron.HH, I, t1 float64) (*plotting.Figure, float64, error) {
+func Repetitive(m *neuron.HH, I, t1 float64) (_ *plotting.Figure, _ float64, err error) {
+	defer neurokit.Recover(&err, "primer.Repetitive")
 	s := stim.Step{Onset: 10, Offset: math.Inf(1), Amp: I}
 	m = hhWith(m, s)
 	tr, sp, err := RunHH(m, t1, 0.05)
@@ -349,7 +342,8 @@ type FIData struct {
 // (analysis.FI: step responses and quasi-static sweeps up and down) and the
 // Hopf point of its rest state (analysis.EquilibriumBranch). s may be nil
 // for the defaults of analysis.SimSettings.
-func ComputeFI(ctx context.Context, m *neuron.HH, I0, I1 float64, n int, s *analysis.SimSettings) (*FIData, error) {
+func ComputeFI(ctx context.Context, m *neuron.HH, I0, I1 float64, n int, s *analysis.SimSettings) (_ *FIData, err error) {
+	defer neurokit.Recover(&err, "primer.ComputeFI")
 	c, err := analysis.FI(ctx, m, I0, I1, n, s)
 	if err != nil {
 		return nil, err
@@ -361,7 +355,8 @@ func ComputeFI(ctx context.Context, m *neuron.HH, I0, I1 float64, n int, s *anal
 // and down over n currents in [I0, I1] (analysis.LimitCycles with QuickFI
 // settings; no step responses), with the Hopf point of the rest state and
 // the bistable window where the down sweep fires and the up sweep rests.
-func SweepFI(ctx context.Context, m *neuron.HH, I0, I1 float64, n int) (*FIData, error) {
+func SweepFI(ctx context.Context, m *neuron.HH, I0, I1 float64, n int) (_ *FIData, err error) {
+	defer neurokit.Recover(&err, "primer.SweepFI")
 	up, down, err := analysis.LimitCycles(ctx, m, I0, I1, n, QuickFI())
 	if err != nil {
 		return nil, err
@@ -393,7 +388,8 @@ func QuickFI() *analysis.SimSettings {
 // HopfPoint returns the first Andronov-Hopf point of the rest state of m
 // for I in [I0, I1] µA/cm² (analysis.EquilibriumBranch), and false if there
 // is none.
-func HopfPoint(ctx context.Context, m neuron.Model, I0, I1 float64) (analysis.SpecialPoint, bool, error) {
+func HopfPoint(ctx context.Context, m neuron.Model, I0, I1 float64) (_ analysis.SpecialPoint, _ bool, err error) {
+	defer neurokit.Recover(&err, "primer.HopfPoint")
 	br, err := analysis.EquilibriumBranch(ctx, m, I0, I1, nil)
 	if err != nil {
 		return analysis.SpecialPoint{}, false, err
@@ -425,7 +421,7 @@ func FIPlot(d *FIData, I, f float64) *plot.Plot {
 		if d.Hopf.Subcritical {
 			kind = "sub"
 		}
-		addLine(p, plotter.XYs{{X: d.Hopf.I, Y: 0}, {X: d.Hopf.I, Y: top}},
+		plotting.AddLine(p, plotter.XYs{{X: d.Hopf.I, Y: 0}, {X: d.Hopf.I, Y: top}},
 			draw.LineStyle{Color: th.Ink, Width: th.Thin, Dashes: th.Dash}, fmt.Sprintf("Hopf (%scritical) I = %.2f", kind, d.Hopf.I))
 	}
 	if I > 0 {
@@ -453,7 +449,8 @@ type Explorer struct {
 }
 
 // Draw implements the figure for I [µA/cm²], gNa, gK [mS/cm²] and celsius [°C].
-func (e *Explorer) Draw(I, gNa, gK, celsius float64) (*plotting.Figure, error) {
+func (e *Explorer) Draw(I, gNa, gK, celsius float64) (_ *plotting.Figure, err error) {
+	defer neurokit.Recover(&err, "primer.Explorer.Draw")
 	m := neuron.HodgkinHuxley1952Modern()
 	m.GNa, m.GK, m.Celsius = gNa, gK, celsius
 	key := [3]float64{gNa, gK, celsius}
