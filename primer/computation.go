@@ -23,8 +23,7 @@ import (
 type Model struct {
 	Name, Short string
 	M           neuron.Model
-	I0, I1      float64 // current range [model current unit]
-	Unit        string  // x-axis label with the current unit
+	I0, I1      float64 // current range [model current unit, neuron.CurrentParam]
 	Pulse       float64 // a subthreshold 1 ms pulse for PulsePairs [model current unit]
 }
 
@@ -46,13 +45,12 @@ func Class3() *neuron.Conductance {
 // threshold. The first four have F-I curves of the three classes; the
 // last is a resonator.
 func Models() []Model {
-	const ua = "I [µA/cm²]"
 	return []Model{
-		{"LIF (Dayan & Abbott)", "LIF", neuron.LIFDayanAbbott2001(), 0, 4, "I [nA]", 0.1},
-		{"I_Na,p+I_K, high threshold", "I_Na,p+I_K high", neuron.INaPIKHighThreshold(), 0, 10, ua, 1},
-		{"Hodgkin-Huxley", "HH", neuron.HodgkinHuxley1952(), 0, 20, ua, 1},
-		{"I_Na,p+I_K, K⁺ V½ = −50 mV", "class 3 variant", Class3(), 0, 200, ua, 1},
-		{"I_Na,p+I_K, low threshold", "I_Na,p+I_K low", neuron.INaPIKLowThreshold(), 0, 40, ua, 1},
+		{"LIF (Dayan & Abbott)", "LIF", neuron.LIFDayanAbbott2001(), 0, 4, 0.1},
+		{"I_Na,p+I_K, high threshold", "I_Na,p+I_K high", neuron.INaPIKHighThreshold(), 0, 10, 1},
+		{"Hodgkin-Huxley", "HH", neuron.HodgkinHuxley1952(), 0, 20, 1},
+		{"I_Na,p+I_K, K⁺ V½ = −50 mV", "class 3 variant", Class3(), 0, 200, 1},
+		{"I_Na,p+I_K, low threshold", "I_Na,p+I_K low", neuron.INaPIKLowThreshold(), 0, 40, 1},
 	}
 }
 
@@ -71,7 +69,7 @@ func FIPanel(ctx context.Context, mm Model, n int, progress analysis.Progress) (
 		return nil, nil, err
 	}
 	if e.Class == analysis.Class3 {
-		p := plotting.Default.NewPlot(mm.Name, mm.Unit, "spikes per step [1]")
+		p := plotting.Default.NewPlot(mm.Name, neuron.CurrentParam(mm.M).Label(), "spikes per step [1]")
 		xy := make(plotter.XYs, len(c.I))
 		for i := range xy {
 			xy[i] = plotter.XY{X: c.I[i], Y: float64(c.Spikes[i])}
@@ -88,7 +86,7 @@ func FIPanel(ctx context.Context, mm Model, n int, progress analysis.Progress) (
 		p.Y.Min, p.Y.Max = 0, 3
 		return p, e, nil
 	}
-	p := (&plotting.FI{Title: mm.Name, XLabel: mm.Unit, Curve: c, Class: ClassNote(e)}).Plot()
+	p := (&plotting.FI{Title: mm.Name, XLabel: neuron.CurrentParam(mm.M).Label(), Curve: c, Class: ClassNote(e)}).Plot()
 	p.Y.Max *= 1.25 // room for the note
 	return p, e, nil
 }
@@ -139,7 +137,7 @@ func HHHysteresis(ctx context.Context, I0, I1 float64, n int, progress analysis.
 	}
 	r := &Hysteresis{Curve: c, Fold: e.Onset, Hopf: h}
 	r.Lo, r.Hi, _ = c.Hysteresis()
-	p := (&plotting.FI{Title: "Hodgkin-Huxley: sweeping I up and down", XLabel: ILabel, Curve: c,
+	p := (&plotting.FI{Title: "Hodgkin-Huxley: sweeping I up and down", XLabel: neuron.CurrentParam(hh).Label(), Curve: c,
 		Class: fmt.Sprintf("bistable on the grid for %g ≤ I ≤ %g", r.Lo, r.Hi)}).Plot()
 	vline(p, r.Fold, "fold of cycles", 2)
 	vline(p, h.I, "Hopf", 4)
@@ -220,9 +218,26 @@ func PairTraces(ms []Model, interval float64) (_ *plotting.Figure, err error) {
 		}
 		series = append(series, plotting.Series{Name: mm.Short, XY: Relative(tr, mm.M.VIndex(), rest)})
 	}
-	return plotting.Stack(fmt.Sprintf("two pulses of 1 µA/cm² for 1 ms, %g ms apart", interval), "t [ms]",
+	cur := currentOf(ms)
+	return plotting.Stack(fmt.Sprintf("two pulses of 1 %s for 1 ms, %g ms apart", cur.Unit, interval), "t [ms]",
 		plotting.Panel{YLabel: "V − V_rest [mV]", Series: series, Height: 3, YMin: -0.4, YMax: 1.5},
-		plotting.Panel{YLabel: "I [µA/cm²]", Series: []plotting.Series{{XY: plotting.Sample(s.At, 0, 80, 1600)}}, Color: 6}), nil
+		plotting.Panel{YLabel: cur.Label(), Series: []plotting.Series{{XY: plotting.Sample(s.At, 0, 80, 1600)}}, Color: 6}), nil
+}
+
+// currentOf is the description of the applied current of the models: the
+// first one's, its unit replaced by "model unit" if the models differ in
+// their current units.
+func currentOf(ms []Model) neurokit.Param {
+	if len(ms) == 0 {
+		return neurokit.Param{Name: "I", Symbol: "I"}
+	}
+	p := neuron.CurrentParam(ms[0].M)
+	for _, mm := range ms[1:] {
+		if neuron.CurrentParam(mm.M).Unit != p.Unit {
+			p.Unit = "model unit"
+		}
+	}
+	return p
 }
 
 // impedanceCurve is |Z(f)| of m linearised at rest for f in [f0, f1] Hz,

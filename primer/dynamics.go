@@ -19,9 +19,6 @@ import (
 	"github.com/modelneurons/modelneurons/plotting"
 )
 
-// ILabel is the axis label of the applied current of conductance models.
-const ILabel = "I [µA/cm²]"
-
 // Eigen formats eigenvalues for a title: "λ = −0.5 ± 2i" or "λ = 1, −2".
 func Eigen(eigs []complex128) string {
 	var parts []string
@@ -103,7 +100,7 @@ func PhaseLine(m *neuron.Conductance, I, v0, v1 float64) (_ *plot.Plot, _ []anal
 		return nil, nil, err
 	}
 	pl := &plotting.PhaseLine{
-		Title:  fmt.Sprintf("phase line, I = %.4g µA/cm²", I),
+		Title:  "phase line, " + plotting.ParamValue(neuron.CurrentParam(m), I),
 		XLabel: "V [mV]", YLabel: "dV/dt [mV/ms]",
 		Rate: plotting.Sample(f, v0, v1, 400), Name: "dV/dt = (I − I∞(V))/C",
 		Equilibria: eqs, Arrows: 24, XMin: v0, XMax: v1,
@@ -132,12 +129,13 @@ func IV(m neuron.Model, Is []float64, v0, v1 float64, br *analysis.Branch) (_ *p
 		return nil, neurokit.BadInput("primer.IV", "m", fmt.Sprintf("%T", m), "a conductance-based model (a neuron.SteadyStater)")
 	}
 	th := &plotting.Default
-	p := th.NewPlot("steady-state I-V curve", "V [mV]", "I∞(V) [µA/cm²]")
+	cur := neuron.CurrentParam(m)
+	p := th.NewPlot("steady-state I-V curve", "V [mV]", "I∞(V) ["+cur.Unit+"]")
 	plotting.AddLine(p, plotting.Sample(ss.SteadyStateCurrent, v0, v1, 400), th.LineStyle(0), "I∞(V)")
 	for k, I := range Is {
 		sty := th.LineStyle(1 + k)
 		sty.Dashes = []vg.Length{5, 3}
-		plotting.AddLine(p, plotter.XYs{{X: v0, Y: I}, {X: v1, Y: I}}, sty, fmt.Sprintf("I = %.4g µA/cm²", I))
+		plotting.AddLine(p, plotter.XYs{{X: v0, Y: I}, {X: v1, Y: I}}, sty, plotting.ParamValue(cur, I))
 		eqs, err := analysis.Equilibria(m.WithApplied(I), &analysis.EquilibriumSettings{VMin: v0, VMax: v1})
 		if err != nil {
 			return nil, err
@@ -194,7 +192,7 @@ type Options struct {
 	// Unstable draws the unstable manifolds of saddles as trajectories
 	// (they form the invariant circle of a SNIC).
 	Unstable bool
-	// Title of the plot; default "I = … µA/cm²".
+	// Title of the plot; default the current, "I = 3 µA/cm²".
 	Title string
 }
 
@@ -228,7 +226,7 @@ func Planar(m *neuron.Conductance, I float64, o *Options) (_ *plotting.PhasePort
 	pp.Labels = op.Labels
 	pp.Title = op.Title
 	if pp.Title == "" {
-		pp.Title = fmt.Sprintf("I = %.4g µA/cm²", I)
+		pp.Title = plotting.ParamValue(neuron.CurrentParam(m), I)
 	}
 	return pp, p.Equilibria, nil
 }
@@ -258,7 +256,7 @@ func Projection(m neuron.Model, I float64, x, y int, start []float64, unstable [
 	}
 	names := mi.Names()
 	pp := &plotting.PhasePortrait{
-		Title:  fmt.Sprintf("I = %.4g µA/cm²", I),
+		Title:  plotting.ParamValue(neuron.CurrentParam(m), I),
 		XLabel: names[x] + " [mV]", YLabel: names[y] + " [1]",
 		Equilibria: eqs, Components: [2]int{x, y},
 		UnstableCycles: unstable,
@@ -307,7 +305,7 @@ func NewDiagram(ctx context.Context, m neuron.Model, I0, I1 float64, s *DiagramS
 	if err != nil {
 		return nil, err
 	}
-	fig := &plotting.Bifurcation{XLabel: ILabel, Diagram: d, SNLabel: ds.SNLabel, YMin: ds.YMin, YMax: ds.YMax}
+	fig := &plotting.Bifurcation{XLabel: neuron.CurrentParam(m).Label(), Diagram: d, SNLabel: ds.SNLabel, YMin: ds.YMin, YMax: ds.YMax}
 	return &Diagram{Diagram: d, Fig: fig}, nil
 }
 
@@ -385,7 +383,7 @@ func SNICPeriod(ctx context.Context, m neuron.Model, Ic float64, n int, progress
 		return nil, fit, err
 	}
 	th := &plotting.Default
-	p := th.NewPlot("period near the SNIC", "I − Ic [µA/cm²]", "period T [ms]")
+	p := th.NewPlot("period near the SNIC", "I − I_c ["+neuron.CurrentParam(m).Unit+"]", "period T [ms]")
 	p.X.Scale, p.Y.Scale = plot.LogScale{}, plot.LogScale{}
 	p.X.Tick.Marker, p.Y.Tick.Marker = plot.LogTicks{Prec: -1}, ticks125{}
 	line := plotting.AddLine(p, plotting.Sample(func(x float64) float64 {

@@ -30,22 +30,26 @@ func Grid(t0, t1, dt float64) []float64 {
 	return ts
 }
 
-// RunHH simulates m from its resting state (m.Rest(), at its constant
-// current) over [0, t1] ms, recording every dt ms, with the spike event, and
-// returns the trajectory and the spike times. Pulses are never stepped
-// over: the step is bounded by half the shortest interval between stimulus
-// switches.
-func RunHH(m *neuron.HH, t1, dt float64) (_ *ode.Trajectory, _ []float64, err error) {
-	defer neurokit.Recover(&err, "primer.RunHH")
-	s := &ode.Settings{Events: []ode.Event{m.SpikeEvent()}, OutputTimes: Grid(0, t1, dt), MaxStep: 1}
-	if m.Stim != nil {
-		s.MaxStep = min(1, stim.MinInterval(m.Stim)/2)
+// simulate runs m from rest over [0, t1] ms under its stimulus
+// (neuron.Simulate: the spike event, no pulse stepped over), recording
+// every dt ms, with steps of at most 1 ms.
+func simulate(m neuron.Model, t1, dt float64) (*ode.Result, error) {
+	return neuron.Simulate(m, t1, &ode.Settings{OutputTimes: Grid(0, t1, dt), MaxStep: 1})
+}
+
+// paramValue is "symbol = value unit" of m's parameter name, for titles.
+func paramValue(m neurokit.Describer, name string) string {
+	f, ok := m.Params().Lookup(name)
+	if !ok {
+		return name + " = ?"
 	}
-	res, err := ode.Solve(m, m.Rest(), 0, t1, s)
-	if err != nil {
-		return nil, nil, err
-	}
-	return &res.Trajectory, res.EventTimes[0], nil
+	return plotting.ParamValue(f.Param, f.Value())
+}
+
+// unit is the unit of m's parameter name.
+func unit(m neurokit.Describer, name string) string {
+	f, _ := m.Params().Lookup(name)
+	return f.Unit
 }
 
 func hhWith(m *neuron.HH, s stim.Stimulus) *neuron.HH { return m.WithStim(s).(*neuron.HH) }
@@ -58,10 +62,11 @@ func ActionPotential(m *neuron.HH, amp, width, t1 float64) (_ *plotting.Figure, 
 	defer neurokit.Recover(&err, "primer.ActionPotential")
 	s := stim.Step{Onset: 5, Offset: 5 + width, Amp: amp}
 	m = hhWith(m, s)
-	tr, _, err := RunHH(m, t1, 0.01)
+	res, err := simulate(m, t1, 0.01)
 	if err != nil {
 		return nil, analysis.ActionPotential{}, err
 	}
+	tr := &res.Trajectory
 	ap, err := analysis.ActionPotentialOf(m, tr, m.VSpike, 0)
 	if err != nil {
 		return nil, ap, err
@@ -131,7 +136,8 @@ func APFigure(m *neuron.HH, tr *ode.Trajectory, ap analysis.ActionPotential, s s
 	legendTopRight(pg)
 	pg.Y.Min, pg.Y.Max = -0.02, 1.02
 
-	pc := panel("I [µA/cm²]")
+	applied := neuron.CurrentParam(m)
+	pc := panel("I_{ion} [" + applied.Unit + "]")
 	var cur [3]float64
 	for k, name := range []string{"I_Na", "I_K", "I_L"} {
 		line(pc, comp(func(y []float64) float64 { m.CurrentsTo(cur[:], y); return cur[k] }), []int{1, 3, 2}[k], name)
@@ -142,7 +148,7 @@ func APFigure(m *neuron.HH, tr *ode.Trajectory, ap analysis.ActionPotential, s s
 	panels := []*plot.Plot{pv, pg, pc}
 	heights := []float64{2.2, 1.2, 1.6}
 	if s != nil {
-		ps := panel("I [µA/cm²]")
+		ps := panel(applied.Label())
 		ts := make([]float64, len(idx))
 		for k, i := range idx {
 			ts[k] = tr.T[i]
@@ -187,27 +193,40 @@ func Refractory(ctx context.Context, m *neuron.HH, maxInterval float64) (_ *anal
 // spike, and returns the trajectory, the stimulus and the spike times.
 func PairTrace(m *neuron.HH, th, amp, interval, t1 float64) (_ *ode.Trajectory, _ stim.Stimulus, _ []float64, err error) {
 	defer neurokit.Recover(&err, "primer.PairTrace")
-	const on, w = 2.0, 0.5
-	first := stim.Step{Onset: on, Offset: on + w, Amp: 2 * th}
-	_, sp, err := RunHH(hhWith(m, first), on+20, 0.05)
+	res, mp, err := pairRun(m, th, amp, interval, t1)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if len(sp) == 0 {
-		return nil, nil, nil, fmt.Errorf("primer: the conditioning pulse does not fire")
+	return &res.Trajectory, mp.Stim, res.Events("spike"), nil
+}
+
+// pairRun simulates the protocol of PairTrace and returns the recording
+// and the model with the two pulses.
+func pairRun(m *neuron.HH, th, amp, interval, t1 float64) (*ode.Result, *neuron.HH, error) {
+	const on, w = 2.0, 0.5
+	first := stim.Step{Onset: on, Offset: on + w, Amp: 2 * th}
+	res, err := simulate(hhWith(m, first), on+20, 0.05)
+	if err != nil {
+		return nil, nil, err
 	}
-	s := stim.Sum{first, stim.Step{Onset: sp[0] + interval, Offset: sp[0] + interval + w, Amp: amp}}
-	tr, sp, err := RunHH(hhWith(m, s), t1, 0.02)
-	return tr, s, sp, err
+	sp := res.Events("spike")
+	if len(sp) == 0 {
+		return nil, nil, fmt.Errorf("primer: the conditioning pulse does not fire")
+	}
+	mp := hhWith(m, stim.Sum{first, stim.Step{Onset: sp[0] + interval, Offset: sp[0] + interval + w, Amp: amp}})
+	res, err = simulate(mp, t1, 0.02)
+	return res, mp, err
 }
 
 // RefractoryPlot draws the test-pulse threshold against the interval after
 // the first spike, with the single-pulse threshold, the absolute refractory
 // period shaded dark and the relative one light. If amp > 0 it marks the
 // test pulse (interval, amp) of a PairTrace: filled if it fired, open if not.
-func RefractoryPlot(r *analysis.Refractoriness, interval, amp float64, fired bool) *plot.Plot {
+// Currents are in the unit of m's (neuron.CurrentParam).
+func RefractoryPlot(m neuron.Model, r *analysis.Refractoriness, interval, amp float64, fired bool) *plot.Plot {
 	th := &plotting.Default
-	p := th.NewPlot("Paired pulses: threshold of the second pulse", "interval after the first spike [ms]", "test threshold [µA/cm²]")
+	p := th.NewPlot("Paired pulses: threshold of the second pulse", "interval after the first spike [ms]",
+		"test threshold ["+neuron.CurrentParam(m).Unit+"]")
 	top := 10 * r.Threshold // analysis.RefractorySettings.MaxFactor default
 	xmax := r.Intervals[len(r.Intervals)-1]
 	abs, rel := r.Absolute, r.Relative
@@ -256,19 +275,19 @@ func RefractoryPlot(r *analysis.Refractoriness, interval, amp float64, fired boo
 func PairFigure(m *neuron.HH, r *analysis.Refractoriness, amp, interval float64) (_ *plotting.Figure, err error) {
 	defer neurokit.Recover(&err, "primer.PairFigure")
 	const t1 = 40.0
-	tr, s, sp, err := PairTrace(m, r.Threshold, amp, interval, t1)
+	res, mp, err := pairRun(m, r.Threshold, amp, interval, t1)
 	if err != nil {
 		return nil, err
 	}
-	fired := len(sp) > 1
-	top := plotting.VoltageTrace(tr, neuron.HHV, sp, plotting.SampleAt(s.At, tr.T), "I [µA/cm²]")
+	fired := len(res.Events("spike")) > 1
+	top := plotting.Trace(res, mp)
 	verdict := "no second spike"
 	if fired {
 		verdict = "a second spike"
 	}
-	top.Panels[0][0].Title.Text = fmt.Sprintf("test pulse %.1f µA/cm², %.2f ms after the spike: %s", amp, interval, verdict)
+	top.Panels[0][0].Title.Text = fmt.Sprintf("test pulse %.1f %s, %.2f ms after the spike: %s", amp, neuron.CurrentParam(m).Unit, interval, verdict)
 	top.Panels[1][0].Y.Tick.Marker = plotting.Ticks{N: 2}
-	f := plotting.Column(top.Panels[0][0], top.Panels[1][0], RefractoryPlot(r, interval, amp, fired))
+	f := plotting.Column(top.Panels[0][0], top.Panels[1][0], RefractoryPlot(m, r, interval, amp, fired))
 	f.Heights = []float64{2, 0.9, 2.4}
 	f.PadY = 0.6 * vg.Centimeter
 	return f, nil
@@ -280,10 +299,11 @@ func PairFigure(m *neuron.HH, r *analysis.Refractoriness, amp, interval float64)
 func Conductances(m *neuron.HH, amp, t1 float64) (_ *plotting.Figure, err error) {
 	defer neurokit.Recover(&err, "primer.Conductances")
 	m = hhWith(m, stim.Step{Onset: 2, Offset: 3, Amp: amp})
-	tr, sp, err := RunHH(m, t1, 0.02)
+	res, err := simulate(m, t1, 0.02)
 	if err != nil {
 		return nil, err
 	}
+	tr, sp := &res.Trajectory, res.Events("spike")
 	gna := make(plotter.XYs, tr.Len())
 	gk := make(plotter.XYs, tr.Len())
 	for i := range gna {
@@ -294,7 +314,7 @@ func Conductances(m *neuron.HH, amp, t1 float64) (_ *plotting.Figure, err error)
 	}
 	return plotting.Stack("Conductances during an action potential", "t [ms]",
 		plotting.Panel{YLabel: "V [mV]", Series: []plotting.Series{{Name: "V", XY: tr.XY(neuron.HHV)}}, Spikes: sp, Height: 1.5},
-		plotting.Panel{YLabel: "g [mS/cm²]", Series: []plotting.Series{{Name: "g_Na = gNa m³h", XY: gna}, {Name: "g_K = gK n⁴", XY: gk}}, Height: 1.5, Color: 1},
+		plotting.Panel{YLabel: "g [" + unit(m, "GNa") + "]", Series: []plotting.Series{{Name: "g_Na = gNa m³h", XY: gna}, {Name: "g_K = gK n⁴", XY: gk}}, Height: 1.5, Color: 1},
 	), nil
 }
 
@@ -306,16 +326,17 @@ func Repetitive(m *neuron.HH, I, t1 float64) (_ *plotting.Figure, _ float64, err
 	defer neurokit.Recover(&err, "primer.Repetitive")
 	s := stim.Step{Onset: 10, Offset: math.Inf(1), Amp: I}
 	m = hhWith(m, s)
-	tr, sp, err := RunHH(m, t1, 0.05)
+	res, err := simulate(m, t1, 0.05)
 	if err != nil {
 		return nil, 0, err
 	}
+	sp := res.Events("spike")
 	rate := 0.0
 	if n := len(sp); n >= 3 {
 		rate = 1000 / (sp[n-1] - sp[n-2])
 	}
-	f := plotting.VoltageTrace(tr, neuron.HHV, sp, plotting.SampleAt(s.At, tr.T), "I app [µA/cm²]")
-	title := fmt.Sprintf("I = %.2f µA/cm², %.1f °C: ", I, m.Celsius)
+	f := plotting.Trace(res, m)
+	title := plotting.ParamValue(neuron.CurrentParam(m), I) + ", " + paramValue(m, "Celsius") + ": "
 	if rate > 0 {
 		title += fmt.Sprintf("%d spikes, %.1f Hz", len(sp), rate)
 	} else {
@@ -327,6 +348,8 @@ func Repetitive(m *neuron.HH, I, t1 float64) (_ *plotting.Figure, _ float64, err
 
 // FIData is the F-I curve of HH with the bifurcations that shape it.
 type FIData struct {
+	// Model is the model of the curve, Curve its F-I curve.
+	Model neuron.Model
 	Curve *analysis.FICurve
 	// Hopf is the Andronov-Hopf point of the rest state in the range of
 	// the curve; HasHopf is false if there is none.
@@ -373,7 +396,7 @@ func fiData(ctx context.Context, m *neuron.HH, c *analysis.FICurve, I0, I1 float
 	if err != nil {
 		return nil, err
 	}
-	d := &FIData{Curve: c, Hopf: h, HasHopf: ok}
+	d := &FIData{Model: m, Curve: c, Hopf: h, HasHopf: ok}
 	d.Lo, d.Hi, d.OK = c.Hysteresis()
 	return d, nil
 }
@@ -404,7 +427,11 @@ func HopfPoint(ctx context.Context, m neuron.Model, I0, I1 float64) (_ analysis.
 // I > 0, the point (I, f) marked: the rate f [Hz] of a simulation at I.
 func FIPlot(d *FIData, I, f float64) *plot.Plot {
 	th := &plotting.Default
-	p := (&plotting.FI{XLabel: "I [µA/cm²]", Curve: d.Curve}).Plot()
+	fi := &plotting.FI{Curve: d.Curve}
+	if d.Model != nil {
+		fi.XLabel = neuron.CurrentParam(d.Model).Label()
+	}
+	p := fi.Plot()
 	p.Title.Text = "Hodgkin-Huxley F-I curve"
 	if p.Y.Max < 10 { // no firing at all: keep a sensible rate axis
 		p.Y.Min, p.Y.Max = 0, 10
@@ -466,7 +493,7 @@ func (e *Explorer) Draw(I, gNa, gK, celsius float64) (_ *plotting.Figure, err er
 		return nil, err
 	}
 	fi := FIPlot(e.fi, I, rate)
-	fi.Title.Text = fmt.Sprintf("F-I at gNa = %.0f, gK = %.0f mS/cm², %.1f °C", gNa, gK, celsius)
+	fi.Title.Text = "F-I at " + paramValue(m, "GNa") + ", " + paramValue(m, "GK") + ", " + paramValue(m, "Celsius")
 	f := plotting.Column(tf.Panels[0][0], tf.Panels[1][0], fi)
 	f.Heights = []float64{2, 0.7, 2.4}
 	f.PadY = 0.6 * vg.Centimeter

@@ -57,7 +57,7 @@ func IzhPhasePlot(m *neuron.Izhikevich, w analysis.Window, legend bool, runs ...
 		return nil, err
 	}
 	pp := plotting.Portrait(p, "v [mV]", "u [mV/ms]")
-	pp.Title = fmt.Sprintf("a, b, c, d = %.3g, %.3g, %.3g, %.3g; I = %.3g", m.A, m.B, m.C, m.D, m.I)
+	pp.Title = fmt.Sprintf("a, b, c, d = %.3g, %.3g, %.3g, %.3g; %s", m.A, m.B, m.C, m.D, plotting.ParamValue(neuron.CurrentParam(m), m.I))
 	pp.Labels = true
 	pp.NoLegend = !legend
 	var jumps []plotter.XYs
@@ -160,7 +160,7 @@ func ProtocolGrid(keys []string, cols int) (_ *plotting.Figure, err error) {
 			plotting.AddLine(vp, capped(acc, pr.Model.VPeak), thin, "accurate")
 			plotting.AddLine(vp, capped(pub, pr.Model.VPeak), thick, "Euler (published)")
 			vp.Y.Min, vp.Y.Max = -90, 40
-			ip := th.NewPlot("", "t [ms]", "I [mV/ms]")
+			ip := th.NewPlot("", "t [ms]", neuron.CurrentParam(pr.Neuron()).Label())
 			st := th.LineStyle(6)
 			st.Width = th.Thin
 			plotting.AddLine(ip, plotting.SampleAt(pr.Stim.At, Grid(0, pr.T, 0.05)), st, "")
@@ -224,7 +224,7 @@ func IzhBranch(ctx context.Context, m *neuron.Izhikevich, I0, I1 float64, title 
 	if err != nil {
 		return nil, nil, err
 	}
-	bd := &plotting.Bifurcation{Title: title, XLabel: "I [mV/ms]", YLabel: "v [mV]", Diagram: &analysis.Diagram{Branch: br}}
+	bd := &plotting.Bifurcation{Title: title, XLabel: neuron.CurrentParam(m).Label(), YLabel: "v [mV]", Diagram: &analysis.Diagram{Branch: br}}
 	return bd.Plot(), br, nil
 }
 
