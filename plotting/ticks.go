@@ -3,7 +3,6 @@ package plotting
 import (
 	"math"
 	"strconv"
-	"strings"
 
 	"gonum.org/v1/plot"
 )
@@ -36,7 +35,7 @@ func (t Ticks) Ticks(lo, hi float64) []plot.Tick {
 		lo, hi = hi, lo
 	}
 	if lo == hi {
-		return []plot.Tick{{Value: lo, Label: shortest(lo, -1)}}
+		return []plot.Tick{{Value: lo, Label: Number(lo, -1)}}
 	}
 	// hi/n − lo/n cannot overflow, unlike hi − lo; below 64 ulps of the
 	// larger end, round steps are not representable.
@@ -84,18 +83,11 @@ func ulp(x float64) float64 {
 // the fewest significant digits that tell them apart.
 func ends(lo, hi float64) []plot.Tick {
 	for prec := 1; prec < 17; prec++ {
-		if a, b := shortest(lo, prec), shortest(hi, prec); a != b {
+		if a, b := Number(lo, prec), Number(hi, prec); a != b {
 			return []plot.Tick{{Value: lo, Label: a}, {Value: hi, Label: b}}
 		}
 	}
-	return []plot.Tick{{Value: lo, Label: shortest(lo, -1)}, {Value: hi, Label: shortest(hi, -1)}}
-}
-
-// shortest formats v with prec significant digits (−1: as few as
-// identify v) in plain or exponent form, whichever is shorter, with a
-// typographic minus.
-func shortest(v float64, prec int) string {
-	return minus(strings.Replace(strconv.FormatFloat(v, 'g', prec, 64), "e+", "e", 1))
+	return []plot.Tick{{Value: lo, Label: Number(lo, -1)}, {Value: hi, Label: Number(hi, -1)}}
 }
 
 // niceStep chooses the step among 1, 2, 2.5 and 5 × 10^k whose number of
@@ -139,30 +131,9 @@ func labeller(lo, hi, step float64, e int) func(float64) string {
 		dec = max(0, dec)
 		return func(v float64) string { return minus(strconv.FormatFloat(v, 'f', dec, 64)) }
 	}
-	// Exponent form: as many mantissa digits as the step needs relative to
-	// the largest value.
-	digits := max(0, int(math.Floor(math.Log10(big)))+dec)
-	return func(v float64) string {
-		if v == 0 {
-			return "0"
-		}
-		s := strconv.FormatFloat(v, 'e', min(digits, 16), 64)
-		mant, exp, _ := strings.Cut(s, "e")
-		exp = strings.TrimLeft(strings.TrimPrefix(exp, "+"), "0")
-		if strings.HasPrefix(exp, "-") {
-			exp = "-" + strings.TrimLeft(exp[1:], "0")
-		}
-		if exp == "" || exp == "-" {
-			return minus(mant)
-		}
-		return minus(mant) + "e" + strings.Replace(exp, "-", "\u2212", 1)
-	}
+	// Exponent form (or plain where %g prefers it): the significant digits
+	// the step needs relative to the largest value.
+	sig := max(1, int(math.Floor(math.Log10(big)))+dec+1)
+	return func(v float64) string { return Number(v, min(sig, 17)) }
 }
 
-// minus replaces a leading hyphen by the typographic minus sign U+2212.
-func minus(s string) string {
-	if len(s) > 0 && s[0] == '-' {
-		return "\u2212" + s[1:]
-	}
-	return s
-}

@@ -1,7 +1,6 @@
 package plotting
 
 import (
-	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -158,20 +157,6 @@ func (c component) Len() int {
 
 // XY implements plotter.XYer.
 func (c component) XY(i int) (float64, float64) { return c.tr.T[i], c.tr.Y[i*c.tr.Dim+c.j] }
-
-// ParamValue is a parameter's value for a title: its symbol (as markup),
-// the value and its unit, "I = 10 µA/cm²".
-func ParamValue(p neurokit.Param, v float64) string {
-	sym := p.Symbol
-	if sym == "" {
-		sym = p.Name
-	}
-	s := sym + " = " + strconv.FormatFloat(v, 'g', 4, 64)
-	if p.Unit != "" {
-		s += " " + p.Unit
-	}
-	return minus(s)
-}
 
 // VoltageTrace draws the membrane potential (component vIndex of tr, in
 // mV against ms) with the spikes marked, and below it the sampled stimulus

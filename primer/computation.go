@@ -184,18 +184,6 @@ func PulsePairs(ctx context.Context, ms []Model) (_ *plotting.Figure, _ []float6
 	return plotting.Single(p), pref, nil
 }
 
-// Run simulates m from rest with stimulus s (neuron.Model.WithStim) for t1
-// ms, sampled every dt ms, and returns the recording and the resting V.
-func Run(m neuron.Model, s stim.Stimulus, t1, dt float64) (_ *ode.Trajectory, _ float64, err error) {
-	defer neurokit.Recover(&err, "primer.Run")
-	rest := m.Rest()
-	res, err := ode.Solve(m.WithStim(s), rest, 0, t1, &ode.Settings{MaxStep: 0.5, OutputTimes: Grid(0, t1, dt)})
-	if err != nil {
-		return nil, 0, err
-	}
-	return &res.Trajectory, rest[m.VIndex()], nil
-}
-
 // Relative is V − rest against t.
 func Relative(tr *ode.Trajectory, vi int, rest float64) plotter.XYs {
 	xy := make(plotter.XYs, tr.Len())

@@ -19,39 +19,6 @@ import (
 	"github.com/modelneurons/modelneurons/plotting"
 )
 
-// Grid returns the times t0, t0+dt, ..., t1 [ms] for ode.Settings.OutputTimes.
-func Grid(t0, t1, dt float64) []float64 {
-	n := int(math.Round((t1-t0)/dt)) + 1
-	ts := make([]float64, n)
-	for i := range ts {
-		ts[i] = t0 + float64(i)*dt
-	}
-	ts[n-1] = t1
-	return ts
-}
-
-// simulate runs m from rest over [0, t1] ms under its stimulus
-// (neuron.Simulate: the spike event, no pulse stepped over), recording
-// every dt ms, with steps of at most 1 ms.
-func simulate(m neuron.Model, t1, dt float64) (*ode.Result, error) {
-	return neuron.Simulate(m, t1, &ode.Settings{OutputTimes: Grid(0, t1, dt), MaxStep: 1})
-}
-
-// paramValue is "symbol = value unit" of m's parameter name, for titles.
-func paramValue(m neurokit.Describer, name string) string {
-	f, ok := m.Params().Lookup(name)
-	if !ok {
-		return name + " = ?"
-	}
-	return plotting.ParamValue(f.Param, f.Value())
-}
-
-// unit is the unit of m's parameter name.
-func unit(m neurokit.Describer, name string) string {
-	f, _ := m.Params().Lookup(name)
-	return f.Unit
-}
-
 func hhWith(m *neuron.HH, s stim.Stimulus) *neuron.HH { return m.WithStim(s).(*neuron.HH) }
 
 // ActionPotential simulates the HH model m with one pulse of amp µA/cm²
@@ -62,7 +29,7 @@ func ActionPotential(m *neuron.HH, amp, width, t1 float64) (_ *plotting.Figure, 
 	defer neurokit.Recover(&err, "primer.ActionPotential")
 	s := stim.Step{Onset: 5, Offset: 5 + width, Amp: amp}
 	m = hhWith(m, s)
-	res, err := simulate(m, t1, 0.01)
+	res, err := simulate(m, t1, 0.01, 1)
 	if err != nil {
 		return nil, analysis.ActionPotential{}, err
 	}
@@ -205,7 +172,7 @@ func PairTrace(m *neuron.HH, th, amp, interval, t1 float64) (_ *ode.Trajectory, 
 func pairRun(m *neuron.HH, th, amp, interval, t1 float64) (*ode.Result, *neuron.HH, error) {
 	const on, w = 2.0, 0.5
 	first := stim.Step{Onset: on, Offset: on + w, Amp: 2 * th}
-	res, err := simulate(hhWith(m, first), on+20, 0.05)
+	res, err := simulate(hhWith(m, first), on+20, 0.05, 1)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -214,7 +181,7 @@ func pairRun(m *neuron.HH, th, amp, interval, t1 float64) (*ode.Result, *neuron.
 		return nil, nil, fmt.Errorf("primer: the conditioning pulse does not fire")
 	}
 	mp := hhWith(m, stim.Sum{first, stim.Step{Onset: sp[0] + interval, Offset: sp[0] + interval + w, Amp: amp}})
-	res, err = simulate(mp, t1, 0.02)
+	res, err = simulate(mp, t1, 0.02, 1)
 	return res, mp, err
 }
 
@@ -299,7 +266,7 @@ func PairFigure(m *neuron.HH, r *analysis.Refractoriness, amp, interval float64)
 func Conductances(m *neuron.HH, amp, t1 float64) (_ *plotting.Figure, err error) {
 	defer neurokit.Recover(&err, "primer.Conductances")
 	m = hhWith(m, stim.Step{Onset: 2, Offset: 3, Amp: amp})
-	res, err := simulate(m, t1, 0.02)
+	res, err := simulate(m, t1, 0.02, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -326,7 +293,7 @@ func Repetitive(m *neuron.HH, I, t1 float64) (_ *plotting.Figure, _ float64, err
 	defer neurokit.Recover(&err, "primer.Repetitive")
 	s := stim.Step{Onset: 10, Offset: math.Inf(1), Amp: I}
 	m = hhWith(m, s)
-	res, err := simulate(m, t1, 0.05)
+	res, err := simulate(m, t1, 0.05, 1)
 	if err != nil {
 		return nil, 0, err
 	}
