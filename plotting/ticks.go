@@ -136,4 +136,3 @@ func labeller(lo, hi, step float64, e int) func(float64) string {
 	sig := max(1, int(math.Floor(math.Log10(big)))+dec+1)
 	return func(v float64) string { return Number(v, min(sig, 17)) }
 }
-
