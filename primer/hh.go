@@ -27,6 +27,10 @@ func hhWith(m *neuron.HH, s stim.Stimulus) *neuron.HH { return m.WithStim(s).(*n
 // With a subthreshold pulse the error is analysis.ErrNoActionPotential.
 func ActionPotential(m *neuron.HH, amp, width, t1 float64) (_ *plotting.Figure, _ analysis.ActionPotential, err error) {
 	defer neurokit.Recover(&err, "primer.ActionPotential")
+	if !(width > 0) || neurokit.NotFinite(width) {
+		return nil, analysis.ActionPotential{}, &neurokit.BadInputError{Where: "primer.ActionPotential", Name: "width", Value: width,
+			Unit: neurokit.MilliSecond, Want: "> 0 and finite"}
+	}
 	s := stim.Step{Onset: 5, Offset: 5 + width, Amp: amp}
 	m = hhWith(m, s)
 	res, err := simulate(m, t1, 0.01, 1)
@@ -147,6 +151,10 @@ func legendTopRight(p *plot.Plot) {
 // maxInterval ms after the first spike, every 0.25 ms).
 func Refractory(ctx context.Context, m *neuron.HH, maxInterval float64) (_ *analysis.Refractoriness, err error) {
 	defer neurokit.Recover(&err, "primer.Refractory")
+	if !(maxInterval >= 0.25 && maxInterval <= 1000) {
+		return nil, &neurokit.BadInputError{Where: "primer.Refractory", Name: "maxInterval", Value: maxInterval,
+			Unit: neurokit.MilliSecond, Want: "in [0.25, 1000]"}
+	}
 	var iv []float64
 	for d := 0.25; d <= maxInterval+1e-9; d += 0.25 {
 		iv = append(iv, d)
@@ -446,7 +454,11 @@ type Explorer struct {
 func (e *Explorer) Draw(I, gNa, gK, celsius float64) (_ *plotting.Figure, err error) {
 	defer neurokit.Recover(&err, "primer.Explorer.Draw")
 	m := neuron.HodgkinHuxley1952Modern()
-	m.GNa, m.GK, m.Celsius = gNa, gK, celsius
+	m.GNa, m.GK, m.Celsius, m.I = gNa, gK, celsius, I
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	m.I = 0
 	key := [3]float64{gNa, gK, celsius}
 	if !e.have || e.key != key {
 		d, err := SweepFI(context.Background(), m, 0, 30, 31)

@@ -34,6 +34,9 @@ func IV(m neuron.Model, Is []float64, v0, v1 float64, br *analysis.Branch) (_ *p
 	if !ok {
 		return nil, neurokit.BadInput("primer.IV", "m", fmt.Sprintf("%T", m), "a conductance-based model (a neuron.SteadyStater)")
 	}
+	if err := neurokit.Interval("primer.IV", "v0, v1", v0, v1, neurokit.MilliVolt); err != nil {
+		return nil, err
+	}
 	th := &plotting.Default
 	cur := neuron.CurrentParam(m)
 	p := th.NewPlot("steady-state I-V curve", "V [mV]", "I∞(V) ["+cur.Unit+"]")

@@ -52,6 +52,12 @@ func IzhSaddleNode(b float64) float64 { return (5-b)*(5-b)/0.16 - 140 }
 // (30, u) → (c, u + d) drawn dotted.
 func IzhPhasePlot(m *neuron.Izhikevich, w analysis.Window, legend bool, runs ...*ode.Result) (_ *plot.Plot, err error) {
 	defer neurokit.Recover(&err, "primer.IzhPhasePlot")
+	if err := neurokit.Interval("primer.IzhPhasePlot", "window X0, X1", w.X0, w.X1, neurokit.MilliVolt); err != nil {
+		return nil, err
+	}
+	if err := neurokit.Interval("primer.IzhPhasePlot", "window Y0, Y1", w.Y0, w.Y1, neurokit.MilliVoltPerMs); err != nil {
+		return nil, err
+	}
 	p, err := analysis.NewPortrait(m, w, &analysis.PortraitSettings{Arrows: 19, Grid: 150, ManifoldTime: 3000, NoCycles: true})
 	if err != nil {
 		return nil, err
@@ -136,6 +142,9 @@ func PresetGrid() (_ *plotting.Figure, _ []int, err error) {
 // (thin), capped at the peak as figure1.m plots them, the stimulus below.
 func ProtocolGrid(keys []string, cols int) (_ *plotting.Figure, err error) {
 	defer neurokit.Recover(&err, "primer.ProtocolGrid")
+	if cols < 1 {
+		return nil, neurokit.BadInput("primer.ProtocolGrid", "cols", cols, "≥ 1")
+	}
 	th := &plotting.Default
 	var rows [][]*plot.Plot
 	var heights []float64
@@ -163,7 +172,11 @@ func ProtocolGrid(keys []string, cols int) (_ *plotting.Figure, err error) {
 			ip := th.NewPlot("", "t [ms]", neuron.CurrentParam(pr.Neuron()).Label())
 			st := th.LineStyle(6)
 			st.Width = th.Thin
-			plotting.AddLine(ip, plotting.SampleAt(pr.Stim.At, Grid(0, pr.T, 0.05)), st, "")
+			ts, err := Grid(0, pr.T, 0.05)
+			if err != nil {
+				return nil, err
+			}
+			plotting.AddLine(ip, plotting.SampleAt(pr.Stim.At, ts), st, "")
 			ip.Y.Tick.Marker = plotting.Ticks{N: 2}
 			if pr.Panel == "K" { // the legend goes where the traces leave room
 				vp.Legend.Left, vp.Legend.Top = true, true
@@ -235,6 +248,11 @@ func IzhBranch(ctx context.Context, m *neuron.Izhikevich, I0, I1 float64, title 
 func IzhExplore(a, b, c, d, I float64) (_ *plotting.Figure, err error) {
 	defer neurokit.Recover(&err, "primer.IzhExplore")
 	m := neuron.Izhikevich2003(a, b, c, d)
+	m.I = I
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	m.I = 0
 	y0 := m.Rest() // rest at I = 0, or the reset state if there is none
 	res, err := IzhSimulate(m.WithStim(stim.Step{Onset: 20, Offset: math.Inf(1), Amp: I}).(*neuron.Izhikevich), y0, 200)
 	if err != nil {

@@ -21,6 +21,9 @@ func PhaseLine(m *neuron.Conductance, I, v0, v1 float64) (_ *plot.Plot, _ []anal
 	if m.Dim() != 1 {
 		return nil, nil, neurokit.BadInput("primer.PhaseLine", "m", fmt.Sprintf("a model of dimension %d", m.Dim()), "one state variable (neuron.INaPChapter3)")
 	}
+	if err := neurokit.Interval("primer.PhaseLine", "v0, v1", v0, v1, neurokit.MilliVolt); err != nil {
+		return nil, nil, err
+	}
 	mi := m.WithApplied(I).(*neuron.Conductance)
 	f := func(V float64) float64 { return (I - mi.SteadyStateCurrent(V)) / mi.C }
 	eqs, err := analysis.Equilibria(mi, &analysis.EquilibriumSettings{VMin: v0, VMax: v1})

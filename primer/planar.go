@@ -85,7 +85,11 @@ func Planar(m *neuron.Conductance, I float64, o *Options) (_ *plotting.PhasePort
 // components (x, y).
 func Orbit(m neuron.Model, I float64, x0 []float64, T float64, x, y int) (_ plotter.XYer, err error) {
 	defer neurokit.Recover(&err, "primer.Orbit")
-	r, err := ode.Solve(m.WithApplied(I), x0, 0, T, &ode.Settings{RelTol: 1e-9, AbsTol: 1e-11, OutputTimes: Grid(0, T, T/600)})
+	ts, err := Grid(0, T, T/600)
+	if err != nil {
+		return nil, err
+	}
+	r, err := ode.Solve(m.WithApplied(I), x0, 0, T, &ode.Settings{RelTol: 1e-9, AbsTol: 1e-11, OutputTimes: ts})
 	if err != nil {
 		return nil, err
 	}

@@ -10,22 +10,42 @@ import (
 	"github.com/modelneurons/modelneurons/plotting"
 )
 
+// maxGrid bounds the points of Grid: far more than a figure shows.
+const maxGrid = 1e7
+
 // Grid returns the times t0, t0+dt, ..., t1 [ms] for ode.Settings.OutputTimes.
-func Grid(t0, t1, dt float64) []float64 {
-	n := int(math.Round((t1-t0)/dt)) + 1
+// The error names a window that is not finite with t0 < t1, a step that is
+// not positive and finite, or more than 10⁷ points.
+func Grid(t0, t1, dt float64) ([]float64, error) {
+	const where = "primer.Grid"
+	if err := neurokit.Interval(where, "t0, t1", t0, t1, neurokit.MilliSecond); err != nil {
+		return nil, err
+	}
+	if !(dt > 0) || neurokit.NotFinite(dt) {
+		return nil, &neurokit.BadInputError{Where: where, Name: "dt", Value: dt, Unit: neurokit.MilliSecond, Want: "> 0 and finite"}
+	}
+	nf := math.Round((t1-t0)/dt) + 1
+	if err := neurokit.Count(where, "points", nf, maxGrid, "use a larger dt or a shorter run"); err != nil {
+		return nil, err
+	}
+	n := int(nf)
 	ts := make([]float64, n)
 	for i := range ts {
 		ts[i] = t0 + float64(i)*dt
 	}
 	ts[n-1] = t1
-	return ts
+	return ts, nil
 }
 
 // simulate runs m from rest over [0, t1] ms under its stimulus
 // (neuron.Simulate: the spike event, no pulse stepped over), recording
 // every dt ms, with steps of at most maxStep ms.
 func simulate(m neuron.Model, t1, dt, maxStep float64) (*ode.Result, error) {
-	return neuron.Simulate(m, t1, &ode.Settings{OutputTimes: Grid(0, t1, dt), MaxStep: maxStep})
+	ts, err := Grid(0, t1, dt)
+	if err != nil {
+		return nil, err
+	}
+	return neuron.Simulate(m, t1, &ode.Settings{OutputTimes: ts, MaxStep: maxStep})
 }
 
 // paramValue is "symbol = value unit" of m's parameter name, for titles.
