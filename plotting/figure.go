@@ -350,7 +350,7 @@ func offCentre(a *plot.Axis) bool {
 		return false
 	}
 	lo, hi := a.Min, a.Max
-	if !(hi > lo) || !finite(lo) || !finite(hi) {
+	if !(hi > lo) || !drawable(lo) || !drawable(hi) {
 		return false
 	}
 	n := a.Norm(0.5 * (lo + hi))

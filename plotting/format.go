@@ -1,6 +1,7 @@
 package plotting
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -10,12 +11,18 @@ import (
 // Number formats x for a label or a title with at most sig significant
 // digits (sig < 1: as few as identify x), in plain or exponent form as %g
 // chooses ("0.5", "120", "1.5e7", "3e−7"), with a typographic minus and no
-// "+" or leading zeros in the exponent; zero is "0", never "−0". It is the
+// "+" or leading zeros in the exponent; zero is "0", never "−0"; ±Inf is
+// "±∞". It is the
 // one number formatter of the figures: tick labels, ParamValue and
 // primer's titles use it.
 func Number(x float64, sig int) string {
-	if x == 0 {
+	switch {
+	case x == 0:
 		return "0"
+	case math.IsInf(x, 1):
+		return "∞"
+	case math.IsInf(x, -1):
+		return "−∞"
 	}
 	if sig < 1 {
 		sig = -1

@@ -1,6 +1,8 @@
 package plotting
 
 import (
+	"fmt"
+
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
@@ -20,8 +22,9 @@ const gateSamples = 500
 // with vmin < vmax, or is a panic of a gate function turned into an error.
 func Gates(gates []neuron.Gate, vmin, vmax float64) (f *Figure, err error) {
 	defer neurokit.Recover(&err, "plotting.Gates")
-	if err := neurokit.Interval("plotting.Gates", "vmin, vmax", vmin, vmax, neurokit.MilliVolt); err != nil {
-		return nil, err
+	if !window(vmin, vmax) {
+		return nil, &neurokit.BadInputError{Where: "plotting.Gates", Name: "vmin, vmax", Value: fmt.Sprintf("%v, %v", vmin, vmax),
+			Unit: neurokit.MilliVolt, Want: "vmin < vmax, both within ±1e+300"}
 	}
 	th := &Default
 	inf := th.NewPlot("steady state", "V [mV]", "x∞ [1]")

@@ -21,7 +21,7 @@ func Raster(trains [][]float64, t0, t1 float64) *plot.Plot {
 	th := &Default
 	p := th.NewPlot("", "t [ms]", "trial [#]")
 	p.Add(&RasterTicks{Trains: trains, LineStyle: draw.LineStyle{Color: th.Ink, Width: th.Thin}})
-	p.X.Min, p.X.Max = window(trains, t0, t1)
+	p.X.Min, p.X.Max = rasterWindow(trains, t0, t1)
 	p.Y.Min, p.Y.Max = -0.5, float64(len(trains))-0.5
 	if len(trains) <= 8 {
 		p.Y.Tick.Marker = Ticks{N: len(trains)}
@@ -59,7 +59,7 @@ func DotRaster(trains [][]float64, t0, t1 float64) *plot.Plot {
 	th := &Default
 	p := th.NewPlot("", "t [ms]", "neuron [#]")
 	p.Add(&RasterDots{Trains: trains, Color: th.Ink})
-	p.X.Min, p.X.Max = window(trains, t0, t1)
+	p.X.Min, p.X.Max = rasterWindow(trains, t0, t1)
 	p.Y.Min, p.Y.Max = -0.5, float64(len(trains))-0.5
 	return p
 }
@@ -103,10 +103,10 @@ func (r *RasterDots) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// window returns [t0, t1] if it is a finite window with t0 < t1, else
+// rasterWindow returns [t0, t1] if it is a window a figure can show, else
 // the range of the finite spike times (gonum/plot widens an empty one).
-func window(trains [][]float64, t0, t1 float64) (float64, float64) {
-	if finite(t0) && finite(t1) && t0 < t1 {
+func rasterWindow(trains [][]float64, t0, t1 float64) (float64, float64) {
+	if window(t0, t1) {
 		return t0, t1
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -129,7 +129,7 @@ func rates(trains [][]float64, t0, t1, bin float64) (edges, hz []float64, err er
 	if err := neurokit.Interval(where, "t0, t1", t0, t1, neurokit.MilliSecond); err != nil {
 		return nil, nil, err
 	}
-	if !(bin > 0) || !finite(bin) {
+	if !(bin > 0) || !drawable(bin) {
 		return nil, nil, &neurokit.BadInputError{Where: where, Name: "bin", Value: bin, Unit: neurokit.MilliSecond, Want: "> 0 and finite"}
 	}
 	nf := math.Ceil((t1 - t0) / bin)
@@ -281,7 +281,7 @@ func (h *ISI) Plot() (*plot.Plot, error) {
 	var isis []float64
 	hi, mean := 0.0, 0.0
 	for _, x := range h.Intervals {
-		if x >= 0 && finite(x) {
+		if x >= 0 && drawable(x) {
 			isis = append(isis, x)
 			hi = math.Max(hi, x)
 			mean += x
@@ -313,7 +313,7 @@ func (h *ISI) Plot() (*plot.Plot, error) {
 	if r <= 0 {
 		r = 1 / mean
 	}
-	if td := h.DeadTime; !(r > 0) || !finite(r) || r*td >= 1 {
+	if td := h.DeadTime; !(r > 0) || !drawable(r) || r*td >= 1 {
 		return nil, &neurokit.BadInputError{Where: where, Name: "DeadTime", Value: td, Unit: neurokit.MilliSecond,
 			Want: fmt.Sprintf("< the mean interval 1/r = %.4g ms", 1/r)}
 	}

@@ -38,8 +38,9 @@ func (t Ticks) Ticks(lo, hi float64) []plot.Tick {
 		return []plot.Tick{{Value: lo, Label: Number(lo, -1)}}
 	}
 	// hi/n − lo/n cannot overflow, unlike hi − lo; below 64 ulps of the
-	// larger end, round steps are not representable.
-	if span := hi/float64(n) - lo/float64(n); !(span > 64*ulp(math.Max(math.Abs(lo), math.Abs(hi)))) {
+	// larger end, round steps are not representable, and steps near the
+	// subnormal numbers (below 10⁻²⁹⁰) lose precision.
+	if span := hi/float64(n) - lo/float64(n); !(span > 64*ulp(math.Max(math.Abs(lo), math.Abs(hi)))) || span < 1e-290 {
 		return ends(lo, hi)
 	}
 	step, minor, e := niceStep(lo, hi, n)

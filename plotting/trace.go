@@ -72,14 +72,16 @@ func Stack(title, xLabel string, panels ...Panel) *Figure {
 				p.Y.Label.Text = p.Y.Label.Text[:i] + "\n" + p.Y.Label.Text[i+1:]
 			}
 		}
-		if pn.YMin < pn.YMax {
+		if window(pn.YMin, pn.YMax) {
 			p.Y.Min, p.Y.Max = pn.YMin, pn.YMax
 		} else {
 			padY(p, 0.04)
 		}
 		if len(pn.Spikes) > 0 {
 			// Head room above the data for the spike ticks.
-			p.Y.Max += 0.15 * (p.Y.Max - p.Y.Min)
+			if top := p.Y.Max + 0.15*(p.Y.Max-p.Y.Min); drawable(top) {
+				p.Y.Max = top
+			}
 			p.Add(&SpikeMarks{Times: pn.Spikes, LineStyle: draw.LineStyle{Color: th.Ink, Width: th.Line}})
 		}
 		ps[i] = p
