@@ -8,6 +8,7 @@ import (
 
 	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/modelneurons/modelneurons/neurokit"
@@ -75,6 +76,11 @@ func SVG(p Renderer, w, h vg.Length) (svg string, err error) {
 	}
 	if w, h, err = figureSize("nbui.SVG", w, h); err != nil {
 		return "", err
+	}
+	if pl, ok := p.(*plot.Plot); ok {
+		// Drawn as a one-panel plotting.Figure: the same layout fixes
+		// (log-axis labels, axes of zero length) as every figure.
+		p = plotting.Single(pl)
 	}
 	wt, err := p.WriterTo(w, h, "svg")
 	if err != nil {

@@ -237,7 +237,12 @@ func clipRuns(c draw.Canvas, nx, ny []float64) [][]vg.Point {
 	pt := func(x, y float64) vg.Point { return vg.Point{X: c.X(x), Y: c.Y(y)} }
 	for i := 1; i < len(nx); i++ {
 		x0, y0, x1, y1 := nx[i-1], ny[i-1], nx[i], ny[i]
-		t0, t1, ok := clipSegment(x0, y0, x1, y1, farOut)
+		t0, t1, ok := 0.0, 0.0, false
+		if finite(x0) && finite(y0) && finite(x1) && finite(y1) {
+			// An end whose position overflowed (a value near 10³⁰⁰ on
+			// an axis of width 10⁻³⁰⁰) breaks the curve.
+			t0, t1, ok = clipSegment(x0, y0, x1, y1, farOut)
+		}
 		if !ok {
 			if len(cur) > 0 {
 				runs, cur = append(runs, cur), nil

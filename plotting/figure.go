@@ -411,9 +411,19 @@ func (d *detached) restore() {
 	}
 }
 
+// widen gives the axes of p whose ends are equal, or too close to tell
+// apart, a range around their value (padRange): gonum/plot widens equal
+// ends by ±1, which does nothing to a value of 10¹⁷ and leaves an axis of
+// zero length, where every point lands on NaN.
+func widen(p *plot.Plot) {
+	p.X.Min, p.X.Max = padRange(p.X.Min, p.X.Max, 0)
+	p.Y.Min, p.Y.Max = padRange(p.Y.Min, p.Y.Max, 0)
+}
+
 // dataCanvas is p.DataCanvas(c) with the labels of log-scale axes given
 // the room they need (see offCentre).
 func dataCanvas(p *plot.Plot, c draw.Canvas) draw.Canvas {
+	widen(p)
 	d := detach(p, c)
 	defer d.restore()
 	return p.DataCanvas(d.rest)
@@ -422,6 +432,7 @@ func dataCanvas(p *plot.Plot, c draw.Canvas) draw.Canvas {
 // drawPlot is p.Draw(c) with the labels of log-scale axes given the room
 // they need (see offCentre), drawn where gonum/plot draws them.
 func drawPlot(p *plot.Plot, c draw.Canvas) {
+	widen(p)
 	d := detach(p, c)
 	if !d.ok {
 		p.Draw(c)
