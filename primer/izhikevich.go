@@ -233,7 +233,7 @@ func capped(res *ode.Result, peak float64) plotter.XYs {
 // the narrow focus region around the Hopf point) and draws them.
 func IzhBranch(ctx context.Context, m *neuron.Izhikevich, I0, I1 float64, title string) (_ *plot.Plot, _ *analysis.Branch, err error) {
 	defer neurokit.Recover(&err, "primer.IzhBranch")
-	br, err := analysis.EquilibriumBranch(ctx, m, I0, I1, &analysis.BranchSettings{Step: 0.02})
+	br, err := analysis.EquilibriumBranch(ctx, m, I0, I1, &analysis.BranchSettings{ContinuationSettings: analysis.ContinuationSettings{Ds: 0.02}})
 	if err != nil {
 		return nil, nil, err
 	}
