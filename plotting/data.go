@@ -39,24 +39,27 @@ func finiteXYs(xy plotter.XYer) plotter.XYs {
 	return out
 }
 
-// segments splits xy into runs of finite points: a NaN breaks a curve (a
-// nullcline leaving the window, a branch that ends).
+// segments splits xy into runs of drawable points: a NaN breaks a curve
+// (a nullcline leaving the window, a branch that ends). The runs share one
+// allocation.
 func segments(xy plotter.XYer) []plotter.XYs {
+	n := xy.Len()
+	all := make(plotter.XYs, 0, n)
 	var out []plotter.XYs
-	var cur plotter.XYs
-	for i := range xy.Len() {
+	start := 0
+	for i := range n {
 		x, y := xy.XY(i)
 		if !drawable(x) || !drawable(y) {
-			if len(cur) > 0 {
-				out = append(out, cur)
-				cur = nil
+			if len(all) > start {
+				out = append(out, all[start:len(all):len(all)])
 			}
+			start = len(all)
 			continue
 		}
-		cur = append(cur, plotter.XY{X: x, Y: y})
+		all = append(all, plotter.XY{X: x, Y: y})
 	}
-	if len(cur) > 0 {
-		out = append(out, cur)
+	if len(all) > start {
+		out = append(out, all[start:len(all):len(all)])
 	}
 	return out
 }
