@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/plot/vg"
 
+	"github.com/modelneurons/modelneurons/internal/badinput"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
 
@@ -139,4 +140,32 @@ func TestAccommodation(t *testing.T) {
 	if st := a.Step.EventTimes[0]; len(st) == 0 || st[0] > 10 {
 		t.Errorf("step to 8 mV/ms: spikes %v, want one within 10 ms", st)
 	}
+}
+
+// Bad input to the entry points of reset.go, onset.go, izhonset.go,
+// threshold.go and mapping.go: an error wrapping neurokit.ErrBadInput that
+// names the argument, before any long computation.
+func TestContentBBadInput(t *testing.T) {
+	nan := math.NaN()
+	r := neuron.INaPWithReset()
+	hi := neuron.INaPIKHighThreshold()
+	rs, _ := neuron.IzhikevichPreset("RS")
+	badinput.Run(t, []badinput.Case{
+		{Name: "ResetTraces/t1=0", Param: "t1", Call: func(context.Context) error { _, _, err := ResetTraces(r, []float64{20}, 0); return err }},
+		{Name: "ResetTraces/I=NaN", Param: "Is", Call: func(context.Context) error { _, _, err := ResetTraces(r, []float64{nan}, 10); return err }},
+		{Name: "ResetTraces/no I", Param: "Is", Call: func(context.Context) error { _, _, err := ResetTraces(r, nil, 10); return err }},
+		{Name: "ResetFI/fold=NaN", Param: "fold", Call: func(ctx context.Context) error { _, _, err := ResetFI(ctx, r, 0, 20, nan, 3, nil); return err }},
+		{Name: "NewHopfOnset/n=1", Param: "n", Call: func(ctx context.Context) error {
+			_, err := NewHopfOnset(ctx, neuron.INaPIKLowThreshold(), 10, 40, 1, nil)
+			return err
+		}},
+		{Name: "IzhFI/n=1", Param: "n", Call: func(ctx context.Context) error { _, _, err := IzhFI(ctx, rs, 0, 10, 1, nil, ""); return err }},
+		{Name: "NewPulseFamily/w=0", Param: "w", Call: func(context.Context) error { _, err := NewPulseFamily("", hi, 0, []float64{1}); return err }},
+		{Name: "NewPulseFamily/no amps", Param: "amps", Call: func(context.Context) error { _, err := NewPulseFamily("", hi, 1, nil); return err }},
+		{Name: "NewPulseFamily/amp=NaN", Param: "amps", Call: func(context.Context) error { _, err := NewPulseFamily("", hi, 1, []float64{nan}); return err }},
+		{Name: "PulseThreshold/reversed", Param: "lo, hi", Call: func(context.Context) error { _, err := PulseThreshold(hi, 1, -30, 30, 5); return err }},
+		{Name: "PulseThreshold/criterion=NaN", Param: "criterion", Call: func(context.Context) error { _, err := PulseThreshold(hi, 1, nan, 5, 30); return err }},
+		{Name: "NewMapping/delta=0", Param: "delta", Call: func(ctx context.Context) error { _, err := NewMapping(ctx, "", hi, 0, 10, 0, 1); return err }},
+		{Name: "NewMapping/belowBy=NaN", Param: "belowBy", Call: func(ctx context.Context) error { _, err := NewMapping(ctx, "", hi, 0, 10, 0.1, nan); return err }},
+	})
 }

@@ -6,6 +6,7 @@ import (
 
 	"gonum.org/v1/plot"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
@@ -17,7 +18,8 @@ import (
 // [I0, I1] mV/ms (analysis.FI with settings s, nil for the defaults: steps
 // from rest, sweeps up and down) and draws its spike rates: where the up
 // and down sweeps differ, rest and repetitive firing coexist.
-func IzhFI(ctx context.Context, m *neuron.Izhikevich, I0, I1 float64, n int, s *analysis.SimSettings, title string) (*plot.Plot, *analysis.FICurve, error) {
+func IzhFI(ctx context.Context, m *neuron.Izhikevich, I0, I1 float64, n int, s *analysis.SimSettings, title string) (_ *plot.Plot, _ *analysis.FICurve, err error) {
+	defer neurokit.Recover(&err, "primer.IzhFI")
 	c, err := analysis.FI(ctx, m, I0, I1, n, s)
 	if err != nil {
 		return nil, nil, err
@@ -42,7 +44,8 @@ type Accommodation struct {
 // NewAccommodation runs panel R (neuron.Izhikevich2004Protocol("R")) both
 // ways, and a step to the slow ramp's top, 8 mV/ms, from the same rest
 // state for 100 ms.
-func NewAccommodation() (*Accommodation, error) {
+func NewAccommodation() (_ *Accommodation, err error) {
+	defer neurokit.Recover(&err, "primer.NewAccommodation")
 	pr, err := neuron.Izhikevich2004Protocol("R")
 	if err != nil {
 		return nil, err
@@ -75,6 +78,6 @@ func (a *Accommodation) Figure() *plotting.Figure {
 		plotting.Panel{YLabel: "u [mV/ms]", Height: 1.2, Color: 2,
 			Series: []plotting.Series{{Name: "u", XY: a.Accurate.XY(neuron.IzhU)}}},
 		plotting.Panel{YLabel: "I [mV/ms]", Height: 1, Color: 6,
-			Series: []plotting.Series{{Name: "I", XY: plotting.SampleAt(pr.Stim.At, Grid(0, pr.T, 0.05))}}},
+			Series: []plotting.Series{{Name: "I", XY: plotting.Sample(pr.Stim.At, 0, pr.T, int(pr.T/0.05))}}},
 	)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
@@ -79,10 +80,22 @@ var mappingSettings = analysis.SimSettings{Chunk: 1000, MaxTime: 20000, MinAmpli
 // NewMapping finds the first bifurcation of m's rest state in [I0, I1]
 // (analysis.EquilibriumBranch) and measures, with analysis.FI, the
 // frequencies delta and delta/16 above it and whether firing coexists
-// with rest belowBy below it.
-func NewMapping(ctx context.Context, name string, m neuron.Model, I0, I1, delta, belowBy float64) (*Mapping, error) {
+// with rest belowBy below it. A delta or belowBy that is not finite and
+// positive, and what EquilibriumBranch and FI reject, are errors wrapping
+// neurokit.ErrBadInput.
+func NewMapping(ctx context.Context, name string, m neuron.Model, I0, I1, delta, belowBy float64) (_ *Mapping, err error) {
+	const where = "primer.NewMapping"
+	defer neurokit.Recover(&err, where)
+	u := neuron.CurrentParam(m).Unit
+	for _, a := range []struct {
+		name string
+		v    float64
+	}{{"delta", delta}, {"belowBy", belowBy}} {
+		if !(a.v > 0) || neurokit.NotFinite(a.v) {
+			return nil, &neurokit.BadInputError{Where: where, Name: a.name, Value: a.v, Unit: u, Want: "> 0 and finite"}
+		}
+	}
 	mp := &Mapping{Name: name, Delta: delta}
-	var err error
 	if mp.Rest, err = analysis.ModelResonance(m); err != nil {
 		return nil, err
 	}

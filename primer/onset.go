@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/plotting"
@@ -37,7 +38,17 @@ type HopfOnset struct {
 // NewHopfOnset finds the first Hopf point of m on [I0, I1], continues its
 // cycles to I1 and computes the F-I curve (analysis.FI) at n currents of
 // [I0, I1]. progress, if not nil, follows the F-I curve's simulations.
-func NewHopfOnset(ctx context.Context, m *neuron.Conductance, I0, I1 float64, n int, progress analysis.Progress) (*HopfOnset, error) {
+//
+// n < 2 or n > 1e5 (checked before anything is computed), and what
+// EquilibriumBranch, ContinueOrbits and FI reject (an invalid model, a
+// current range that is not finite and increasing), are errors wrapping
+// neurokit.ErrBadInput.
+func NewHopfOnset(ctx context.Context, m *neuron.Conductance, I0, I1 float64, n int, progress analysis.Progress) (_ *HopfOnset, err error) {
+	const where = "primer.NewHopfOnset"
+	defer neurokit.Recover(&err, where)
+	if n < 2 || n > 1e5 {
+		return nil, &neurokit.BadInputError{Where: where, Name: "n", Value: n, Want: "2 to 1e5 currents"}
+	}
 	br, err := analysis.EquilibriumBranch(ctx, m, I0, I1, nil)
 	if err != nil {
 		return nil, err
@@ -51,7 +62,7 @@ func NewHopfOnset(ctx context.Context, m *neuron.Conductance, I0, I1 float64, n 
 		}
 	}
 	if !found {
-		return nil, fmt.Errorf("primer.NewHopfOnset: no Andronov-Hopf point in [%g, %g]", I0, I1)
+		return nil, fmt.Errorf("%s: no Andronov-Hopf point in [%g, %g]", where, I0, I1)
 	}
 	h.Orbits, err = analysis.ContinueOrbits(ctx, m, h.Hopf, &analysis.OrbitSettings{
 		ContinuationSettings: analysis.ContinuationSettings{DsMax: 0.5, PMin: I0, PMax: I1}})
@@ -106,7 +117,7 @@ func (h *HopfOnset) Figure() *plotting.Figure {
 		}
 	}
 	if len(rate) > 0 {
-		addLine(top, rate, th.LineStyle(0), "frequency of the cycle")
+		plotting.AddLine(top, rate, th.LineStyle(0), "frequency of the cycle")
 	}
 	dots := func(p *plot.Plot, xy plotter.XYs, col int, shape draw.GlyphDrawer, name string) {
 		if len(xy) == 0 {
@@ -114,7 +125,7 @@ func (h *HopfOnset) Figure() *plotting.Figure {
 		}
 		sc, err := plotter.NewScatter(xy)
 		if err != nil {
-			panic("primer: " + err.Error())
+			panic("primer: " + err.Error()) // the points are finite: FI's rates and the Hopf point
 		}
 		sc.GlyphStyle = draw.GlyphStyle{Color: th.Color(col), Radius: th.Glyph * 0.8, Shape: shape}
 		p.Add(sc)
@@ -141,16 +152,16 @@ func (h *HopfOnset) Figure() *plotting.Figure {
 		}
 	}
 	if len(rest) > 0 {
-		addLine(bot, rest, th.LineStyle(6), "rest")
+		plotting.AddLine(bot, rest, th.LineStyle(6), "rest")
 	}
 	if len(vmax) > 0 {
-		addLine(bot, vmax, th.LineStyle(0), "highest V on the cycle")
+		plotting.AddLine(bot, vmax, th.LineStyle(0), "highest V on the cycle")
 		lo := th.LineStyle(0)
 		lo.Width = th.Thin
-		addLine(bot, vmin, lo, "lowest V")
+		plotting.AddLine(bot, vmin, lo, "lowest V")
 	}
 	det := draw.LineStyle{Color: th.Color(1), Width: th.Thin, Dashes: th.Dash}
-	addLine(bot, plotter.XYs{{X: c.I[0], Y: h.VSpike}, {X: c.I[len(c.I)-1], Y: h.VSpike}}, det,
+	plotting.AddLine(bot, plotter.XYs{{X: c.I[0], Y: h.VSpike}, {X: c.I[len(c.I)-1], Y: h.VSpike}}, det,
 		minus(fmt.Sprintf("spike detector, %g mV", h.VSpike)))
 	if !math.IsNaN(h.SpikeI) {
 		for _, p := range []*plot.Plot{top, bot} {
@@ -163,7 +174,7 @@ func (h *HopfOnset) Figure() *plotting.Figure {
 			if p == bot {
 				name = fmt.Sprintf("spikes counted from I = %.1f", h.SpikeI)
 			}
-			addLine(p, plotter.XYs{{X: h.SpikeI, Y: y0}, {X: h.SpikeI, Y: y1}}, sty, name)
+			plotting.AddLine(p, plotter.XYs{{X: h.SpikeI, Y: y0}, {X: h.SpikeI, Y: y1}}, sty, name)
 		}
 	}
 	bot.Y.Min, bot.Y.Max = -80, 15

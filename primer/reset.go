@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
@@ -20,8 +21,23 @@ import (
 // its own applied current, and draws the voltage traces one above the
 // other on a shared time axis: the upstroke is the model's own, the
 // downstroke the reset. The peak VSpike and the reset VReset are dashed.
-// It returns the spike times of each run [ms].
-func ResetTraces(m *neuron.INaPReset, Is []float64, t1 float64) (*plotting.Figure, [][]float64, error) {
+// It returns the spike times of each run [ms]. A current that is not
+// finite, a t1 that is not finite and positive, or an invalid model is an
+// error wrapping neurokit.ErrBadInput.
+func ResetTraces(m *neuron.INaPReset, Is []float64, t1 float64) (_ *plotting.Figure, _ [][]float64, err error) {
+	const where = "primer.ResetTraces"
+	defer neurokit.Recover(&err, where)
+	if !(t1 > 0) || neurokit.NotFinite(t1) {
+		return nil, nil, &neurokit.BadInputError{Where: where, Name: "t1", Value: t1, Unit: neurokit.MilliSecond, Want: "> 0 and finite"}
+	}
+	if len(Is) == 0 {
+		return nil, nil, &neurokit.BadInputError{Where: where, Name: "Is", Value: "[]", Want: "at least one current"}
+	}
+	for _, I := range Is {
+		if err := neurokit.Finite(where, "Is", I, neurokit.MicroAmpCm2); err != nil {
+			return nil, nil, err
+		}
+	}
 	th := &plotting.Default
 	y0 := m.Rest()
 	var ps []*plot.Plot
@@ -48,10 +64,10 @@ func ResetTraces(m *neuron.INaPReset, Is []float64, t1 float64) (*plotting.Figur
 		p := th.NewPlot(title, "t [ms]", "V [mV]")
 		p.Title.TextStyle.Font.Size = th.Label
 		for _, lv := range []float64{q.VSpike, q.VReset} {
-			addLine(p, plotter.XYs{{X: 0, Y: lv}, {X: t1, Y: lv}},
+			plotting.AddLine(p, plotter.XYs{{X: 0, Y: lv}, {X: t1, Y: lv}},
 				draw.LineStyle{Color: plotting.Grey, Width: th.Thin, Dashes: th.Dash}, "")
 		}
-		addLine(p, res.XY(0), th.LineStyle(0), "")
+		plotting.AddLine(p, res.XY(0), th.LineStyle(0), "")
 		p.Y.Min, p.Y.Max = -70, 30
 		p.Y.Tick.Marker = plotting.Ticks{N: 3}
 		ps = append(ps, p)
@@ -64,8 +80,15 @@ func ResetTraces(m *neuron.INaPReset, Is []float64, t1 float64) (*plotting.Figur
 // [I0, I1] (analysis.FI: steps from rest and sweeps up and down) and draws
 // it with the closed form RateAnalytic, the time from VReset to the peak
 // integrated exactly, as a thin line over the simulated rates, and the fold of
-// I∞ (the saddle-node where rest disappears, fold) as a vertical line.
-func ResetFI(ctx context.Context, m *neuron.INaPReset, I0, I1, fold float64, n int, progress analysis.Progress) (*plot.Plot, *analysis.FICurve, error) {
+// I∞ (the saddle-node where rest disappears, fold) as a vertical line. What
+// analysis.FI rejects, and a fold that is not finite, are errors wrapping
+// neurokit.ErrBadInput.
+func ResetFI(ctx context.Context, m *neuron.INaPReset, I0, I1, fold float64, n int, progress analysis.Progress) (_ *plot.Plot, _ *analysis.FICurve, err error) {
+	const where = "primer.ResetFI"
+	defer neurokit.Recover(&err, where)
+	if err := neurokit.Finite(where, "fold", fold, neurokit.MicroAmpCm2); err != nil {
+		return nil, nil, err
+	}
 	c, err := analysis.FI(ctx, m, I0, I1, n, &analysis.SimSettings{Progress: progress})
 	if err != nil {
 		return nil, nil, err
@@ -77,7 +100,7 @@ func ResetFI(ctx context.Context, m *neuron.INaPReset, I0, I1, fold float64, n i
 	// The closed form on top of the simulated rates, thin, so both show.
 	sty := plotting.Default.LineStyle(2)
 	sty.Width = plotting.Default.Thin * 1.5
-	addLine(p, plotting.Sample(m.RateAnalytic, I0, I1, 600), sty, "closed form")
+	plotting.AddLine(p, plotting.Sample(m.RateAnalytic, I0, I1, 600), sty, "closed form")
 	vline(p, fold, "fold of I∞", 4)
 	return p, c, nil
 }

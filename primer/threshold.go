@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
@@ -58,13 +59,33 @@ func peakAfter(res *ode.Result, vi int) float64 {
 }
 
 // NewPulseFamily simulates m, from its rest state at its own applied
-// current, with one pulse of each amplitude of amps, width w [ms].
-func NewPulseFamily(name string, m neuron.Model, w float64, amps []float64) (*PulseFamily, error) {
+// current, with one pulse of each amplitude of amps, width w [ms]. A width
+// that is not finite and positive, no amplitude or more than 1e4, an
+// amplitude that is not finite, or an invalid model is an error wrapping
+// neurokit.ErrBadInput.
+func NewPulseFamily(name string, m neuron.Model, w float64, amps []float64) (_ *PulseFamily, err error) {
+	const where = "primer.NewPulseFamily"
+	defer neurokit.Recover(&err, where)
+	if err := checkWidth(where, w); err != nil {
+		return nil, err
+	}
+	if len(amps) == 0 {
+		return nil, &neurokit.BadInputError{Where: where, Name: "amps", Value: "[]", Want: "at least one amplitude"}
+	}
+	if err := neurokit.Count(where, "amplitudes", float64(len(amps)), 1e4, "use fewer pulses"); err != nil {
+		return nil, err
+	}
+	u := neuron.CurrentParam(m).Unit
+	for _, a := range amps {
+		if err := neurokit.Finite(where, "amps", a, u); err != nil {
+			return nil, err
+		}
+	}
 	f := &PulseFamily{Name: name, Width: w, Amps: amps, Rest: m.Rest()}
 	for _, a := range amps {
 		res, err := pulseRun(m, a, w)
 		if err != nil {
-			return nil, fmt.Errorf("primer.NewPulseFamily: amplitude %g: %w", a, err)
+			return nil, fmt.Errorf("%s: amplitude %g: %w", where, a, err)
 		}
 		f.Runs = append(f.Runs, res)
 		f.Peaks = append(f.Peaks, peakAfter(res, m.VIndex()))
@@ -77,8 +98,22 @@ func NewPulseFamily(name string, m neuron.Model, w float64, amps []float64) (*Pu
 // bisection to 1e-6 of the amplitude's unit. It is an error if the pulse
 // of amplitude lo already reaches it or hi does not. For an integrator the
 // answer hardly depends on the criterion (all-or-none); for a resonator
-// near a supercritical Hopf point it does (a fuzzy threshold).
-func PulseThreshold(m neuron.Model, w, criterion, lo, hi float64) (float64, error) {
+// near a supercritical Hopf point it does (a fuzzy threshold). A width
+// that is not finite and positive, a criterion that is not finite, an
+// interval that is not finite and increasing, or an invalid model is an
+// error wrapping neurokit.ErrBadInput.
+func PulseThreshold(m neuron.Model, w, criterion, lo, hi float64) (_ float64, err error) {
+	const where = "primer.PulseThreshold"
+	defer neurokit.Recover(&err, where)
+	if err := checkWidth(where, w); err != nil {
+		return math.NaN(), err
+	}
+	if err := neurokit.Finite(where, "criterion", criterion, neurokit.MilliVolt); err != nil {
+		return math.NaN(), err
+	}
+	if err := neurokit.Interval(where, "lo, hi", lo, hi, neuron.CurrentParam(m).Unit); err != nil {
+		return math.NaN(), err
+	}
 	reaches := func(a float64) (bool, error) {
 		res, err := pulseRun(m, a, w)
 		if err != nil {
@@ -95,7 +130,7 @@ func PulseThreshold(m neuron.Model, w, criterion, lo, hi float64) (float64, erro
 			return math.NaN(), err
 		}
 		if ok != end.want {
-			return math.NaN(), fmt.Errorf("primer.PulseThreshold: a pulse of %g reaches %g mV: %v; want %v", end.a, criterion, ok, end.want)
+			return math.NaN(), fmt.Errorf("%s: a pulse of %g reaches %g mV: %v; want %v", where, end.a, criterion, ok, end.want)
 		}
 	}
 	for hi-lo > 1e-6 {
@@ -113,6 +148,14 @@ func PulseThreshold(m neuron.Model, w, criterion, lo, hi float64) (float64, erro
 	return hi, nil
 }
 
+// checkWidth reports a pulse width that is not finite and positive.
+func checkWidth(where string, w float64) error {
+	if !(w > 0) || neurokit.NotFinite(w) {
+		return &neurokit.BadInputError{Where: where, Name: "w", Value: w, Unit: neurokit.MilliSecond, Want: "> 0 and finite"}
+	}
+	return nil
+}
+
 // PeakPlot draws the peak of V against the pulse amplitude for each
 // family, in palette colours in order, with a dot per pulse.
 func PeakPlot(unit string, fs ...*PulseFamily) *plot.Plot {
@@ -123,10 +166,10 @@ func PeakPlot(unit string, fs ...*PulseFamily) *plot.Plot {
 		for i := range xy {
 			xy[i] = plotter.XY{X: f.Amps[i], Y: f.Peaks[i]}
 		}
-		l := addLine(p, xy, th.LineStyle(k), "")
+		l := plotting.AddLine(p, xy, th.LineStyle(k), "")
 		sc, err := plotter.NewScatter(xy)
 		if err != nil {
-			panic("primer: " + err.Error())
+			panic("primer: " + err.Error()) // amplitudes and peaks of a family are finite
 		}
 		sc.GlyphStyle = draw.GlyphStyle{Color: th.Color(k), Radius: th.Glyph * 0.6, Shape: draw.CircleGlyph{}}
 		p.Add(sc)
@@ -145,7 +188,8 @@ func PeakPlot(unit string, fs ...*PulseFamily) *plot.Plot {
 // equilibria, and the stable manifold of a saddle, the threshold, if there
 // is one). Each trajectory starts at rest, is pushed right by the pulse and
 // runs for the rest of the run.
-func PulsePlane(m *neuron.Conductance, f *PulseFamily, title string) (*plot.Plot, error) {
+func PulsePlane(m *neuron.Conductance, f *PulseFamily, title string) (_ *plot.Plot, err error) {
+	defer neurokit.Recover(&err, "primer.PulsePlane")
 	pp, _, err := Planar(m, m.I, &Options{Window: analysis.Window{X0: -80, X1: 20, Y0: -0.05, Y1: 0.75}, Arrows: 15})
 	if err != nil {
 		return nil, err
