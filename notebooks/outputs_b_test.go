@@ -175,10 +175,11 @@ func TestConductanceNotebookOnset(t *testing.T) {
 func TestConductanceNotebookGeneral(t *testing.T) {
 	out := printed(t, "07-conductance-based.ipynb")
 	pre := neuron.INaPIKLowThreshold()
+	built := numbers(t, out, `mV\) = +(-?[\d.]+) µA/cm² +preset`)
 	for k, V := range []float64{-70, -50, 0} {
 		got := numbers(t, out, `preset: +(-?[\d.]+) µA/cm²`)
-		if want := pre.SteadyStateCurrent(V); k >= len(got) || !near(got[k], want, 4) {
-			t.Errorf("07 printed I∞ %v; the preset gives %.4f at %g mV", got, want, V)
+		if want := pre.SteadyStateCurrent(V); k >= len(got) || !near(got[k], want, 4) || !near(built[k], want, 4) {
+			t.Errorf("07 printed I∞ %v (built) and %v (preset); the preset gives %.4f at %g mV", built, got, want, V)
 		}
 	}
 	rev, err := neuron.MammalianNeuron().Reversals()
@@ -359,6 +360,25 @@ func TestIzhikevichNotebookSaddleNodeHopf(t *testing.T) {
 			t.Errorf("08 printed rest at %v; the library gives %.3f, %v", got, eqs[0].V(), eqs[0].Kind)
 		}
 	}
+	lines := regexp.MustCompile(`I = 0: v = +(-[\d.]+) mV  (\S+(?: node| focus)?) +eigenvalues \[\((-?[\d.e-]+)[+-]`).FindAllStringSubmatch(out, -1)
+	var eqs []analysis.Equilibrium
+	for _, m := range []*neuron.Izhikevich{&gm, &hm} {
+		e, err := analysis.Equilibria(m, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		eqs = append(eqs, e...)
+	}
+	if len(lines) != len(eqs) {
+		t.Fatalf("08 printed %d equilibria of G and H, the library finds %d", len(lines), len(eqs))
+	}
+	for k, e := range eqs {
+		v, _ := strconv.ParseFloat(lines[k][1], 64)
+		re, _ := strconv.ParseFloat(lines[k][3], 64)
+		if !near(v, e.V(), 2) || lines[k][2] != e.Kind.String() || math.Abs(re-real(e.Eigenvalues[0])) > 5e-4*math.Abs(real(e.Eigenvalues[0])) {
+			t.Errorf("08 printed %q; the library gives v = %.3f, %v, λ = %.4g", lines[k][0], e.V(), e.Kind, e.Eigenvalues)
+		}
+	}
 	ctx := context.Background()
 	cg, err := analysis.FI(ctx, &gm, 0, 4, 17, &analysis.SimSettings{Chunk: 2000, MaxTime: 20000})
 	if err != nil {
@@ -422,6 +442,14 @@ func TestIzhikevichNotebookBogdanovTakens(t *testing.T) {
 	I := -(rs.K2*v*v + (rs.K1-b)*v + rs.K0)
 	if got := number(t, out, `stable focus from I = ([\d.]+) mV/ms`); !near(got, I, 3) {
 		t.Errorf("08 printed the node-focus boundary at %v, the formula gives %.4f", got, I)
+	}
+	vH := (a - rs.K1) / (2 * rs.K2) // the Hopf point: s = a
+	IH := -(rs.K2*vH*vH + (rs.K1-b)*vH + rs.K0)
+	if got := number(t, out, `up to the Hopf point at ([\d.]+);`); !near(got, IH, 4) {
+		t.Errorf("08 printed RS's Hopf point at %v, the formula gives %.5f", got, IH)
+	}
+	if got := number(t, out, `; the fold is at ([\d.]+)`); !near(got, primer.IzhSaddleNode(b), 4) {
+		t.Errorf("08 printed RS's fold at %v, want %.4f", got, primer.IzhSaddleNode(b))
 	}
 	for _, c := range []struct {
 		I     float64
@@ -539,6 +567,13 @@ func TestComputationNotebookMapping(t *testing.T) {
 		}
 		if (near1.Down[0] > 0) != (r.below == "yes") {
 			t.Errorf("%s: the down sweep below the bifurcation fires at %.4g Hz", r.name, near1.Down[0])
+		}
+		if r.below == "yes" {
+			f, _ := strconv.ParseFloat(m[5], 64)
+			at, _ := strconv.ParseFloat(m[6], 64)
+			if math.Abs(f-near1.Down[0]) > 1e-3*f || math.Abs(at-(sp.I-r.by)) > 5e-4*math.Max(1, at) {
+				t.Errorf("%s: printed %v Hz at %v below; the library gives %.4g Hz at %.4g", r.name, f, at, near1.Down[0], sp.I-r.by)
+			}
 		}
 	}
 	if !regexp.MustCompile(`class 3 variant +none \(rest survives\) +class 3, resonator`).MatchString(out) {
