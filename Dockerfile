@@ -61,17 +61,17 @@ RUN cd /tmp/src \
 
 # The student's side, as the student: what the kernelspec sets for kernels,
 # for terminals too; their own course copy, custom.js, and a build cache with
-# the library compiled at the path their notebooks use.
-USER student
-WORKDIR /home/student
+# the library compiled at the path their notebooks use. (runuser rather than
+# USER before RUN: buildah's chroot isolation cannot exec as a non-root user.)
 ENV MODELNEURONS_PREFIX=/opt/modelneurons \
     JUPYTER_PATH=/opt/modelneurons/share/jupyter \
     GOMODCACHE=/opt/modelneurons/gomodcache \
     GOPROXY=off \
     GOSUMDB=off
-RUN modelneurons-user-setup \
- && modelneurons-warm-cache /home/student/modelneurons \
- && go clean -testcache
+RUN cd /home/student && runuser -u student -- sh -c \
+    'modelneurons-user-setup && modelneurons-warm-cache "$HOME/modelneurons" && go clean -testcache'
+USER student
+WORKDIR /home/student
 
 EXPOSE 8888
 # tini as PID 1 passes `docker stop` (SIGTERM) on to Jupyter, which then shuts

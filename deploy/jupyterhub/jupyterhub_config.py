@@ -117,6 +117,9 @@ c.Spawner.args = [
     f"--MappingKernelManager.cull_idle_timeout={IDLE_SECONDS}",
     "--MappingKernelManager.cull_interval=300",
 ]
+# Classic Notebook 6, whose custom.js the widgets need, even if jupyter_server
+# gets installed one day.
+SINGLEUSER_ENV = {"JUPYTERHUB_SINGLEUSER_APP": "notebook.notebookapp.NotebookApp"}
 # A new student's first start copies the course and a 120 MB build cache.
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 120
@@ -135,7 +138,7 @@ if SPAWNER == "local":
     c.JupyterHub.spawner_class = "jupyterhub.spawner.LocalProcessSpawner"
     c.Spawner.ip = "127.0.0.1"
     c.Spawner.notebook_dir = "~"
-    c.Spawner.environment = dict(KERNEL_ENV, JUPYTER_PATH=os.path.join(PREFIX, "share/jupyter"))
+    c.Spawner.environment = dict(KERNEL_ENV, JUPYTER_PATH=os.path.join(PREFIX, "share/jupyter"), **SINGLEUSER_ENV)
 
 
 async def prepare_home(spawner):
@@ -188,6 +191,7 @@ if SPAWNER == "docker":
     c.DockerSpawner.notebook_dir = "/home/student"
     c.DockerSpawner.volumes = {"modelneurons-{username}": "/home/student"}
     c.DockerSpawner.remove = True  # the container goes, the volume stays
+    c.DockerSpawner.environment = SINGLEUSER_ENV
     # About 250-350 MiB per student with a notebook running (make hub-test).
     c.DockerSpawner.mem_limit = env("MODELNEURONS_MEM_LIMIT", "1G")
     c.DockerSpawner.cpu_limit = float(env("MODELNEURONS_CPU_LIMIT", "1"))

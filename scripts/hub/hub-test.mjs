@@ -53,6 +53,9 @@ const results = { hub: cfg.hub, cores: cfg.cores, notebook: cfg.notebook, studen
 let failures = [];
 const fail = msg => { log('FAIL', msg); failures.push(msg); };
 
+// The machine's 1-minute load average: other work on it slows the students too.
+const loadavg = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+
 // ---- pages ------------------------------------------------------------------
 
 async function login(browser, s, { blockCustomJS = false } = {}) {
@@ -150,7 +153,11 @@ async function findInteractive(page, deadline) {
     }, figSel);
     if (idx >= 0) return { frame: page.mainFrame(), index: idx, kind: 'slider in a cell output' };
     for (const el of await page.$$('#notebook .output_area iframe, #notebook .output_area embed, #notebook .output_area object')) {
-      const f = await el.contentFrame().catch(() => null);
+      let f = await el.contentFrame().catch(() => null);
+      if (!f) { // <embed src> and <object data> pages: their frame by URL
+        const src = await el.evaluate(e => e.src || e.data || '').catch(() => '');
+        f = src ? page.frames().find(x => x !== page.mainFrame() && x.url() === src) : null;
+      }
       if (!f) continue;
       const ok = await f.evaluate(figSel => !!document.querySelector('input[type=range]') &&
         !!document.querySelector(figSel), figSel).catch(() => false);
@@ -321,6 +328,7 @@ try {
       if (r.error) fail(`${s.name} ${k}: ${r.error}`);
       if (r.errors.length) fail(`${s.name} ${k}: error output in the notebook: ${r.errors[0]}`);
     }
+    rec.loadavg = loadavg();
     log(`${s.name}: login ${rec.loginS.toFixed(1)} s; cold first figure ${rec.cold.firstFigureS.toFixed(1)} s, ` +
       `interactive ${rec.cold.interactiveS?.toFixed(1)} s; warm ${rec.warm.firstFigureS.toFixed(1)} s, ` +
       `${rec.warm.interactiveS?.toFixed(1)} s (${rec.warm.kind}, redraw ${rec.warm.redrawMs?.toFixed(0)} ms)`);
@@ -335,7 +343,7 @@ try {
     const runs = await Promise.all(sessions.slice(0, K).map(s => timedRun(s.page, { restart: true })
       .catch(e => ({ error: e.message, errors: [] }))));
     const ratios = runs.map((r, i) => r.interactiveS ? r.interactiveS / solo[i] : Infinity);
-    const step = { students: K, wallS: sec(Date.now() - t0), times: runs.map(r => r.interactiveS),
+    const step = { students: K, wallS: sec(Date.now() - t0), loadavg: loadavg(), times: runs.map(r => r.interactiveS),
       firstFigure: runs.map(r => r.firstFigureS), worstRatio: Math.max(...ratios), errors: runs.map(r => r.error).filter(Boolean) };
     results.load.push(step);
     log(`load ${K}: notebook to interactive figure ${runs.map(r => r.interactiveS?.toFixed(1)).join(', ')} s; ` +

@@ -174,11 +174,32 @@ if install:
     print(f"   course installed in {install} s")
 print(f"   listening: {listen or '?'}")
 print()
-print(f"{'student':<18}{'login+spawn':>12}{'cold: 1st fig':>15}{'interactive':>13}{'warm: 1st fig':>15}{'interactive':>13}{'redraw':>9}")
+import pwd
+def cpu(phase, name):
+    try:
+        return m["phases"][phase]["cpu_s"][str(pwd.getpwnam(name).pw_uid)]
+    except KeyError:
+        return None
+print(f"{'student':<18}{'login+spawn':>12}{'cold: 1st fig':>15}{'interactive':>13}{'CPU':>7}"
+      f"{'warm: 1st fig':>15}{'interactive':>13}{'CPU':>7}{'redraw':>9}")
+est = []
 for s in r["students"]:
     c, w = s.get("cold", {}), s.get("warm", {})
+    cc, cw = cpu(f"cold {s['name']}", s["name"]), cpu(f"warm {s['name']}", s["name"])
     print(f"{s['name']:<18}{f(s.get('loginS')):>11}s{f(c.get('firstFigureS')):>14}s{f(c.get('interactiveS')):>12}s"
-          f"{f(w.get('firstFigureS')):>14}s{f(w.get('interactiveS')):>12}s{f(w.get('redrawMs'), 0):>7}ms")
+          f"{f(cc, 0):>6}s{f(w.get('firstFigureS')):>14}s{f(w.get('interactiveS')):>12}s{f(cw, 0):>6}s"
+          f"{f(w.get('redrawMs'), 0):>7}ms")
+    if cw and w.get("interactiveS"):
+        est.append(3 * w["interactiveS"] / cw)
+print("   times from Run All; CPU: core-seconds used by the student's processes (server, kernel, go, the cells)")
+if est:
+    est.sort()
+    print(f"   CPU-bound estimate of students per core before a notebook takes 3x its solo time: "
+          f"3 x solo time / CPU per run = {est[len(est)//2]:.1f} (median over students)")
+loads = [s["loadavg"] for s in r["students"] if "loadavg" in s]
+if loads:
+    print(f"   1-minute load average of the machine ({r['cores']} cores) after each student: "
+          + ", ".join(f"{x:.1f}" for x in loads))
 kinds = {s.get("warm", {}).get("kind") for s in r["students"]} - {None}
 print(f"   interactive figure: {', '.join(sorted(kinds)) or 'none found'}")
 print()
@@ -196,7 +217,8 @@ print(f"   widget socket behind /user/NAME/ proven: {'yes' if w.get('proven') el
 print()
 print(f"{'students at once':<18}{'notebook to interactive figure [s]':<40}{'worst / solo':>12}")
 for l in r.get("load", []):
-    print(f"{l['students']:<18}{', '.join(f(t) for t in l['times']):<40}{l['worstRatio']:>11.2f}x")
+    print(f"{l['students']:<18}{', '.join(f(t) for t in l['times']):<40}{l['worstRatio']:>11.2f}x"
+          f"   (machine load {l.get('loadavg', 0):.1f})")
 spc = r.get("studentsPerCore")
 if spc is not None:
     bound = "" if r.get("limitReached") else " (at least: 3x was not reached with this many students)"

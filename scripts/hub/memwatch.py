@@ -10,8 +10,9 @@ GoNB kernels, go build, the cells' programs), the proportional set size
 users, so the sum is the memory the machine really spends) and the resident
 set size (Rss, which counts shared pages once per process). It keeps the
 peak of each, overall and per phase (the current contents of --phase-file,
-written by the test driver), and the peak Pss of each uid. On SIGTERM or
-SIGINT it writes OUT.json and exits.
+written by the test driver), the peak Pss of each uid, and the CPU time
+each uid used in each phase (user+system of its processes and of the
+children they reaped). On SIGTERM or SIGINT it writes OUT.json and exits.
 """
 
 import argparse
@@ -39,6 +40,19 @@ def read_procs():
         except (OSError, ValueError, IndexError):
             pass
     return procs
+
+
+def cpu_seconds(pid):
+    """utime+stime of pid and of its waited-for children, in seconds."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return sum(int(x) for x in fields[11:15]) / CLK_TCK
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
 def memory_kib(pid):
@@ -90,6 +104,7 @@ def main():
         chosen = tree | {p for p, (uid, _) in procs.items() if uid in uids}
         total_pss = total_rss = 0
         per_uid = {}
+        cpu = {}
         for pid in chosen:
             pss, rss = memory_kib(pid)
             total_pss += pss
@@ -97,6 +112,7 @@ def main():
             uid = procs[pid][0]
             if uid in uids:
                 per_uid[uid] = per_uid.get(uid, 0) + pss
+                cpu[uid] = cpu.get(uid, 0.0) + cpu_seconds(pid)
         phase = ""
         if a.phase_file:
             try:
@@ -110,15 +126,24 @@ def main():
         result["peak_rss_mib"] = max(result["peak_rss_mib"], rss_mib)
         result["peak_procs"] = max(result["peak_procs"], len(chosen))
         if phase:
-            ph = result["phases"].setdefault(phase, {"peak_pss_mib": 0.0, "peak_rss_mib": 0.0})
+            ph = result["phases"].setdefault(phase, {"peak_pss_mib": 0.0, "peak_rss_mib": 0.0,
+                                                     "cpu_start": {}, "cpu_end": {}})
             ph["peak_pss_mib"] = max(ph["peak_pss_mib"], pss_mib)
             ph["peak_rss_mib"] = max(ph["peak_rss_mib"], rss_mib)
+            for uid, sec in cpu.items():
+                ph["cpu_start"].setdefault(str(uid), sec)
+                ph["cpu_end"][str(uid)] = sec
         for uid, kib in per_uid.items():
             key = str(uid)
             result["per_uid_peak_pss_mib"][key] = max(result["per_uid_peak_pss_mib"].get(key, 0.0), kib / 1024)
         if a.hub_pid not in procs and not per_uid:
             break  # the hub has stopped and nobody is left
         time.sleep(a.interval)
+    # CPU seconds each student's processes used during each phase (the
+    # processes' own and their reaped children's user+system time).
+    for ph in result["phases"].values():
+        start, end = ph.pop("cpu_start"), ph.pop("cpu_end")
+        ph["cpu_s"] = {uid: round(max(0.0, end[uid] - start.get(uid, 0.0)), 2) for uid in end}
     with open(a.out, "w") as f:
         json.dump(result, f, indent=1)
     return 0

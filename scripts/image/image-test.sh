@@ -12,7 +12,8 @@
 # 4. the image's default command serves Jupyter with the GoNB kernel.
 #
 # Knobs: IMAGE (modelneurons:test), IMAGE_NOTEBOOK
-# (notebooks/04-hodgkin-huxley.ipynb), IMAGE_KEEP=1 keeps the image.
+# (notebooks/04-hodgkin-huxley.ipynb), IMAGE_KEEP=1 keeps the image,
+# IMAGE_REUSE=1 skips the build when the image exists.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -51,13 +52,17 @@ scripts/image/base.sh debian:bookworm
 BUILD_ARGS=(--build-arg "GOPROXY=$(go env GOPROXY)")
 CA=/etc/ssl/certs/ca-certificates.crt
 [ -f "$CA" ] && BUILD_ARGS+=(--volume "$CA:/run/host-ca.crt:ro" --build-arg SSL_CERT_FILE=/run/host-ca.crt)
-echo ">> buildah bud -t $IMAGE (vfs storage, --isolation chroot; takes minutes, log $OUT/build.log)"
 t=$SECONDS
+if [ "${IMAGE_REUSE:-0}" = 1 ] && podman image exists "$IMAGE"; then
+	echo ">> IMAGE_REUSE=1: using the existing $IMAGE"
+else
+echo ">> buildah bud -t $IMAGE (vfs storage, --isolation chroot; takes minutes, log $OUT/build.log)"
 if ! buildah bud --isolation chroot --pull-never --layers=false -t "$IMAGE" "${BUILD_ARGS[@]}" \
 	-f Dockerfile . >"$OUT/build.log" 2>&1; then
 	tail -40 "$OUT/build.log"
 	echo "image-test: the build failed; see $OUT/build.log" >&2
 	exit 1
+fi
 fi
 BUILD_S=$((SECONDS - t))
 SIZE=$(podman image inspect --format '{{.Size}}' "$IMAGE")
