@@ -1,11 +1,11 @@
 package neuron
 
 import (
-	"errors"
-	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/modelneurons/modelneurons/neurokit"
 
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
@@ -89,23 +89,46 @@ func HodgkinHuxley1952Modern() *HH {
 	}
 }
 
-// Validate reports parameters that are NaN, infinite or non-physical.
-func (p *HH) Validate() error {
-	if err := checkFinite("HH",
-		[]string{"C", "GNa", "GK", "GL", "ENa", "EK", "EL", "VShift", "Celsius", "I", "VSpike"},
-		[]float64{p.C, p.GNa, p.GK, p.GL, p.ENa, p.EK, p.EL, p.VShift, p.Celsius, p.I, p.VSpike}); err != nil {
-		return err
+// Params implements neurokit.Describer: every parameter of the model with
+// its unit, allowed range, slider range and default (HodgkinHuxley1952Modern's
+// values for the reversal potentials, the primer's convention for VShift 0).
+// The voltages are in the model's own convention (see VShift), so their slider
+// ranges follow it.
+func (p *HH) Params() neurokit.Params {
+	inf := math.Inf(1)
+	s := p.VShift // slider ranges of voltages follow the convention
+	v := func(name, sym, doc string, ptr *float64, lo, hi, def float64) neurokit.Field {
+		return neurokit.Field{Param: neurokit.Param{Name: name, Symbol: sym, Unit: neurokit.MilliVolt, Doc: doc,
+			Min: -inf, Max: inf, Lo: lo + s, Hi: hi + s, Default: def}, Ptr: ptr}
 	}
-	switch {
-	case p.C <= 0:
-		return fmt.Errorf("neuron: HH: C = %v µF/cm² must be > 0", p.C)
-	case p.GNa < 0 || p.GK < 0 || p.GL < 0:
-		return errors.New("neuron: HH: conductances must be ≥ 0")
-	case p.Celsius <= -273.15:
-		return fmt.Errorf("neuron: HH: Celsius = %v is below absolute zero", p.Celsius)
+	g := func(name, sym, doc string, ptr *float64, hi, def float64) neurokit.Field {
+		return neurokit.Field{Param: neurokit.Param{Name: name, Symbol: sym, Unit: neurokit.MilliSiemensCm2, Doc: doc,
+			Min: 0, Max: inf, Lo: 0, Hi: hi, Default: def}, Ptr: ptr}
 	}
-	return nil
+	return neurokit.Params{
+		{Param: neurokit.Param{Name: "C", Symbol: "C", Unit: neurokit.MicroFaradCm2, Doc: "membrane capacitance",
+			Min: 0, MinOpen: true, Max: inf, Lo: 0.25, Hi: 4, Scale: neurokit.LogScale, Default: 1}, Ptr: &p.C},
+		g("GNa", "g_{Na}", "maximal Na⁺ conductance", &p.GNa, 240, 120),
+		g("GK", "g_{K}", "maximal K⁺ conductance", &p.GK, 72, 36),
+		g("GL", "g_{L}", "leak conductance", &p.GL, 1, 0.3),
+		v("ENa", "E_{Na}", "Na⁺ reversal potential", &p.ENa, 80, 150, 115+s),
+		v("EK", "E_{K}", "K⁺ reversal potential", &p.EK, -40, 10, -12+s),
+		v("EL", "E_{L}", "leak reversal potential", &p.EL, -10, 30, 10.6+s),
+		{Param: neurokit.Param{Name: "VShift", Symbol: "V_{shift}", Unit: neurokit.MilliVolt,
+			Doc: "the rates are evaluated at V − VShift: 0 for the primer's convention, −65 for the modern one",
+			Min: -inf, Max: inf, Lo: -100, Hi: 20, Default: 0}, Ptr: &p.VShift},
+		{Param: neurokit.Param{Name: "Celsius", Symbol: "T", Unit: neurokit.Celsius,
+			Doc: "temperature; rates scale by 3^((T − 6.3)/10)", Min: -273.15, MinOpen: true, Max: 100,
+			Lo: 0, Hi: 35, Default: 6.3}, Ptr: &p.Celsius},
+		currentField(&p.I, neurokit.MicroAmpCm2, -20, 200),
+		v("VSpike", "V_{spike}", "spike detection threshold (upward crossing)", &p.VSpike, 0, 100, 65+s),
+	}
 }
+
+// Validate reports the first parameter that is NaN, infinite or outside its
+// allowed range (Params), and an invalid stimulus, as an error wrapping
+// neurokit.ErrBadInput that names it.
+func (p *HH) Validate() error { return validate("neuron.HH", p.Params(), nil, p.Stim) }
 
 // Phi is the temperature factor φ = 3^((Celsius−6.3)/10) (Q10 = 3,
 // Hodgkin & Huxley 1952, p. 519) [dimensionless].
@@ -175,25 +198,24 @@ func (p *HH) Names() []string { return []string{"V", "m", "h", "n"} }
 // Applied implements Model.
 func (p *HH) Applied() float64 { return p.I }
 
+// Stimulus implements Model.
+func (p *HH) Stimulus() stim.Stimulus { return p.Stim }
+
 // WithStim implements Model: a copy of the model driven by s on top of I.
-func (p *HH) WithStim(s stim.Stimulus) Model {
-	q := *p
-	q.Stim = s
-	return &q
-}
+func (p *HH) WithStim(s stim.Stimulus) Model { return with(p, func(q *HH) { q.Stim = s }) }
 
 // WithApplied implements Model.
-func (p *HH) WithApplied(I float64) Model {
-	q := *p
-	q.I = I
-	return &q
-}
+func (p *HH) WithApplied(I float64) Model { return with(p, func(q *HH) { q.I = I }) }
 
-func (p *HH) current(t float64) float64 {
-	if p.Stim == nil {
-		return p.I
-	}
-	return p.I + p.Stim.At(t)
+func (p *HH) current(t float64) float64 { return drive(p.I, p.Stim, t) }
+
+// gated returns the gated conductances gNa m³h and gK n⁴ [mS/cm²] of Deriv
+// and Linear (which also share hhRates and Phi). It is small enough to be
+// inlined: a shared helper that returned the rates too cost Deriv a third
+// of its time (BenchmarkHHDeriv).
+func (p *HH) gated(m, h, n float64) (gna, gk float64) {
+	n2 := n * n
+	return p.GNa * m * m * m * h, p.GK * n2 * n2
 }
 
 // Deriv implements ode.System.
@@ -201,9 +223,7 @@ func (p *HH) Deriv(dst []float64, t float64, y []float64) {
 	V, m, h, n := y[HHV], y[HHM], y[HHH], y[HHN]
 	an, bn, am, bm, ah, bh := hhRates(V - p.VShift)
 	phi := p.Phi()
-	gna := p.GNa * m * m * m * h
-	n2 := n * n
-	gk := p.GK * n2 * n2
+	gna, gk := p.gated(m, h, n)
 	dst[HHV] = (p.current(t) - gna*(V-p.ENa) - gk*(V-p.EK) - p.GL*(V-p.EL)) / p.C
 	dst[HHM] = phi * (am*(1-m) - bm*m)
 	dst[HHH] = phi * (ah*(1-h) - bh*h)
@@ -214,12 +234,9 @@ func (p *HH) Deriv(dst []float64, t float64, y []float64) {
 // b = −(gNa m³h + gK n⁴ + gL)/C and a = (gNa m³h ENa + gK n⁴ EK + gL EL + I)/C,
 // and for each gate b = −φ(α+β), a = φα.
 func (p *HH) Linear(a, b []float64, t float64, y []float64) {
-	V, m, h, n := y[HHV], y[HHM], y[HHH], y[HHN]
-	an, bn, am, bm, ah, bh := hhRates(V - p.VShift)
+	an, bn, am, bm, ah, bh := hhRates(y[HHV] - p.VShift)
 	phi := p.Phi()
-	gna := p.GNa * m * m * m * h
-	n2 := n * n
-	gk := p.GK * n2 * n2
+	gna, gk := p.gated(y[HHM], y[HHH], y[HHN])
 	b[HHV] = -(gna + gk + p.GL) / p.C
 	a[HHV] = (gna*p.ENa + gk*p.EK + p.GL*p.EL + p.current(t)) / p.C
 	b[HHM], a[HHM] = -phi*(am+bm), phi*am
@@ -227,7 +244,7 @@ func (p *HH) Linear(a, b []float64, t float64, y []float64) {
 	b[HHN], a[HHN] = -phi*(an+bn), phi*an
 }
 
-// Jacobian implements ode.Jacobian analytically. dst must be 4×4.
+// Jacobian implements ode.Jacobian analytically. It panics unless dst is 4×4.
 func (p *HH) Jacobian(dst *mat.Dense, t float64, y []float64) {
 	if r, c := dst.Dims(); r != 4 || c != 4 {
 		panic("neuron: HH Jacobian: dst must be 4×4")
@@ -268,7 +285,7 @@ func (p *HH) SteadyStateCurrent(V float64) float64 {
 	return p.GNa*m*m*m*h*(V-p.ENa) + p.GK*n2*n2*(V-p.EK) + p.GL*(V-p.EL)
 }
 
-// SteadyStateTo implements SteadyStater.
+// SteadyStateTo implements SteadyStater. It panics if len(dst) != 4.
 func (p *HH) SteadyStateTo(dst []float64, V float64) {
 	if len(dst) != 4 {
 		panic("neuron: HH SteadyStateTo: len(dst) != 4")
@@ -326,7 +343,8 @@ func (p *HH) Gates() []Gate {
 func (p *HH) CurrentNames() []string { return []string{"INa", "IK", "IL"} }
 
 // CurrentsTo writes the ionic currents INa, IK, IL [µA/cm², positive
-// outward] at state y into dst (len 3).
+// outward] at state y into dst. It panics unless len(dst) == 3 and
+// len(y) == 4.
 func (p *HH) CurrentsTo(dst []float64, y []float64) {
 	if len(dst) != 3 || len(y) != 4 {
 		panic("neuron: HH CurrentsTo: need len(dst) == 3 and len(y) == 4")
