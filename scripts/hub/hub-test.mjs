@@ -230,7 +230,15 @@ async function firstRedraw(page, t0) {
     const m = await move(target, v === r.value ? v + 1 : v, 20000);
     if (m.ms !== null) return { target, ms: Date.now() - t0, redrawMs: m.ms, kind: target.kind };
   }
-  return { error: 'the interactive figure did not change after 4 moves' };
+  // nbui.Interact draws a static figure, without its Done button, when the
+  // browser did not acknowledge the widgets within its StartTimeout.
+  const fallback = target.frame === page.mainFrame() && await page.evaluate(i => {
+    const cell = document.querySelectorAll('input[type=range]')[i].closest('.cell');
+    return !![...cell.querySelectorAll('.output_area')].length &&
+      ![...cell.querySelectorAll('.output_area button')].some(b => /Done/.test(b.textContent));
+  }, target.index).catch(() => false);
+  return { error: 'the interactive figure did not change after 4 moves' + (fallback
+    ? ' (static fallback: no Done button, the widgets were not acknowledged within nbui\'s StartTimeout)' : '') };
 }
 
 // Ends the interactive cell (and anything still queued) so the kernel is free.
@@ -299,7 +307,7 @@ try {
   phase('widget');
   // Log student 1 in once so the widget runs do not pay for the first spawn.
   const first = await login(browser, s1);
-  results.students.push({ name: s1.name, loginS: sec(first.loginMs) });
+  results.students.push({ name: s1.name, uid: s1.uid, loginS: sec(first.loginMs) });
   log(`${s1.name}: logged in through the form, server up after ${sec(first.loginMs).toFixed(1)} s`);
   await first.ctx.close();
   results.widget.without = await widgetRun(browser, s1, true);
@@ -317,7 +325,7 @@ try {
   for (const [i, s] of cfg.students.entries()) {
     phase(`cold ${s.name}`);
     const sess = await login(browser, s);
-    const rec = results.students[i] || (results.students[i] = { name: s.name });
+    const rec = results.students[i] || (results.students[i] = { name: s.name, uid: s.uid });
     if (i > 0) rec.loginS = sec(sess.loginMs);
     await openNotebook(sess.page, s, cfg.notebook);
     rec.cold = await timedRun(sess.page, { restart: false, shot: i === 0 && join(cfg.out, 'notebook-interactive-figure.png') });
@@ -342,20 +350,23 @@ try {
     const t0 = Date.now();
     const runs = await Promise.all(sessions.slice(0, K).map(s => timedRun(s.page, { restart: true })
       .catch(e => ({ error: e.message, errors: [] }))));
+    // A run whose figure never became interactive counts as slower than any ratio (null in JSON).
     const ratios = runs.map((r, i) => r.interactiveS ? r.interactiveS / solo[i] : Infinity);
     const step = { students: K, wallS: sec(Date.now() - t0), loadavg: loadavg(), times: runs.map(r => r.interactiveS),
       firstFigure: runs.map(r => r.firstFigureS), worstRatio: Math.max(...ratios), errors: runs.map(r => r.error).filter(Boolean) };
     results.load.push(step);
     log(`load ${K}: notebook to interactive figure ${runs.map(r => r.interactiveS?.toFixed(1)).join(', ')} s; ` +
       `worst ${step.worstRatio.toFixed(2)}x its solo time`);
-    if (step.errors.length) fail(`load ${K}: ${step.errors[0]}`);
-    if (step.worstRatio > 3) break;
+    // Under load a figure may stay static: that is a measured limit, not a failure of the test.
+    if (step.errors.length) log(`load ${K}: ${step.errors.length} of ${K} without an interactive figure: ${step.errors[0]}`);
+    if (!Number.isFinite(step.worstRatio)) step.worstRatio = null;
+    if (step.worstRatio === null || step.worstRatio > 3) break;
   }
-  const within = [1, ...results.load.filter(l => l.worstRatio <= 3).map(l => l.students)];
+  const within = [1, ...results.load.filter(l => l.worstRatio !== null && l.worstRatio <= 3).map(l => l.students)];
   let best = 1;
   for (const k of within) { if (k === best + 1) best = k; }
   results.studentsWithin3x = best;
-  results.limitReached = results.load.some(l => l.worstRatio > 3);
+  results.limitReached = results.load.some(l => l.worstRatio === null || l.worstRatio > 3);
   results.studentsPerCore = best / cfg.cores;
 } catch (e) {
   fail(e.stack || e.message);

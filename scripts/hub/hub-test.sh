@@ -107,7 +107,7 @@ for i in $(seq 1 "$N"); do
 	useradd -m -K HOME_MODE=0700 -G "$GROUP" -s /bin/bash "$u"
 	USERS+=("$u")
 	echo "$u:$pw" | chpasswd
-	STUDENTS_JSON+="{\"name\": \"$u\", \"password\": \"$pw\"},"
+	STUDENTS_JSON+="{\"name\": \"$u\", \"uid\": $(id -u "$u"), \"password\": \"$pw\"},"
 done
 STUDENTS_JSON="${STUDENTS_JSON%,}]"
 echo ">> $N students: ${USERS[*]} (group $GROUP, random passwords, PAM)"
@@ -162,81 +162,6 @@ kill -TERM "$WATCH" 2>/dev/null && wait "$WATCH" 2>/dev/null
 WATCH=""
 
 # 6. summary
-"$PY" - "$OUT/hub-test.json" "$OUT/memory.json" "${INSTALL_S:-}" "$LISTEN" "$((SECONDS - T0))" <<'PY' || status=1
-import json, sys
-r = json.load(open(sys.argv[1]))
-m = json.load(open(sys.argv[2]))
-install, listen, total = sys.argv[3], sys.argv[4], sys.argv[5]
-f = lambda x, d=1: "-" if x is None else f"{x:.{d}f}"
-print()
-print(f"== make hub-test: {len(r['students'])} students, {r['notebook']}, {r['cores']} cores, hub {r['hub']}")
-if install:
-    print(f"   course installed in {install} s")
-print(f"   listening: {listen or '?'}")
-print()
-import pwd
-def cpu(phase, name):
-    try:
-        return m["phases"][phase]["cpu_s"][str(pwd.getpwnam(name).pw_uid)]
-    except KeyError:
-        return None
-print(f"{'student':<18}{'login+spawn':>12}{'cold: 1st fig':>15}{'interactive':>13}{'CPU':>7}"
-      f"{'warm: 1st fig':>15}{'interactive':>13}{'CPU':>7}{'redraw':>9}")
-est = []
-for s in r["students"]:
-    c, w = s.get("cold", {}), s.get("warm", {})
-    cc, cw = cpu(f"cold {s['name']}", s["name"]), cpu(f"warm {s['name']}", s["name"])
-    print(f"{s['name']:<18}{f(s.get('loginS')):>11}s{f(c.get('firstFigureS')):>14}s{f(c.get('interactiveS')):>12}s"
-          f"{f(cc, 0):>6}s{f(w.get('firstFigureS')):>14}s{f(w.get('interactiveS')):>12}s{f(cw, 0):>6}s"
-          f"{f(w.get('redrawMs'), 0):>7}ms")
-    if cw and w.get("interactiveS"):
-        est.append(3 * w["interactiveS"] / cw)
-print("   times from Run All; CPU: core-seconds used by the student's processes (server, kernel, go, the cells)")
-if est:
-    est.sort()
-    print(f"   CPU-bound estimate of students per core before a notebook takes 3x its solo time: "
-          f"3 x solo time / CPU per run = {est[len(est)//2]:.1f} (median over students)")
-loads = [s["loadavg"] for s in r["students"] if "loadavg" in s]
-if loads:
-    print(f"   1-minute load average of the machine ({r['cores']} cores) after each student: "
-          + ", ".join(f"{x:.1f}" for x in loads))
-kinds = {s.get("warm", {}).get("kind") for s in r["students"]} - {None}
-print(f"   interactive figure: {', '.join(sorted(kinds)) or 'none found'}")
-print()
-w = r.get("widget", {})
-for key in ("without", "with"):
-    x = w.get(key, {})
-    socks = "; ".join(f"{s['url']} {'OPENED' if s['opened'] else 'never opened'}" for s in x.get("gonbSockets", [])) or "none"
-    moves = x.get("moves", [])
-    ok = sum(1 for mv in moves if mv["titleOk"])
-    lat = sorted(mv["ms"] for mv in moves if mv["ms"] is not None)
-    med = f", median {lat[len(lat)//2]:.0f} ms" if lat else ""
-    print(f"widget socket {x.get('label', key)}: {socks}")
-    print(f"   slider moves answered by the kernel with the right figure: {ok}/{len(moves)}{med}")
-print(f"   widget socket behind /user/NAME/ proven: {'yes' if w.get('proven') else 'NO'}")
-print()
-print(f"{'students at once':<18}{'notebook to interactive figure [s]':<40}{'worst / solo':>12}")
-for l in r.get("load", []):
-    print(f"{l['students']:<18}{', '.join(f(t) for t in l['times']):<40}{l['worstRatio']:>11.2f}x"
-          f"   (machine load {l.get('loadavg', 0):.1f})")
-spc = r.get("studentsPerCore")
-if spc is not None:
-    bound = "" if r.get("limitReached") else " (at least: 3x was not reached with this many students)"
-    print(f"   students within 3x of their solo time: {r.get('studentsWithin3x')} -> {spc:.1f} students per core{bound}")
-print()
-print(f"peak memory of the hub and its students: {m['peak_pss_mib']:.0f} MiB PSS ({m['peak_rss_mib']:.0f} MiB RSS), {m['peak_procs']} processes")
-for ph, v in m.get("phases", {}).items():
-    if ph.startswith("load") or ph == "widget":
-        print(f"   during {ph:<10} {v['peak_pss_mib']:.0f} MiB PSS")
-per = sorted(m.get("per_uid_peak_pss_mib", {}).values())
-if per:
-    print(f"   per student: peak {per[-1]:.0f} MiB PSS (median {per[len(per)//2]:.0f})")
-print(f"total {total} s; results in {sys.argv[1]}")
-if r.get("failures"):
-    print("FAILURES:")
-    for x in r["failures"]:
-        print("  -", x)
-    sys.exit(1)
-print("hub-test: ok")
-PY
+"$PY" scripts/hub/summary.py "$OUT/hub-test.json" "$OUT/memory.json" "${INSTALL_S:-}" "$LISTEN" "$((SECONDS - T0))" ||
+	status=1
 exit $status

@@ -49,6 +49,7 @@ deb $MIRROR bookworm-updates main
 deb $SECURITY bookworm-security main
 SOURCES
 rm -rf "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/lib/apt/lists/*
+chmod 755 "$ROOTFS" # mktemp made it 0700: it becomes the image's /
 tar -C "$ROOTFS" --numeric-owner --one-file-system -c . | podman import \
 	--change 'CMD ["bash"]' --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
 	- "$IMAGE" >/dev/null
