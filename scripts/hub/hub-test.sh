@@ -43,7 +43,7 @@ fi
 
 WORK=$(mktemp -d /var/tmp/modelneurons-hubtest.XXXXXX)
 chmod 755 "$WORK"
-TAG=$(basename "$WORK" | tr -dc 'a-z0-9' | tail -c 6)
+TAG=$(basename "$WORK" | sed 's/.*\.//' | tr 'A-Z' 'a-z' | tr -dc 'a-z0-9')
 GROUP=mnhub$TAG
 USERS=()
 HUB=""
