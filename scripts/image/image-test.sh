@@ -25,9 +25,9 @@ T0=$SECONDS
 	echo "image-test: run as root (buildah and podman with vfs storage)" >&2
 	exit 1
 }
-for t in buildah podman debootstrap; do
+for t in buildah podman debootstrap runc; do
 	command -v $t >/dev/null || {
-		echo "image-test: $t is missing: apt-get install -y buildah podman debootstrap" >&2
+		echo "image-test: $t is missing: apt-get install -y buildah podman debootstrap runc" >&2
 		exit 1
 	}
 done
@@ -70,15 +70,17 @@ echo ">> built in $BUILD_S s; $((SIZE / 1000000)) MB"
 
 # 3. a notebook, headless, as the image's user
 chmod 1777 "$OUT"
-rm -f "$OUT"/*.ipynb
+rm -f "$OUT"/*.ipynb "$OUT"/*.ipynb.log
 cat >"$OUT/in-container.sh" <<'EOS'
 set -eu
 echo "user: $(id -un) uid $(id -u)"
 [ "$(id -u)" -ne 0 ] || { echo "the image runs as root" >&2; exit 1; }
 cd ~/modelneurons
 export MODELNEURONS_HEADLESS=1
-# A student's first cells: the notebook's setup cell and its first Go cell.
-python3 - "$NB" /tmp/first.ipynb <<'PY'
+# A student's first cells: the notebook's setup cell and its first Go cell,
+# in a notebook next to it (the setup cell finds the course's go.mod from there).
+FIRST=$(dirname "$NB")/.image-test-first-cells.ipynb
+python3 - "$NB" "$FIRST" <<'PY'
 import nbformat, sys
 nb = nbformat.read(sys.argv[1], 4)
 code = [c for c in nb.cells if c.cell_type == "code"]
@@ -101,14 +103,14 @@ PY
 run() { # notebook, output name
 	python3 -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
 		--ExecutePreprocessor.startup_timeout=180 --ExecutePreprocessor.record_timing=True \
-		--output-dir /out --output "$2" "$1" 2>&1 | grep -v '^\[NbConvertApp\]' || true
-	[ -f "/out/$2" ] || { echo "nbconvert wrote no /out/$2" >&2; exit 1; }
+		--output-dir /out --output "$2" "$1" >"/out/$2.log" 2>&1 || true # GoNB logs to stderr
+	[ -f "/out/$2" ] || { tail -20 "/out/$2.log"; echo "nbconvert wrote no /out/$2 (log /out/$2.log)" >&2; exit 1; }
 }
 echo ">> first cells with the image's warm caches:"
-run /tmp/first.ipynb first-warm.ipynb
+run "$FIRST" first-warm.ipynb
 timing /out/first-warm.ipynb
 echo ">> first cells with an empty Go build cache (what the warm cache saves):"
-GOCACHE=/tmp/empty-go-build run /tmp/first.ipynb first-cold.ipynb
+GOCACHE=/tmp/empty-go-build run "$FIRST" first-cold.ipynb
 timing /out/first-cold.ipynb
 echo ">> $NB, whole (kernel restarted: warm caches)"
 t0=$(date +%s)
