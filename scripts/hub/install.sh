@@ -55,6 +55,16 @@ else
 	tar -C "$ROOT" --exclude=./.git --exclude=./.tools --exclude=./.jupyter --exclude=./build \
 		--exclude='*/node_modules' -cf - . | tar -C "$PREFIX/course.new" -xf -
 fi
+# MODELNEURONS_EDITION=student gives students the student edition of the
+# notebooks (make student: solutions replaced by stubs); the default is the
+# committed instructor edition.
+if [ "${MODELNEURONS_EDITION:-instructor}" = student ]; then
+	echo ">> the student edition of the notebooks (scripts/student/make_student.py)"
+	ED=$(mktemp -d "${TMPDIR:-/tmp}/modelneurons-edition.XXXXXX")
+	/usr/bin/python3 scripts/student/make_student.py notebooks "$ED"
+	cp "$ED"/*.ipynb "$PREFIX/course.new/notebooks/"
+	rm -rf "$ED"
+fi
 rm -rf "$PREFIX/course"
 mv "$PREFIX/course.new" "$PREFIX/course"
 chmod -R u=rwX,go=rX "$PREFIX/course"
