@@ -63,8 +63,9 @@ func Maps() []MapSpec {
 
 // Map computes the map of s (analysis.TwoParameterMap with nq columns)
 // and draws it (plotting.Map); progress counts the columns.
-func Map(ctx context.Context, s MapSpec, nq int, progress analysis.Progress) (*plot.Plot, *analysis.Map, error) {
-	mp, err := analysis.TwoParameterMap(ctx, s.Family, &analysis.MapSettings{NQ: nq,
+func Map(ctx context.Context, s MapSpec, nq int, progress analysis.Progress) (p *plot.Plot, mp *analysis.Map, err error) {
+	defer neurokit.Recover(&err, "primer.Map")
+	mp, err = analysis.TwoParameterMap(ctx, s.Family, &analysis.MapSettings{NQ: nq,
 		Codim2: &analysis.Codim2Settings{QMin: s.QMin, QMax: s.QMax, IMin: s.IMin, IMax: s.IMax}, Progress: progress})
 	if err != nil {
 		return nil, nil, err

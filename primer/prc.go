@@ -6,6 +6,7 @@ import (
 
 	"gonum.org/v1/plot"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/plotting"
@@ -40,12 +41,13 @@ func Oscillators() []Oscillator {
 // PRCPanel computes the adjoint PRC of o and the direct one at points
 // phases (DirectPRC: pulses at each phase), and draws both; progress
 // counts the direct method's phases.
-func PRCPanel(ctx context.Context, o Oscillator, points int, progress analysis.Progress) (*plot.Plot, *analysis.PRC, *analysis.PRC, error) {
-	a, err := analysis.AdjointPRC(ctx, o.M, &analysis.PRCSettings{Points: 200})
+func PRCPanel(ctx context.Context, o Oscillator, points int, progress analysis.Progress) (p *plot.Plot, a, d *analysis.PRC, err error) {
+	defer neurokit.Recover(&err, "primer.PRCPanel")
+	a, err = analysis.AdjointPRC(ctx, o.M, &analysis.PRCSettings{Points: 200})
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	d, err := analysis.DirectPRC(ctx, o.M, &analysis.PRCSettings{Points: points, Progress: progress})
+	d, err = analysis.DirectPRC(ctx, o.M, &analysis.PRCSettings{Points: points, Progress: progress})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -59,31 +61,31 @@ func PRCPanel(ctx context.Context, o Oscillator, points int, progress analysis.P
 // phases (PulsePRC) and draws them as open dots against the linear
 // prediction Z·A·w of the adjoint PRC (lines, one colour per amplitude):
 // small pulses follow it, large ones saturate. progress counts the phases.
-func FinitePulses(ctx context.Context, title string, m neuron.Model, amps []float64, w float64, points int, progress analysis.Progress) (*plot.Plot, []*analysis.PRC, error) {
+func FinitePulses(ctx context.Context, title string, m neuron.Model, amps []float64, w float64, points int, progress analysis.Progress) (p *plot.Plot, prcs []*analysis.PRC, err error) {
+	defer neurokit.Recover(&err, "primer.FinitePulses")
 	a, err := analysis.AdjointPRC(ctx, m, &analysis.PRCSettings{Points: 200})
 	if err != nil {
 		return nil, nil, err
 	}
 	f := &plotting.PRC{Title: title, YLabel: "Δφ [cycles]"}
-	var out []*analysis.PRC
 	for k, A := range amps {
-		p, err := analysis.PulsePRC(ctx, m, A, w, &analysis.PRCSettings{Points: points, Progress: progress})
+		q, err := analysis.PulsePRC(ctx, m, A, w, &analysis.PRCSettings{Points: points, Progress: progress})
 		if err != nil {
 			return nil, nil, err
 		}
-		out = append(out, p)
+		prcs = append(prcs, q)
 		lin := *a
 		lin.Z = make([]float64, len(a.Z))
 		for j, z := range a.Z {
 			lin.Z[j] = z * A * w
 		}
-		meas := *p
-		meas.Z = p.Shift
+		meas := *q
+		meas.Z = q.Shift
 		f.Curves = append(f.Curves, plotting.PRCSeries{Name: "Z·A·w, A = " + num(A), PRC: &lin},
 			plotting.PRCSeries{Name: "Δφ, A = " + num(A), PRC: &meas})
 		f.Colors = append(f.Colors, k, k)
 	}
-	return f.Plot(), out, nil
+	return f.Plot(), prcs, nil
 }
 
 // PRCShapes draws the normalized adjoint PRCs of the high-threshold
@@ -92,7 +94,8 @@ func FinitePulses(ctx context.Context, title string, m neuron.Model, amps []floa
 // supercritical Hopf point (I = 14.7, 16 and 25) against a sinusoid:
 // the type I and type II shapes that the normal forms predict (Ermentrout
 // 1996; Brown, Moehlis & Holmes 2004).
-func PRCShapes(ctx context.Context) (*plotting.Figure, error) {
+func PRCShapes(ctx context.Context) (fig *plotting.Figure, err error) {
+	defer neurokit.Recover(&err, "primer.PRCShapes")
 	var panels []*plot.Plot
 	for _, c := range []struct {
 		title string
@@ -161,7 +164,8 @@ type CouplingResult struct {
 // each initial phase difference in psi0 for the given number of cycles of
 // the uncoupled period (SimulatePair); progress counts the pairs. It draws
 // plotting.Coupling.
-func Coupling(ctx context.Context, title string, m neuron.Model, syn analysis.Synapse, psi0 []float64, cycles float64, progress analysis.Progress) (*plotting.Figure, *CouplingResult, error) {
+func Coupling(ctx context.Context, title string, m neuron.Model, syn analysis.Synapse, psi0 []float64, cycles float64, progress analysis.Progress) (fig *plotting.Figure, res *CouplingResult, err error) {
+	defer neurokit.Recover(&err, "primer.Coupling")
 	prc, err := analysis.AdjointPRC(ctx, m, &analysis.PRCSettings{Points: 400})
 	if err != nil {
 		return nil, nil, err
@@ -170,7 +174,7 @@ func Coupling(ctx context.Context, title string, m neuron.Model, syn analysis.Sy
 	if err != nil {
 		return nil, nil, err
 	}
-	res := &CouplingResult{PRC: prc, Interaction: h, Pairs: make([]*analysis.Pair, len(psi0))}
+	res = &CouplingResult{PRC: prc, Interaction: h, Pairs: make([]*analysis.Pair, len(psi0))}
 	err = analysis.Sweep(ctx, len(psi0), 0, func(ctx context.Context, i int) error {
 		pr, err := analysis.SimulatePair(ctx, m, syn, psi0[i], cycles*prc.Period, nil)
 		res.Pairs[i] = pr
