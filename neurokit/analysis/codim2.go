@@ -325,7 +325,7 @@ type curveProblem struct {
 	f, fp []float64
 	cache []cachedModel
 	next  int
-	err   error // the last failure to build a model
+	err   error // a failure of setReference, reported by the next linearize
 }
 
 type cachedModel struct {
@@ -478,6 +478,10 @@ func (p *curveProblem) setReference(u []float64) {
 }
 
 func (p *curveProblem) linearize(F []float64, J *mat.Dense, u []float64) error {
+	if err := p.err; err != nil {
+		p.err = nil // a failed update of the bordering vectors fails this step
+		return err
+	}
 	n := p.n
 	y, I, q := u[:n], u[n], u[n+1]
 	m, err := p.model(q, I)
