@@ -58,13 +58,13 @@ func main() {
 	for _, c := range []struct {
 		file, title string
 		m           neuron.Model
-		g           float64
+		g, cycles   float64
 	}{
-		{"coupling-type1", "type I: I_{Na,p}+I_K high threshold", neuron.INaPIKHighThreshold().WithApplied(5), 0.15},
-		{"coupling-type2", "type II: Hodgkin-Huxley", neuron.HodgkinHuxley1952().WithApplied(10), 2},
+		{"coupling-type1", "type I: I_{Na,p}+I_K high threshold", neuron.INaPIKHighThreshold().WithApplied(5), 0.15, 400},
+		{"coupling-type2", "type II: Hodgkin-Huxley", neuron.HodgkinHuxley1952().WithApplied(10), 2, 300},
 	} {
 		bar := figout.NewProgress("pairs " + c.title).Expect(4)
-		f, res, err := primer.Coupling(ctx, c.title, c.m, primer.FastExcitation(c.g), []float64{0.1, 0.3, 0.6, 0.85}, 300, bar.Func())
+		f, res, err := primer.Coupling(ctx, c.title, c.m, primer.FastExcitation(c.g), []float64{0.1, 0.3, 0.6, 0.85}, c.cycles, bar.Func())
 		figout.Check(err)
 		bar.Done()
 		for _, l := range res.Interaction.Locked {

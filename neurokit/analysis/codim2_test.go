@@ -405,7 +405,7 @@ func TestINaPIKCodim2(t *testing.T) {
 		t.Errorf("at the cusp (V½ = %.6f, V = %.4f): I∞' = %g, I∞'' = %g, want 0", cp.Q, V, d1, d2)
 	}
 	if !(cp.Q < bt1.Q) {
-		t.Errorf("cusp at V½ = %g should lie below BT at %g (the Hopf curve ends on the lower fold)", cp.Q, bt1.Q)
+		t.Errorf("cusp at V½ = %g should lie below BT at %g (Kuznetsov 2004, §8.2: the two folds are born at the cusp; BT lies on one of them)", cp.Q, bt1.Q)
 	}
 }
 
