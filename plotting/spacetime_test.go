@@ -12,9 +12,9 @@ import (
 // 20 mm/ms along 50 mm from rest at −65 mV, on 101 positions × 61 times.
 type travelling struct{}
 
-func (travelling) Dims() (c, r int)   { return 101, 61 }
-func (travelling) X(c int) float64    { return 0.5 * float64(c) }
-func (travelling) Y(r int) float64    { return 0.05 * float64(r) }
+func (travelling) Dims() (c, r int) { return 101, 61 }
+func (travelling) X(c int) float64  { return 0.5 * float64(c) }
+func (travelling) Y(r int) float64  { return 0.05 * float64(r) }
 func (g travelling) Z(c, r int) float64 {
 	d := g.X(c) - 20*g.Y(r)
 	return -65 + 100*math.Exp(-d*d/(2*3*3))
