@@ -9,11 +9,12 @@ import (
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
 
-// A 1 ms pulse fires HH (6.3 °C) from about 6.9 µA/cm² (notebook 01's
-// table: 6 does not fire, 8 does; C = 1 µF/cm², so 6.9 µA/cm² for 1 ms
-// charges the membrane by 6.9 mV, the ≈ 7-9 mV depolarisation that
-// Hodgkin & Huxley 1952's Fig. 12 needs): the peaks below threshold stay
-// within 10 mV of rest, those above reach +30 to +45 mV.
+// A 1 ms pulse fires HH (6.3 °C) from 6.916 µA/cm² (a bisection on this
+// function; notebook 01's table: 6 does not fire, 8 does). With C =
+// 1 µF/cm² that pulse charges the membrane by 6.9 mV. The peaks below
+// threshold stay within 10 mV of rest, those above reach +30 to +45 mV
+// (the spike's peak, ≈ 100-105 mV above rest in Hodgkin & Huxley 1952,
+// Fig. 12, as TestActionPotential has it).
 func TestAllOrNone(t *testing.T) {
 	m := neuron.HodgkinHuxley1952Modern()
 	_, rs, err := AllOrNone(m, 1, []float64{2, 6.5, 7, 20, 40})
