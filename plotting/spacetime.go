@@ -1,12 +1,15 @@
 package plotting
 
 import (
+	"image"
 	"math"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/palette/moreland"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // SpaceTime is a heat map of a quantity over position and time, such as
@@ -86,34 +89,152 @@ func (s *SpaceTime) colorMap() palette.ColorMap {
 	return cm
 }
 
-// Plot returns the heat map alone. It is rasterised, one pixel per grid
-// cell, so that a fine grid stays a small image in SVG. An empty grid
-// gives empty axes.
+// Plot returns the heat map alone. It is drawn as one raster image whose
+// pixels match the data area (interpolated bilinearly between the grid's
+// points), so that a fine grid stays a small image in SVG and the picture
+// fills the axes in every viewer. An empty grid gives empty axes.
 func (s *SpaceTime) Plot() *plot.Plot {
 	p := Default.NewPlot(s.Title, orDefault(s.XLabel, "x [mm]"), orDefault(s.YLabel, "t [ms]"))
 	if s.Grid == nil {
 		return p
 	}
-	if c, r := s.Grid.Dims(); c == 0 || r == 0 {
+	c, r := s.Grid.Dims()
+	if c == 0 || r == 0 {
 		return p
 	}
-	cm := s.colorMap()
-	h := plotter.NewHeatMap(s.Grid, cm.Palette(spaceTimeColors))
-	h.Min, h.Max = cm.Min(), cm.Max()
-	cols := h.Palette.Colors()
-	h.Underflow, h.Overflow = cols[0], cols[len(cols)-1]
-	h.Rasterized = true
+	h := &raster{grid: s.Grid, cm: s.colorMap()}
 	p.Add(h)
-	xmin, xmax, ymin, ymax := h.DataRange()
-	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = xmin, xmax, ymin, ymax
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = h.DataRange()
 	return p
+}
+
+// pixelsPerPoint is the resolution of raster images in vector output:
+// 1.5 pixels per point, 2 per CSS pixel at 100 % zoom.
+const pixelsPerPoint = 1.5
+
+// raster draws a GridXYZ as an image of the size of its box on the canvas.
+// gonum/plot's rasterised HeatMap draws one pixel per cell, and SVG viewers
+// then keep that image's aspect ratio (preserveAspectRatio's default), so a
+// grid of 500 × 80 cells would fill a fifth of a square data area.
+type raster struct {
+	grid plotter.GridXYZ
+	cm   palette.ColorMap // with its range set
+}
+
+// edges returns the half-cell margins around the first and last centres
+// of n increasing positions pos(i).
+func edges(n int, pos func(int) float64) (lo, hi float64) {
+	if n == 1 {
+		return pos(0) - 0.5, pos(0) + 0.5
+	}
+	return pos(0) - (pos(1)-pos(0))/2, pos(n-1) + (pos(n-1)-pos(n-2))/2
+}
+
+// DataRange implements plot.DataRanger: the cells' outer edges.
+func (h *raster) DataRange() (xmin, xmax, ymin, ymax float64) {
+	c, r := h.grid.Dims()
+	xmin, xmax = edges(c, h.grid.X)
+	ymin, ymax = edges(r, h.grid.Y)
+	return xmin, xmax, ymin, ymax
+}
+
+// lerpIndex returns, for the position v, the grid index k and the weight
+// w of index k+1 (0 ≤ w ≤ 1) that interpolate between the n increasing
+// positions pos(i); outside them it clamps.
+func lerpIndex(n int, pos func(int) float64, v float64) (int, float64) {
+	if n == 1 || !(v > pos(0)) {
+		return 0, 0
+	}
+	if v >= pos(n-1) {
+		return n - 2, 1
+	}
+	lo, hi := 0, n-1 // pos(lo) < v ≤ pos(hi)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if pos(mid) < v {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo, (v - pos(lo)) / (pos(hi) - pos(lo))
+}
+
+// Plot implements plot.Plotter.
+func (h *raster) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	xmin, xmax, ymin, ymax := h.DataRange()
+	rect := vg.Rectangle{Min: vg.Point{X: trX(xmin), Y: trY(ymin)}, Max: vg.Point{X: trX(xmax), Y: trY(ymax)}}
+	w := int(math.Ceil(float64(rect.Max.X-rect.Min.X) * pixelsPerPoint))
+	ht := int(math.Ceil(float64(rect.Max.Y-rect.Min.Y) * pixelsPerPoint))
+	if w < 1 || ht < 1 || w > 1<<14 || ht > 1<<14 {
+		return
+	}
+	nc, nr := h.grid.Dims()
+	one := func(n int, pos func(int) float64, v float64) (int, int, float64) {
+		k, f := lerpIndex(n, pos, v)
+		if n == 1 {
+			return 0, 0, 0
+		}
+		return k, k + 1, f
+	}
+	cols := make([][3]float64, w) // per pixel column: k0, k1, weight
+	for i := range cols {
+		x := xmin + (float64(i)+0.5)/float64(w)*(xmax-xmin)
+		k0, k1, f := one(nc, h.grid.X, x)
+		cols[i] = [3]float64{float64(k0), float64(k1), f}
+	}
+	pal := h.cm.Palette(spaceTimeColors).Colors()
+	lo, hi := h.cm.Min(), h.cm.Max()
+	img := image.NewNRGBA(image.Rect(0, 0, w, ht))
+	for j := range ht { // row 0 is the top
+		y := ymax - (float64(j)+0.5)/float64(ht)*(ymax-ymin)
+		r0, r1, g := one(nr, h.grid.Y, y)
+		for i, cc := range cols {
+			c0, c1, f := int(cc[0]), int(cc[1]), cc[2]
+			z := (1-g)*((1-f)*h.grid.Z(c0, r0)+f*h.grid.Z(c1, r0)) + g*((1-f)*h.grid.Z(c0, r1)+f*h.grid.Z(c1, r1))
+			if math.IsNaN(z) {
+				continue // transparent
+			}
+			k := int(math.Round((z - lo) / (hi - lo) * float64(len(pal)-1)))
+			img.Set(i, j, pal[min(max(k, 0), len(pal)-1)])
+		}
+	}
+	c.DrawImage(rect, img)
+}
+
+// colorBar draws the colours of a colour map upwards over its range, as an
+// image of the size of its box (see raster).
+type colorBar struct{ cm palette.ColorMap }
+
+// DataRange implements plot.DataRanger.
+func (b *colorBar) DataRange() (xmin, xmax, ymin, ymax float64) { return 0, 1, b.cm.Min(), b.cm.Max() }
+
+// Plot implements plot.Plotter.
+func (b *colorBar) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	rect := vg.Rectangle{Min: vg.Point{X: trX(0), Y: trY(b.cm.Min())}, Max: vg.Point{X: trX(1), Y: trY(b.cm.Max())}}
+	w := int(math.Ceil(float64(rect.Max.X-rect.Min.X) * pixelsPerPoint))
+	ht := int(math.Ceil(float64(rect.Max.Y-rect.Min.Y) * pixelsPerPoint))
+	if w < 1 || ht < 1 || w > 1<<14 || ht > 1<<14 {
+		return
+	}
+	pal := b.cm.Palette(spaceTimeColors).Colors()
+	img := image.NewNRGBA(image.Rect(0, 0, w, ht))
+	for j := range ht {
+		k := int(math.Round((1 - (float64(j)+0.5)/float64(ht)) * float64(len(pal)-1)))
+		for i := range w {
+			img.Set(i, j, pal[k])
+		}
+	}
+	c.DrawImage(rect, img)
 }
 
 // ColorBar returns the colour bar of the heat map as a narrow plot: the
 // colours upwards along the value axis, labelled ZLabel.
 func (s *SpaceTime) ColorBar() *plot.Plot {
 	p := Default.NewPlot("", "", orDefault(s.ZLabel, "V [mV]"))
-	p.Add(&plotter.ColorBar{ColorMap: s.colorMap(), Vertical: true})
+	p.Add(&colorBar{cm: s.colorMap()})
 	p.HideX()
 	p.X.Padding = 0
 	return p

@@ -93,6 +93,15 @@ func labelPeak(p *plot.Plot, xy plotter.XYs, label string, c color.Color) {
 	sty.Font = plotting.Default.Font
 	sty.Font.Size = plotting.Default.Legend
 	sty.XAlign, sty.YAlign = draw.XCenter, draw.YBottom
+	// Keep the label inside the data area near either end.
+	if x0, x1 := xy[0].X, xy[len(xy)-1].X; x1 > x0 {
+		switch f := (top.X - x0) / (x1 - x0); {
+		case f < 0.1:
+			sty.XAlign = draw.XLeft
+		case f > 0.9:
+			sty.XAlign = draw.XRight
+		}
+	}
 	l.Offset.Y = 3
 	p.Add(l)
 }
