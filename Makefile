@@ -153,6 +153,7 @@ student:
 
 grade: kernel
 	@if [ -z "$(SUBMISSIONS)" ]; then echo "usage: make grade SUBMISSIONS=DIR (DIR/<student>/<notebook>.ipynb)"; exit 2; fi
+	@go mod download # the kernels grade offline (GOPROXY=off)
 	@$(PYTHON) scripts/grade/grade.py --submissions "$(SUBMISSIONS)" --course notebooks --out "$(GRADE_OUT)" \
 		--jobs $(GRADE_JOBS) --timeout $(GRADE_TIMEOUT) --check-timeout $(GRADE_CHECK_TIMEOUT) --disk-mb $(GRADE_DISK_MB)
 

@@ -128,7 +128,8 @@ func (s *BranchSettings) resolved(I0, I1 float64) (BranchSettings, error) {
 //
 // Errors: an invalid model or settings, or a NaN, infinite, empty or
 // reversed interval (wrapping neurokit.ErrBadInput); ErrNoEquilibrium;
-// numerical failure; ctx.Err() on cancellation.
+// ErrContinuation when the continuation cannot go on; other numerical
+// failure; ctx.Err() on cancellation.
 func EquilibriumBranch(ctx context.Context, m neuron.Model, I0, I1 float64, s *BranchSettings) (br *Branch, err error) {
 	const where = "analysis.EquilibriumBranch"
 	defer neurokit.Recover(&err, where)

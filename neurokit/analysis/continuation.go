@@ -150,14 +150,13 @@ type continuer struct {
 	s   ContinuationSettings
 	w   []float64 // weights of the inner product, len n+1
 
-	big   *mat.Dense // (n+1)×(n+1): ∂F/∂u over the constraint row
-	jac   *mat.Dense // view of the first n rows of big
-	f     []float64
-	rhs   *mat.VecDense
-	sol   *mat.VecDense
-	lu    mat.LU
-	pred  []float64
-	iters int
+	big  *mat.Dense // (n+1)×(n+1): ∂F/∂u over the constraint row
+	jac  *mat.Dense // view of the first n rows of big
+	f    []float64
+	rhs  *mat.VecDense
+	sol  *mat.VecDense
+	lu   mat.LU
+	pred []float64
 }
 
 // newContinuer returns the engine for p with resolved settings s and
@@ -253,7 +252,6 @@ func (c *continuer) correct(ctx context.Context, v, from, dir []float64, s float
 			step += c.w[j] * d * d
 		}
 		step = math.Sqrt(step)
-		c.iters = it
 		if math.IsNaN(step) || math.IsNaN(res) {
 			return it, errors.New("Newton diverged (NaN)")
 		}
@@ -321,16 +319,17 @@ func (c *continuer) start(ctx context.Context, v, from, dir []float64, s float64
 	return &point{u: v, tau: t, iters: its}, nil
 }
 
-// errStepUnderflow is wrapped by run's error when the step falls below
-// DsMin.
-var errStepUnderflow = errors.New("continuation: the step fell below DsMin")
+// ErrContinuation is wrapped by the errors of every continuation
+// (EquilibriumBranch, ContinueOrbits) when Newton's method does not
+// converge even at the smallest step, DsMin.
+var ErrContinuation = errors.New("analysis: continuation did not converge")
 
 // run continues the branch from the point first and calls visit(last,
 // next) after each accepted point, in order along the branch. It ends when
 // visit returns stop or an error, after MaxSteps steps, after a point on a
 // parameter bound (delivered with bound set), when the context is
 // cancelled (ctx.Err()), or when the step falls below DsMin (an error
-// wrapping errStepUnderflow with the last error of the corrector). The
+// wrapping ErrContinuation with the last error of the corrector). The
 // parameter is the last component of u.
 func (c *continuer) run(ctx context.Context, first *point, visit func(last, next *point) (stop bool, err error)) error {
 	n := c.n
@@ -373,7 +372,7 @@ func (c *continuer) run(ctx context.Context, first *point, visit func(last, next
 			}
 			ds /= 2
 			if ds < c.s.DsMin {
-				return fmt.Errorf("%w (%g) after p = %g: %v", errStepUnderflow, c.s.DsMin, last.u[n], err)
+				return fmt.Errorf("%w: the step fell below DsMin = %g after p = %g: %v", ErrContinuation, c.s.DsMin, last.u[n], err)
 			}
 		}
 		next := &point{u: v, tau: tau, ds: ds, arc: last.arc + c.dist(v, last.u), iters: its}

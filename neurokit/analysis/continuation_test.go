@@ -105,7 +105,7 @@ func TestContinuerBoundsAndUnderflow(t *testing.T) {
 	// MaxIter 1 cannot converge from a prediction off the circle.
 	e, first = sphereEngine(t, ContinuationSettings{MaxIter: 1, DsMin: 0.05})
 	err = e.run(ctx, first, func(_, _ *point) (bool, error) { return false, nil })
-	if !errors.Is(err, errStepUnderflow) {
+	if !errors.Is(err, ErrContinuation) {
 		t.Errorf("err = %v, want the step underflow", err)
 	}
 	cctx, cancel := context.WithCancel(ctx)

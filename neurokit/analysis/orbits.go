@@ -14,10 +14,6 @@ import (
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
 
-// ErrContinuation is wrapped by the errors of periodic-orbit continuation
-// when Newton's method does not converge even at the smallest step.
-var ErrContinuation = errors.New("analysis: continuation did not converge")
-
 // OrbitPoint is one periodic orbit on a branch.
 type OrbitPoint struct {
 	I      float64   // applied current [model unit]
@@ -318,7 +314,7 @@ func continueOrbitBranch(ctx context.Context, prob *orbitProblem, e *continuer, 
 		return br, ctx.Err()
 	}
 	last := br.Points[len(br.Points)-1]
-	return br, fmt.Errorf("%w: after I = %g, T = %g ms: %v", ErrContinuation, last.I, last.Period, err)
+	return br, fmt.Errorf("analysis: ContinueOrbits after the orbit at I = %g, T = %g ms: %w", last.I, last.Period, err)
 }
 
 // foldPoint interpolates the turning point of I along the arclength by a

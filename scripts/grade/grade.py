@@ -55,11 +55,14 @@ def set_limits(file_mb, mem_mb):
     starts: the largest file (a student's write beyond it fails with EFBIG)
     and the address space of each process (a runaway allocation ends in Go's
     "out of memory")."""
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if file_mb:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (file_mb * MB, file_mb * MB))
-    if mem_mb:
-        resource.setrlimit(resource.RLIMIT_AS, (mem_mb * MB, mem_mb * MB))
+    for which, value in ((resource.RLIMIT_CORE, 0), (resource.RLIMIT_FSIZE, file_mb * MB),
+                         (resource.RLIMIT_AS, mem_mb * MB)):
+        if which != resource.RLIMIT_CORE and not value:
+            continue
+        hard = resource.getrlimit(which)[1]
+        if hard != resource.RLIM_INFINITY:
+            value = min(value, hard)  # never above a limit set from outside
+        resource.setrlimit(which, (value, value))
 
 
 def _row(student, nbname, ex, points, status, feedback, seconds=0.0):
@@ -257,6 +260,11 @@ def main(argv=None):
     opts.out = os.path.abspath(opts.out)
     opts.work = os.path.abspath(opts.work or os.path.join(opts.out, "work"))
 
+    repo = os.path.dirname(os.path.dirname(HERE))
+    if not (opts.work + os.sep).startswith(repo + os.sep):
+        print("--work %s must lie inside %s: the notebooks' setup cell finds the repository's go.mod "
+              "from the kernel's folder" % (opts.work, repo), file=sys.stderr)
+        return 2
     crs = course.Course(opts.course)
     if crs.problems:
         print("the course notebooks break the cell convention:\n  " + "\n  ".join(crs.problems), file=sys.stderr)
