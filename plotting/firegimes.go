@@ -141,12 +141,10 @@ func (f *FIRegimes) rates() *plot.Plot {
 			lg.add("spike rate (counted)", l, sc)
 		}
 	}
+	seen := map[string]bool{}
 	for _, bd := range bands.Bands { // one legend entry per regime
-		seen := false
-		for _, n := range lg.box.names {
-			seen = seen || n == bd.Name
-		}
-		if !seen {
+		if !seen[bd.Name] {
+			seen[bd.Name] = true
 			lg.add(bd.Name, Swatch{Color: bands.fill(bd.Color)})
 		}
 	}

@@ -22,15 +22,17 @@ type SpaceTime struct {
 	// XLabel, YLabel and ZLabel name position, time and the value with
 	// their units; empty means "x [mm]", "t [ms]" and "V [mV]".
 	XLabel, YLabel, ZLabel string
-	// Grid holds the values: column c at X(c), row r at Y(r).
+	// Grid holds the values: column c at X(c), row r at Y(r), both
+	// increasing; between them the map interpolates bilinearly.
 	Grid plotter.GridXYZ
 	// Min and Max are the ends of the colour scale; values beyond them
 	// take the end colours. Min ≥ Max (or either not finite) means the
 	// range of the grid's finite values.
 	Min, Max float64
 	// ColorMap maps values to colours; nil means moreland's extended
-	// Kindlmann map (black, purple, blue, green, yellow, white: luminance
-	// rises with the value, so it also reads in grey).
+	// Kindlmann map (black through purple, blue, green, orange and pink to
+	// white: luminance rises with the value, so it also reads in grey).
+	// Drawing sets its Min and Max to the colour range.
 	ColorMap palette.ColorMap
 }
 

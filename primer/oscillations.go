@@ -2,6 +2,7 @@ package primer
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
@@ -45,7 +46,7 @@ func HHRegimes(ctx context.Context, m *neuron.HH, I0, I1 float64, n int, progres
 	}
 	r := &Regimes{Curve: c, Cycles: up}
 	f := (&plotting.FIRegimes{
-		Title:    "Spikes counted and oscillations: Hodgkin–Huxley, 6.3 °C",
+		Title:    fmt.Sprintf("Spikes counted and oscillations: Hodgkin–Huxley, %.3g °C", m.Celsius),
 		XLabel:   neuron.CurrentParam(m).Label(),
 		Curve:    c,
 		Cycles:   up,
