@@ -29,8 +29,9 @@ type Response struct {
 // an error wrapping neurokit.ErrBadInput for a width that is not finite
 // and > 0, no amplitudes or one that is not finite, and the errors of the
 // simulation.
-func AllOrNone(m *neuron.HH, width float64, amps []float64) (*plot.Plot, []Response, error) {
+func AllOrNone(m *neuron.HH, width float64, amps []float64) (_ *plot.Plot, _ []Response, err error) {
 	const where = "primer.AllOrNone"
+	defer neurokit.Recover(&err, where)
 	if !(width > 0) || math.IsInf(width, 0) {
 		return nil, nil, neurokit.BadInput(where, "width", width, "finite and > 0 ms")
 	}
@@ -44,15 +45,15 @@ func AllOrNone(m *neuron.HH, width float64, amps []float64) (*plot.Plot, []Respo
 			return nil, nil, err
 		}
 		mm := hhWith(m, stim.Step{Onset: 1, Offset: 1 + width, Amp: a})
-		tr, sp, err := RunHH(mm, 21+width, 0.01)
+		res, err := simulate(mm, 21+width, 0.01, 1)
 		if err != nil {
 			return nil, nil, err
 		}
 		peak := math.Inf(-1)
-		for k := range tr.T {
-			peak = math.Max(peak, tr.At(k)[neuron.HHV])
+		for k := range res.T {
+			peak = math.Max(peak, res.At(k)[neuron.HHV])
 		}
-		out[i] = Response{Amp: a, Peak: peak, Spike: len(sp) > 0}
+		out[i] = Response{Amp: a, Peak: peak, Spike: len(res.Events("spike")) > 0}
 		if out[i].Spike {
 			spk = append(spk, plotter.XY{X: a, Y: peak})
 		} else {
@@ -66,7 +67,7 @@ func AllOrNone(m *neuron.HH, width float64, amps []float64) (*plot.Plot, []Respo
 	for i, r := range out {
 		all[i] = plotter.XY{X: r.Amp, Y: r.Peak}
 	}
-	addLine(p, all, draw.LineStyle{Color: th.Field, Width: th.Thin}, "")
+	plotting.AddLine(p, all, draw.LineStyle{Color: th.Field, Width: th.Thin}, "")
 	for _, s := range []struct {
 		xy     plotter.XYs
 		stable plotting.Stability

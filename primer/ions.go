@@ -30,8 +30,9 @@ import (
 //
 // It returns an error wrapping neurokit.ErrBadInput for invalid ions or
 // permeabilities, or a range that is not 0 < kLo < kHi.
-func RestingPotential(title string, c *neuron.Ions, p neuron.Permeabilities, kLo, kHi float64) (*plot.Plot, error) {
+func RestingPotential(title string, c *neuron.Ions, p neuron.Permeabilities, kLo, kHi float64) (_ *plot.Plot, err error) {
 	const where = "primer.RestingPotential"
+	defer neurokit.Recover(&err, where)
 	if err := neurokit.Interval(where, "kLo, kHi", kLo, kHi, neurokit.MilliMolar); err != nil {
 		return nil, err
 	}
@@ -71,9 +72,9 @@ func RestingPotential(title string, c *neuron.Ions, p neuron.Permeabilities, kLo
 	thin := func(i int) draw.LineStyle {
 		return draw.LineStyle{Color: th.Color(i), Width: th.Thin, Dashes: th.Dash}
 	}
-	addLine(pl, plotter.XYs{{X: kLo, Y: rev.Na}, {X: kHi, Y: rev.Na}}, thin(1), strings.ReplaceAll(fmt.Sprintf("E_Na = %+.0f mV", rev.Na), "-", "−"))
-	addLine(pl, ek, th.LineStyle(0), "E_K (Nernst)")
-	addLine(pl, ghk, th.LineStyle(6), fmt.Sprintf("rest (GHK, p_Na/p_K = %.2g)", p.Na/p.K))
+	plotting.AddLine(pl, plotter.XYs{{X: kLo, Y: rev.Na}, {X: kHi, Y: rev.Na}}, thin(1), strings.ReplaceAll(fmt.Sprintf("E_Na = %+.0f mV", rev.Na), "-", "−"))
+	plotting.AddLine(pl, ek, th.LineStyle(0), "E_K (Nernst)")
+	plotting.AddLine(pl, ghk, th.LineStyle(6), fmt.Sprintf("rest (GHK, p_Na/p_K = %.2g)", p.Na/p.K))
 	sc, _ := plotter.NewScatter(plotter.XYs{{X: c.KOut, Y: rest}})
 	sc.GlyphStyle = draw.GlyphStyle{Color: th.Ink, Radius: 1.5 * th.Glyph, Shape: draw.RingGlyph{}}
 	pl.Add(sc)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/plotting"
@@ -29,7 +30,8 @@ type Regimes struct {
 // oscillates below the detector and where it rests. progress, if not nil,
 // counts the simulated currents of both. Errors are those of analysis.FI
 // and analysis.LimitCycles.
-func HHRegimes(ctx context.Context, m *neuron.HH, I0, I1 float64, n int, progress analysis.Progress) (*plotting.Figure, *Regimes, error) {
+func HHRegimes(ctx context.Context, m *neuron.HH, I0, I1 float64, n int, progress analysis.Progress) (_ *plotting.Figure, _ *Regimes, err error) {
+	defer neurokit.Recover(&err, "primer.HHRegimes")
 	var p1, p2 analysis.Progress
 	if progress != nil {
 		// FI simulates 3n currents, LimitCycles 2n.

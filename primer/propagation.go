@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/cable"
 	"github.com/modelneurons/modelneurons/plotting"
 )
@@ -24,7 +25,8 @@ import (
 //
 // The electrodes are ax's own (set ax.Left, ax.Right, e.g. to ax.Kick(0)).
 // Errors are those of cable.Simulate.
-func Propagation(ctx context.Context, ax *cable.Axon, t1 float64, snaps []float64) (*plotting.Figure, *cable.Result, error) {
+func Propagation(ctx context.Context, ax *cable.Axon, t1 float64, snaps []float64) (_ *plotting.Figure, _ *cable.Result, err error) {
+	defer neurokit.Recover(&err, "primer.Propagation")
 	res, err := cable.Simulate(ctx, ax, t1, &cable.Settings{Gates: true})
 	if err != nil {
 		return nil, res, err
@@ -52,13 +54,13 @@ func PropagationFigure(res *cable.Result, title string, snaps []float64) *plotti
 		i := res.Sample(t)
 		sty := th.LineStyle(k)
 		mark := draw.LineStyle{Color: sty.Color, Width: th.Line, Dashes: th.Dash}
-		addLine(heat, plotter.XYs{{X: x0, Y: res.T[i]}, {X: x1, Y: res.T[i]}}, mark, "")
+		plotting.AddLine(heat, plotter.XYs{{X: x0, Y: res.T[i]}, {X: x1, Y: res.T[i]}}, mark, "")
 		v := profile(res.X, res.At(i))
-		addLine(vp, v, sty, "")
+		plotting.AddLine(vp, v, sty, "")
 		labelPeak(vp, v, fmt.Sprintf("%.2g ms", res.T[i]), sty.Color)
 		if res.H != nil {
 			n := len(res.X)
-			addLine(hp, profile(res.X, res.H[i*n:(i+1)*n]), sty, "")
+			plotting.AddLine(hp, profile(res.X, res.H[i*n:(i+1)*n]), sty, "")
 		}
 	}
 	vp.Y.Min, vp.Y.Max = -80, 45
