@@ -47,28 +47,32 @@ func orDefault(s, def string) string {
 }
 
 // zRange returns the colour range: Min and Max if they are a finite,
-// increasing pair, else the range of the finite values (widened by 1 if
-// they are all equal; 0–1 if there are none).
+// increasing pair, else the range of the finite values (widened if they
+// are all equal; 0–1 if there are none), within ±10³⁰⁰ so that its width
+// is finite.
 func (s *SpaceTime) zRange() (lo, hi float64) {
 	if finite(s.Min) && finite(s.Max) && s.Min < s.Max {
-		return s.Min, s.Max
-	}
-	lo, hi = math.Inf(1), math.Inf(-1)
-	if s.Grid != nil {
-		c, r := s.Grid.Dims()
-		for i := range c {
-			for j := range r {
-				if z := s.Grid.Z(i, j); finite(z) {
-					lo, hi = min(lo, z), max(hi, z)
+		lo, hi = s.Min, s.Max
+	} else {
+		lo, hi = math.Inf(1), math.Inf(-1)
+		if s.Grid != nil {
+			c, r := s.Grid.Dims()
+			for i := range c {
+				for j := range r {
+					if z := s.Grid.Z(i, j); finite(z) {
+						lo, hi = min(lo, z), max(hi, z)
+					}
 				}
 			}
 		}
+		if lo > hi {
+			return 0, 1
+		}
 	}
-	switch {
-	case lo > hi:
-		return 0, 1
-	case lo == hi:
-		return lo - 1, hi + 1
+	lo, hi = max(lo, -maxDrawable), min(hi, maxDrawable)
+	if !(hi-lo > 1e-9*max(math.Abs(lo), math.Abs(hi))) {
+		d := max(1, 1e-6*math.Abs(lo))
+		lo, hi = lo-d, hi+d
 	}
 	return lo, hi
 }
