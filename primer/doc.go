@@ -25,6 +25,12 @@
 //	snic.go          notebook 07: the period near a saddle-node on invariant circle
 //	izhikevich.go    notebook 08: Izhikevich's simple model
 //	computation.go   notebook 09: F-I classes, integrators and resonators
+//	reset.go         notebook 07: the I_Na,p model with a manual reset (traces, F-I curve)
+//	onset.go         notebook 07: small oscillations against counted spikes at a Hopf point
+//	general.go       notebook 07: the exercise's model of the general conductance-based formula
+//	izhonset.go      notebook 08: accommodation (panel R), F-I curves of the simple model
+//	threshold.go     notebook 09: sharp and fuzzy thresholds (families of pulses)
+//	mapping.go       notebook 09: the bifurcation ties Hodgkin's class to integration
 //
 // The general pieces live in the library: analysis computes (phases of an
 // action potential, phase portraits, bifurcation diagrams) and plotting

@@ -74,6 +74,13 @@ WRONG = {
     "06-rate": (["var myRate = 109.1 // [Hz]"], "did you add t_ref?"),
     # The fold current with the sign of the ionic current.
     "07-fold": (["var foldI = -4.5129 // [µA/cm²]"], "the wrong sign"),
+    # contentB: the Cl⁻ leak forgotten and the Ca²⁺ gate given kinetics (a third state variable).
+    "07-build": (["""var myModel = &neuron.Conductance{C: 1, VSpike: -30, Currents: []neuron.Current{
+	{Name: "L", G: 8, E: -80},
+	{Name: "Na", G: 20, E: 60, Gates: []neuron.BoltzmannGate{{Name: "m", VHalf: -20, K: 15}}},
+	{Name: "K", G: 10, E: -90, Gates: []neuron.BoltzmannGate{{Name: "n", VHalf: -25, K: 5, Tau: 1}}},
+	{Name: "Ca", G: 0.5, E: rev.Ca, Gates: []neuron.BoltzmannGate{{Name: "s", VHalf: -20, K: 5, Tau: 1}}},
+}}"""], "Only n has kinetics"),
     # Regular spiking's b = 0.2 instead of the LTS cell's 0.25: 4 mV/ms.
     "08-isn": (["var myISN = (5-0.2)*(5-0.2)/0.16 - 140 // [mV/ms]"], "b = 0.25"),
     # The rule upside down: every verdict wrong.
