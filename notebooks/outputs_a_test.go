@@ -69,8 +69,8 @@ func cellText(t *testing.T, name, id string) string {
 	return ""
 }
 
-// numbers finds pattern in text and parses every capture group.
-func numbers(t *testing.T, text, pattern string) []float64 {
+// groups finds pattern in text and parses every capture group.
+func groups(t *testing.T, text, pattern string) []float64 {
 	t.Helper()
 	m := regexp.MustCompile(pattern).FindStringSubmatch(text)
 	if m == nil {
@@ -99,7 +99,7 @@ func printedAs(got, want float64, decimals int) bool {
 // table of ion concentrations): (RT/F) ln(20/400) = −75.3 mV.
 func TestOnRampNernst(t *testing.T) {
 	out := cellText(t, "00b-go-on-ramp.ipynb", "g08")
-	got := numbers(t, out, `18\.5 °C\): (-?[\d.]+) mV`)[0]
+	got := groups(t, out, `18\.5 °C\): (-?[\d.]+) mV`)[0]
 	want, err := neuron.Nernst(1, 400, 20, 18.5)
 	if err != nil {
 		t.Fatal(err)
@@ -136,7 +136,7 @@ func TestNeuronNotebookIons(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := numbers(t, c.text, `E_K  = +([+-][\d.]+) mV[\s\S]*E_Na = +([+-][\d.]+) mV[\s\S]*E_Cl = +([+-][\d.]+) mV[\s\S]*E_Ca = +([+-][\d.]+) mV`)
+		got := groups(t, c.text, `E_K  = +([+-][\d.]+) mV[\s\S]*E_Na = +([+-][\d.]+) mV[\s\S]*E_Cl = +([+-][\d.]+) mV[\s\S]*E_Ca = +([+-][\d.]+) mV`)
 		for i, want := range []float64{rev.K, rev.Na, rev.Cl, rev.Ca} {
 			if !printedAs(got[i], want, 1) {
 				t.Errorf("%s: printed %v, the library gives %.3f (K, Na, Cl, Ca #%d)", c.name, got[i], want, i)
@@ -147,7 +147,7 @@ func TestNeuronNotebookIons(t *testing.T) {
 		}
 		rest, _ := c.ions.GHK(neuron.HodgkinKatz1949())
 		peak, _ := c.ions.GHK(neuron.Permeabilities{K: 1, Na: 20, Cl: 0.45})
-		g := numbers(t, c.text, `0\.45\): (-?[\d.]+) mV[\s\S]*spike: ([+-][\d.]+) mV`)
+		g := groups(t, c.text, `0\.45\): (-?[\d.]+) mV[\s\S]*spike: ([+-][\d.]+) mV`)
 		if !printedAs(g[0], rest, 1) || !printedAs(g[1], peak, 1) {
 			t.Errorf("%s: printed rest %v, peak %v; the library gives %.3f, %.3f", c.name, g[0], g[1], rest, peak)
 		}
@@ -160,7 +160,7 @@ func TestNeuronNotebookIons(t *testing.T) {
 		c.KOut = k
 		ek, _ := neuron.Nernst(1, c.KIn, k, c.Celsius)
 		rest, _ := c.GHK(neuron.Permeabilities{K: 1, Na: 0.04})
-		got := numbers(t, out, fmt.Sprintf(`\[K⁺\]out = %2.0f mM: E_K = +(-?[\d.]+) mV, resting potential +(-?[\d.]+) mV`, k))
+		got := groups(t, out, fmt.Sprintf(`\[K⁺\]out = %2.0f mM: E_K = +(-?[\d.]+) mV, resting potential +(-?[\d.]+) mV`, k))
 		if !printedAs(got[0], ek, 1) || !printedAs(got[1], rest, 1) {
 			t.Errorf("[K]out = %g: printed %v; the library gives E_K %.2f, rest %.2f", k, got, ek, rest)
 		}
@@ -172,7 +172,7 @@ func TestNeuronNotebookIons(t *testing.T) {
 // and at 40 µA/cm².
 func TestNeuronNotebookAllOrNone(t *testing.T) {
 	out := cellText(t, "01-neuron-and-action-potential.ipynb", "a01-aonfig")
-	got := numbers(t, out, `([\d.]+) µA/cm²: peak (-?[\d.]+) mV, no spike; ([\d.]+) µA/cm²: peak (-?[\d.]+) mV, a spike\n([\d.]+) µA/cm²: peak (-?[\d.]+) mV`)
+	got := groups(t, out, `([\d.]+) µA/cm²: peak (-?[\d.]+) mV, no spike; ([\d.]+) µA/cm²: peak (-?[\d.]+) mV, a spike\n([\d.]+) µA/cm²: peak (-?[\d.]+) mV`)
 	_, rs, err := primer.AllOrNone(neuron.HodgkinHuxley1952Modern(), 1, []float64{got[0], got[2], got[4]})
 	if err != nil {
 		t.Fatal(err)
@@ -199,7 +199,7 @@ func TestPropagationNotebookVelocity(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := numbers(t, out, `conduction velocity ([\d.]+) m/s \(Hodgkin & Huxley 1952: computed 18\.8, measured 21\.2`)[0]
+	got := groups(t, out, `conduction velocity ([\d.]+) m/s \(Hodgkin & Huxley 1952: computed 18\.8, measured 21\.2`)[0]
 	if !printedAs(got, v, 2) || math.Abs(v-18.8)/18.8 > 0.006 {
 		t.Errorf("01b printed %v m/s; the library gives %.4f (HH 1952 computed 18.8)", got, v)
 	}
@@ -212,13 +212,13 @@ func TestPropagationNotebookVelocity(t *testing.T) {
 			t.Fatal(err)
 		}
 		vs = append(vs, v)
-		g := numbers(t, out, fmt.Sprintf(`Δx = %4.2f mm, Δt = 0\.0025 ms: ([\d.]+) m/s`, dx))[0]
+		g := groups(t, out, fmt.Sprintf(`Δx = %4.2f mm, Δt = 0\.0025 ms: ([\d.]+) m/s`, dx))[0]
 		if !printedAs(g, v, 4) {
 			t.Errorf("Δx = %g: printed %v, the library gives %.5f", dx, g, v)
 		}
 	}
 	x := vs[3] + (vs[3]-vs[2])/3
-	if g := numbers(t, out, `Δx → 0: ([\d.]+) m/s`)[0]; !printedAs(g, x, 3) || math.Abs(x-18.724) > 0.003 {
+	if g := groups(t, out, `Δx → 0: ([\d.]+) m/s`)[0]; !printedAs(g, x, 3) || math.Abs(x-18.724) > 0.003 {
 		t.Errorf("extrapolated: printed %v, recomputed %.4f (converged 18.724)", g, x)
 	}
 }
@@ -237,7 +237,7 @@ func TestPropagationNotebookSpikes(t *testing.T) {
 	out := cellText(t, "01b-propagation.ipynb", "p05")
 	for _, x := range []float64{10, 25, 40} {
 		want, _ := res.Arrival(x)
-		if g := numbers(t, out, fmt.Sprintf(`x = %2.0f mm at t = ([\d.]+) ms`, x))[0]; !printedAs(g, want, 3) {
+		if g := groups(t, out, fmt.Sprintf(`x = %2.0f mm at t = ([\d.]+) ms`, x))[0]; !printedAs(g, want, 3) {
 			t.Errorf("arrival at %g mm: printed %v, the library gives %.4f", x, g, want)
 		}
 	}
@@ -252,7 +252,7 @@ func TestPropagationNotebookSpikes(t *testing.T) {
 		most = max(most, len(s))
 	}
 	mid, _ := res.Arrival(25)
-	g := numbers(t, cellText(t, "01b-propagation.ipynb", "p08"), `x = 25 mm at t = ([\d.]+) ms; every point fired at most (\d+) time`)
+	g := groups(t, cellText(t, "01b-propagation.ipynb", "p08"), `x = 25 mm at t = ([\d.]+) ms; every point fired at most (\d+) time`)
 	if !printedAs(g[0], mid, 3) || int(g[1]) != most || most != 1 {
 		t.Errorf("collision: printed %v; the library: meet at %.4f ms, at most %d crossings (want 1)", g, mid, most)
 	}
@@ -262,7 +262,7 @@ func TestPropagationNotebookSpikes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if g := numbers(t, out, fmt.Sprintf(`radius %5.1f µm: +([\d.]+) m/s`, a))[0]; !printedAs(g, v, 2) {
+		if g := groups(t, out, fmt.Sprintf(`radius %5.1f µm: +([\d.]+) m/s`, a))[0]; !printedAs(g, v, 2) {
 			t.Errorf("radius %g µm: printed %v, the library gives %.4f", a, g, v)
 		}
 		if want := 18.72 * math.Sqrt(a/238); math.Abs(v-want)/want > 0.01 {
@@ -285,14 +285,14 @@ func TestSpikeTrainsNotebookFano(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		g := numbers(t, out, fmt.Sprintf(`windows of %4.0f ms: N = +(\d+), F = ([\d.]+) ± ([\d.]+) \(Poisson: ± ([\d.]+)\)`, w))
+		g := groups(t, out, fmt.Sprintf(`windows of %4.0f ms: N = +(\d+), F = ([\d.]+) ± ([\d.]+) \(Poisson: ± ([\d.]+)\)`, w))
 		if g[0] != f.Windows || !printedAs(g[1], f.Fano, 3) || !printedAs(g[2], f.SE, 3) || !printedAs(g[3], f.PoissonSE, 3) {
 			t.Errorf("%g ms windows: printed %v; the library gives N %g, F %.4f ± %.4f (Poisson %.4f)",
 				w, g, f.Windows, f.Fano, f.SE, f.PoissonSE)
 		}
 	}
 	f, _ := spikes.FanoSE(500, long)
-	g := numbers(t, cellText(t, "02-spike-trains.ipynb", "5091c5eb"), `Fano factor = ([\d.]+) ± ([\d.]+)`)
+	g := groups(t, cellText(t, "02-spike-trains.ipynb", "5091c5eb"), `Fano factor = ([\d.]+) ± ([\d.]+)`)
 	if !printedAs(g[0], f.Fano, 3) || !printedAs(g[1], f.SE, 3) {
 		t.Errorf("counts cell: printed %v; the library gives %.4f ± %.4f", g, f.Fano, f.SE)
 	}
@@ -306,14 +306,14 @@ func TestSpikeTrainsNotebookFano(t *testing.T) {
 			continue
 		}
 		f, _ := spikes.FanoSE(100, tr)
-		g := numbers(t, out, fmt.Sprintf(`Δt = %3g ms, r·Δt = [\d.]+: rate \d+ Hz, Fano factor ([\d.]+) ± ([\d.]+)`, dt))
+		g := groups(t, out, fmt.Sprintf(`Δt = %3g ms, r·Δt = [\d.]+: rate \d+ Hz, Fano factor ([\d.]+) ± ([\d.]+)`, dt))
 		if !printedAs(g[0], f.Fano, 3) || !printedAs(g[1], f.SE, 3) {
 			t.Errorf("Δt = %g: printed %v; the library gives %.4f ± %.4f", dt, g, f.Fano, f.SE)
 		}
 	}
 	tr, _ := p.Exact(rng, 0, 100000)
 	f, _ = spikes.FanoSE(100, tr)
-	g = numbers(t, out, `exact \(Poisson\.Exact\): +rate \d+ Hz, Fano factor ([\d.]+) ± ([\d.]+)`)
+	g = groups(t, out, `exact \(Poisson\.Exact\): +rate \d+ Hz, Fano factor ([\d.]+) ± ([\d.]+)`)
 	if !printedAs(g[0], f.Fano, 3) || !printedAs(g[1], f.SE, 3) {
 		t.Errorf("exact: printed %v; the library gives %.4f ± %.4f", g, f.Fano, f.SE)
 	}
@@ -371,7 +371,7 @@ func TestHHNotebookTimeScales(t *testing.T) {
 		tau[g.Name] = g.Tau
 	}
 	for _, v := range []float64{-80, -65, -55, -40, -20, 0, 20} {
-		g := numbers(t, out, fmt.Sprintf(`V = %4.0f mV: τ_m = ([\d.]+) ms, τ_h = +([\d.]+) ms, τ_n = +([\d.]+) ms +τ_h/τ_m = +([\d.]+), τ_n/τ_m = +([\d.]+)`, v))
+		g := groups(t, out, fmt.Sprintf(`V = %4.0f mV: τ_m = ([\d.]+) ms, τ_h = +([\d.]+) ms, τ_n = +([\d.]+) ms +τ_h/τ_m = +([\d.]+), τ_n/τ_m = +([\d.]+)`, v))
 		tm, th, tn := tau["m"](v), tau["h"](v), tau["n"](v)
 		if !printedAs(g[0], tm, 3) || !printedAs(g[1], th, 2) || !printedAs(g[2], tn, 2) ||
 			!printedAs(g[3], th/tm, 1) || !printedAs(g[4], tn/tm, 1) {
@@ -445,7 +445,7 @@ func TestHHNotebookRegimes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := numbers(t, out, `at I = 100 µA/cm²: spike rate (\d+) Hz; V oscillates at ([\d.]+) Hz, ([\d.]+) mV peak to peak, peaks at (-?[\d.]+) mV`)
+	g := groups(t, out, `at I = 100 µA/cm²: spike rate (\d+) Hz; V oscillates at ([\d.]+) Hz, ([\d.]+) mV peak to peak, peaks at (-?[\d.]+) mV`)
 	if g[0] != c.Steady[0] || !printedAs(g[1], c.Frequency[0], 1) || !printedAs(g[2], c.Amplitude[0], 1) ||
 		math.Abs(g[3]-up[0].Vmax) > 0.2 || !(up[0].Vmax < 0) {
 		t.Errorf("I = 100: printed %v; the library gives %g Hz, %.2f Hz, %.2f mV, peak %.2f mV", g, c.Steady[0], c.Frequency[0], c.Amplitude[0], up[0].Vmax)
