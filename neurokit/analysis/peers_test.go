@@ -491,3 +491,32 @@ func TestPeersHHFoldOfLimitCycles(t *testing.T) {
 	near(t, "HH fold of limit cycles I [µA/cm²]", lpc.I, 6.2603, 6e-4)
 	near(t, "HH fold of limit cycles period [ms]", lpc.Period, 19.9, 0.25)
 }
+
+// TestPeersBistableRange checks the lower end of the bistable range of
+// INaPIKBistable (its doc: −0.29 < I < 4.513 µA/cm², the cycle born in a
+// saddle homoclinic bifurcation near −0.29) with bistable_range.py (scipy
+// 1.10.1: the cycle followed down from I = 0 in steps of 0.005 µA/cm²,
+// 200 ms each; last cycle at −0.295 with period 4.5570 ms, lost at −0.300).
+// Ours: CycleFrom followed down the same way, each current seeded with the
+// last state of the previous cycle.
+func TestPeersBistableRange(t *testing.T) {
+	m := neuron.INaPIKBistable()
+	y := []float64{-40, 0.1}
+	var T float64
+	for _, I := range []float64{0, -0.1, -0.2, -0.25, -0.28, -0.29, -0.295} {
+		m.I = I
+		tr, period, err := analysis.CycleFrom(m, y, 0, 1)
+		if err != nil {
+			t.Fatalf("I = %g: %v (scipy: a cycle down to −0.295)", I, err)
+		}
+		y = append([]float64(nil), tr.At(tr.Len()-1)...)
+		T = period
+	}
+	// Near the homoclinic end the period is steep in I (4.56 ms at −0.295
+	// against 2.27 ms at 0): within 0.5 %.
+	near(t, "bistable cycle period at I = −0.295 [ms]", T, 4.5570, 5e-3*4.5570)
+	m.I = -0.31
+	if _, _, err := analysis.CycleFrom(m, y, 0, 1); err == nil {
+		t.Error("a cycle at I = −0.31; scipy loses it below −0.295")
+	}
+}

@@ -304,7 +304,7 @@ def orbits(part, hh):
                 # the minimum of I(T) by the parabolas through the three
                 # points around the turn, on either side (equal T steps)
                 ext = []
-                for j in (k - 1, k):
+                for j in (k - 2, k - 1):
                     if 0 <= j and j + 2 < len(Is):
                         y0, y1, y2 = Is[j], Is[j + 1], Is[j + 2]
                         h = (y2 - y0) / 2
