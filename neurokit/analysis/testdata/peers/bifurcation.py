@@ -284,7 +284,7 @@ def orbits(part, hh):
         # subcritical: unstable orbits from 9.78 down to the fold of limit
         # cycles, then stable
         Vl, Il, wl = hopfs(hh, -75, -50)[0]
-        report_orbits("hh_lower", hh, Vl, Il, wl, 0.02, 150, 0, 200, dsmax=3.0)
+        report_orbits("hh_lower", hh, Vl, Il, wl, 0.02, 12, 0, 200, dsmax=0.5)
     elif part == "hh_lpc":
         # the stable cycle at I = 8 (simulation from V = -30 mV, gates at
         # rest), continued towards smaller I through the fold of limit
