@@ -81,7 +81,7 @@ lab: jupyter $(TOOLS)/gonb
 # Every stage runs even when an earlier one fails, so one run shows all problems.
 test:
 	@failed=""; summary=""; \
-	for stage in vet gotest examples nbtest check-outputs; do \
+	for stage in vet gotest examples nbtest check-outputs site-test; do \
 		t0=$$SECONDS; \
 		$(MAKE) --no-print-directory $$stage || failed="$$failed $$stage"; \
 		summary="$$summary $$stage $$((SECONDS - t0))s"; \
@@ -124,6 +124,38 @@ BROWSER_NB ?= 04-hodgkin-huxley.ipynb 07-conductance-based.ipynb 01-neuron-and-a
 browser-test: kernel
 	@command -v chromium >/dev/null || { echo "browser-test needs Debian's chromium: apt-get install -y chromium"; exit 1; }
 	@scripts/browser/run.sh $(BROWSER_NB)
+
+# ---- explorer: the primer's figure in the browser (explorer/) -------------
+# make site        build/site/: index.html, explorer.wasm, wasm_exec.js, css, js,
+#                  and a gzip copy of each (FILE.gz) for servers that send them
+# make serve       serve build/site on http://$(SITE_ADDR)/ (explorer/cmd/serve)
+# make site-test   the browser test of the site (chromium + playwright-core)
+# make site-bench  slider→redraw latency per model, first interactive, wasm size
+SITE      := $(BUILD)/site
+SITE_ADDR ?= 127.0.0.1:8080
+SITE_SRC  := $(wildcard explorer/*.go explorer/cmd/wasm/*.go explorer/site/*) go.mod go.sum
+
+.PHONY: site serve site-test site-bench
+
+site: $(SITE)/.stamp
+$(SITE)/.stamp: $(SITE_SRC) $(shell find neurokit plotting primer -name '*.go' -not -name '*_test.go')
+	@echo ">> building the explorer's site into $(SITE)"
+	@rm -rf $(SITE) && mkdir -p $(SITE)
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o $(SITE)/explorer.wasm ./explorer/cmd/wasm
+	@cp "$$(go env GOROOT)/lib/wasm/wasm_exec.js" explorer/site/index.html explorer/site/explorer.js explorer/site/explorer.css $(SITE)/
+	@for f in $(SITE)/*; do gzip -9 -k -n -f "$$f"; done
+	@touch $@
+	@echo ">> $(SITE): explorer.wasm $$(stat -c %s $(SITE)/explorer.wasm) bytes, $$(stat -c %s $(SITE)/explorer.wasm.gz) gzipped"
+
+serve: site
+	go run ./explorer/cmd/serve -addr $(SITE_ADDR) -dir $(SITE)
+
+site-test: site
+	@scripts/browser/site.sh test
+
+site-bench: site
+	@scripts/browser/site.sh bench
+# ---- end explorer ----------------------------------------------------------
 
 bench:
 	@if [ ! -d bench ]; then echo "make bench: bench/ does not exist yet"; exit 1; fi

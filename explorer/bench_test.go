@@ -1,0 +1,53 @@
+package explorer
+
+import (
+	"testing"
+)
+
+func BenchmarkNewHH(b *testing.B) {
+	for b.Loop() {
+		specs = map[string]*Spec{}
+		New(Default("hh"))
+	}
+}
+
+func BenchmarkFitWindowsHH(b *testing.B) {
+	for b.Loop() {
+		fitWindows("hh")
+	}
+}
+
+func BenchmarkPlaneHH(b *testing.B) {
+	st := Default("hh")
+	w := fitWindows("hh")
+	for b.Loop() {
+		plane(st, w.plane)
+	}
+}
+
+func BenchmarkRunHH(b *testing.B) {
+	st := Default("hh")
+	for b.Loop() {
+		simulate(st, nil)
+	}
+}
+
+func benchDraw(b *testing.B, panel string) {
+	e := New(Default("hh"))
+	rec := NewRecorder(1, 1)
+	for b.Loop() {
+		e.Draw(panel, 510, 290, false, rec)
+	}
+	b.ReportMetric(float64(len(rec.Bytes())), "bytes")
+}
+
+func BenchmarkDrawTraceHH(b *testing.B)   { benchDraw(b, "trace") }
+func BenchmarkDrawPlaneHH(b *testing.B)   { benchDraw(b, "plane") }
+func BenchmarkDrawFIHH(b *testing.B)      { benchDraw(b, "fi") }
+func BenchmarkDrawDiagramHH(b *testing.B) { benchDraw(b, "diagram") }
+func BenchmarkSummaryHH(b *testing.B) {
+	e := New(Default("hh"))
+	for b.Loop() {
+		e.Summary().JSON()
+	}
+}

@@ -1,0 +1,448 @@
+package explorer
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
+	"github.com/modelneurons/modelneurons/neurokit/ode"
+	"github.com/modelneurons/modelneurons/neurokit/stim"
+	"github.com/modelneurons/modelneurons/plotting"
+)
+
+// The figures are the notebooks' figures, drawn by package plotting; this
+// file only picks what goes into each panel and adds the explorer's
+// markers (the current I, the clicked start).
+
+// Geometry is where a panel's data area lies on its canvas, so that the
+// page can turn a click into data coordinates.
+type Geometry struct {
+	X0, X1, Y0, Y1 float64 // the data area [pt], origin at the bottom left
+	XMin, XMax     float64 // the x axis range [data units]
+	YMin, YMax     float64 // the y axis range [data units]
+}
+
+// ToData converts a point of the canvas [pt, origin bottom left] to data
+// coordinates (linear axes).
+func (g Geometry) ToData(x, y float64) (float64, float64) {
+	return g.XMin + (x-g.X0)/(g.X1-g.X0)*(g.XMax-g.XMin), g.YMin + (y-g.Y0)/(g.Y1-g.Y0)*(g.YMax-g.YMin)
+}
+
+// capture is a plotter that draws nothing and records where the data area
+// of its plot lies.
+type capture struct{ g *Geometry }
+
+func (c capture) Plot(dc draw.Canvas, p *plot.Plot) {
+	*c.g = Geometry{
+		X0: float64(dc.Min.X), X1: float64(dc.Max.X), Y0: float64(dc.Min.Y), Y1: float64(dc.Max.Y),
+		XMin: p.X.Min, XMax: p.X.Max, YMin: p.Y.Min, YMax: p.Y.Max,
+	}
+}
+
+// decimate returns at most about 2n points of (t, y) for a curve drawn n
+// pixels wide: per pixel column its first, lowest, highest and last point
+// (in time order), so that spikes keep their peaks. Points at equal times
+// (the two sides of a reset) are kept as a vertical pair.
+func decimate(t, y []float64, n int) plotter.XYs {
+	if len(t) <= 4*n || n < 1 {
+		out := make(plotter.XYs, len(t))
+		for i := range t {
+			out[i] = plotter.XY{X: t[i], Y: y[i]}
+		}
+		return out
+	}
+	t0, t1 := t[0], t[len(t)-1]
+	out := make(plotter.XYs, 0, 4*n+2)
+	col := func(x float64) int { return int(float64(n) * (x - t0) / (t1 - t0)) }
+	for i := 0; i < len(t); {
+		c := col(t[i])
+		j := i
+		lo, hi := i, i
+		for j < len(t) && col(t[j]) == c {
+			if y[j] < y[lo] {
+				lo = j
+			}
+			if y[j] > y[hi] {
+				hi = j
+			}
+			j++
+		}
+		idx := []int{i, lo, hi, j - 1}
+		if lo > hi {
+			idx[1], idx[2] = hi, lo
+		}
+		last := -1
+		for _, k := range idx {
+			if k != last {
+				out = append(out, plotter.XY{X: t[k], Y: y[k]})
+				last = k
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// component returns component j of a trajectory, decimated for a curve n
+// pixels wide.
+func component(tr *ode.Trajectory, j, n int) plotter.XYs {
+	return decimate(tr.T, tr.Component(j), n)
+}
+
+// TraceFigure is the V(t) panel: the membrane potential with its spikes,
+// the gating (or recovery) variables if gates is set, and the applied
+// current I + stimulus(t) below.
+func TraceFigure(st State, r *Run, vWindow [2]float64, px int, gates bool) *plotting.Figure {
+	s := st.Spec()
+	m := st.NewModel()
+	vi := m.VIndex()
+	names := m.Names()
+	cur := s.Current
+	var panels []plotting.Panel
+	title := s.Name
+	if r.Err == nil {
+		title = fmt.Sprintf("%s: %d spikes in %g ms (%.3g Hz)", s.Name, len(r.Spikes), r.T, r.Rate)
+	}
+	v := plotting.Panel{YLabel: axisLabel(names[vi], m), Height: 3, YMin: vWindow[0], YMax: vWindow[1]}
+	if r.Res != nil {
+		v.Series = []plotting.Series{{Name: names[vi], XY: component(&r.Res.Trajectory, vi, px)}}
+		v.Spikes = r.Spikes
+		lo, hi := minMax(r.Res.Trajectory.Component(vi))
+		v.YMin, v.YMax = min(v.YMin, lo), max(v.YMax, hi)
+	} else {
+		v.Series = []plotting.Series{{XY: plotter.XYs{{X: 0, Y: math.NaN()}}}}
+	}
+	panels = append(panels, v)
+	if gates && m.Dim() > 1 && r.Res != nil {
+		g := plotting.Panel{Height: 1.6, Color: 1, LegendInside: true}
+		for j, n := range names {
+			if j != vi {
+				g.Series = append(g.Series, plotting.Series{Name: n, XY: component(&r.Res.Trajectory, j, px)})
+			}
+		}
+		if m.Dim() == 2 {
+			g.YLabel = axisLabel(names[1-vi], m)
+		} else {
+			g.YLabel = "gates [1]"
+			g.YMin, g.YMax = -0.02, 1.02
+		}
+		panels = append(panels, g)
+	}
+	I := st.I()
+	it := plotting.Panel{YLabel: cur.Label(), Height: 1, Color: 1}
+	it.Series = []plotting.Series{{XY: currentTrace(I, r.Stim, r.T, 2*px)}}
+	panels = append(panels, it)
+	f := plotting.Stack(title, "t [ms]", panels...)
+	for _, row := range f.Panels {
+		row[0].X.Min, row[0].X.Max = 0, r.T
+	}
+	return f
+}
+
+// currentTrace samples I + s(t) at n+1 times over [0, T], and exactly at the
+// breakpoints of s so that steps are vertical.
+func currentTrace(I float64, s stim.Stimulus, T float64, n int) plotter.XYs {
+	if s == nil {
+		return plotter.XYs{{X: 0, Y: I}, {X: T, Y: I}}
+	}
+	ts := make([]float64, 0, n+1)
+	for i := range n + 1 {
+		ts = append(ts, T*float64(i)/float64(n))
+	}
+	out := make(plotter.XYs, 0, len(ts)+8)
+	bp := stim.Breakpoints(s)
+	k := 0
+	for _, t := range ts {
+		for k < len(bp) && bp[k] <= t {
+			if b := bp[k]; b > 0 && b < T {
+				// The value just before and at the breakpoint.
+				out = append(out, plotter.XY{X: b, Y: I + s.At(math.Nextafter(b, math.Inf(-1)))},
+					plotter.XY{X: b, Y: I + s.At(b)})
+			}
+			k++
+		}
+		out = append(out, plotter.XY{X: t, Y: I + s.At(t)})
+	}
+	return out
+}
+
+func minMax(x []float64) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range x {
+		if !math.IsNaN(v) {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	return lo, hi
+}
+
+// PlaneFigure is the phase-plane panel: the portrait at the current I with
+// the run projected on it, or the phase line of a one-dimensional model.
+func PlaneFigure(st State, pv *PlaneView, r *Run, g *Geometry) *plot.Plot {
+	s := st.Spec()
+	w := pv.Window
+	title := fmt.Sprintf("I = %.4g %s", st.I(), s.Current.Unit)
+	if pv.Plane == nil {
+		return phaseLine(st, pv, r, title, g)
+	}
+	var pp *plotting.PhasePortrait
+	if pv.Portrait != nil {
+		pp = plotting.PortraitOf(pv.Portrait, pv.XLabel, pv.YLabel)
+	} else {
+		pp = &plotting.PhasePortrait{XLabel: pv.XLabel, YLabel: pv.YLabel}
+	}
+	pp.Title = title
+	pp.XMin, pp.XMax, pp.YMin, pp.YMax = w.X0, w.X1, w.Y0, w.Y1
+	pp.Equilibria = plotting.EquilibriaOf(pv.Equilibria, 0, 1, false)
+	if r != nil && r.Res != nil {
+		for _, seg := range r.Res.Trajectory.Segments() {
+			pp.Trajectories = append(pp.Trajectories, planePath(&seg, pv.Plane.X, pv.Plane.Y, w))
+		}
+	}
+	p := pp.Plot()
+	if r != nil && len(r.Y0) > 0 {
+		addStart(p, r.Y0[pv.Plane.X], r.Y0[pv.Plane.Y])
+	}
+	p.Add(capture{g})
+	return p
+}
+
+// planePath projects a trajectory on components (x, y), thinned to at most
+// about 1500 points.
+func planePath(tr *ode.Trajectory, x, y int, w analysis.Window) plotter.XYs {
+	n := tr.Len()
+	step := max(1, n/1500)
+	out := make(plotter.XYs, 0, n/step+1)
+	for i := 0; i < n; i += step {
+		s := tr.At(i)
+		out = append(out, plotter.XY{X: s[x], Y: s[y]})
+	}
+	if (n-1)%step != 0 {
+		s := tr.At(n - 1)
+		out = append(out, plotter.XY{X: s[x], Y: s[y]})
+	}
+	return out
+}
+
+// addStart marks the start of the run with a small ring.
+func addStart(p *plot.Plot, x, y float64) {
+	sc, err := plotter.NewScatter(plotter.XYs{{X: x, Y: y}})
+	if err != nil {
+		return
+	}
+	sc.GlyphStyle = draw.GlyphStyle{Color: plotting.Default.Color(0), Radius: plotting.Default.Glyph * 1.4, Shape: draw.RingGlyph{}}
+	p.Add(sc)
+	p.Legend.Add("start", sc)
+}
+
+// phaseLine draws dV/dt against V at the current I (with the equilibria by
+// kind) and the run as the points (V(t), dV/dt(t)) it visits, which leave
+// the curve while a stimulus adds to I.
+func phaseLine(st State, pv *PlaneView, r *Run, title string, g *Geometry) *plot.Plot {
+	th := &plotting.Default
+	p := th.NewPlot(title, pv.XLabel, pv.YLabel)
+	zero, _ := plotter.NewLine(plotter.XYs{{X: pv.Window.X0, Y: 0}, {X: pv.Window.X1, Y: 0}})
+	zero.LineStyle = draw.LineStyle{Color: th.Ink, Width: th.Axis}
+	p.Add(zero)
+	if len(pv.Line.X) > 0 {
+		l, _ := plotter.NewLine(pv.Line)
+		l.LineStyle = th.LineStyle(1)
+		p.Add(l)
+		p.Legend.Add("d"+pv.XLabel[:1]+"/dt at constant I", l)
+	}
+	if r != nil && r.Res != nil {
+		m := st.NewModel().WithStim(r.Stim)
+		tr := &r.Res.Trajectory
+		d := []float64{0}
+		step := max(1, tr.Len()/800)
+		var pts plotter.XYs
+		for i := 0; i < tr.Len(); i += step {
+			m.Deriv(d, tr.T[i], tr.At(i))
+			pts = append(pts, plotter.XY{X: tr.At(i)[0], Y: d[0]})
+		}
+		sc, _ := plotter.NewScatter(pts)
+		sc.GlyphStyle = draw.GlyphStyle{Color: th.Color(0), Radius: 1.2, Shape: draw.CircleGlyph{}}
+		p.Add(sc)
+		p.Legend.Add("the run", sc)
+		addStart(p, r.Y0[0], 0)
+	}
+	var eqs plotter.XYs
+	for _, e := range pv.Equilibria {
+		eqs = append(eqs, plotter.XY{X: e.State[0], Y: 0})
+		sc, _ := plotter.NewScatter(plotter.XYs{{X: e.State[0], Y: 0}})
+		sc.GlyphStyle = draw.GlyphStyle{Color: th.Ink, Radius: th.Glyph * 1.3,
+			Shape: plotting.Marker{Stability: plotting.StabilityOf(e.Kind)}}
+		p.Add(sc)
+	}
+	p.X.Min, p.X.Max = pv.Window.X0, pv.Window.X1
+	lo, hi := minMax(pv.Line.Y)
+	if lo < hi {
+		pad := 0.05 * (hi - lo)
+		p.Y.Min, p.Y.Max = lo-pad, hi+pad
+	}
+	p.Legend.Top, p.Legend.Left = true, false
+	p.Add(capture{g})
+	return p
+}
+
+// cursor draws the current I as a vertical line across the data area
+// without changing the plot's ranges, and the stimulus's range of currents
+// as a band.
+type cursor struct {
+	I, Lo, Hi float64
+}
+
+var (
+	cursorColor = color.RGBA{0xd5, 0x5e, 0x00, 0xff} // plotting.Vermilion
+	bandColor   = color.RGBA{0xd5, 0x5e, 0x00, 0x22}
+)
+
+func (c cursor) Plot(dc draw.Canvas, p *plot.Plot) {
+	tx, _ := p.Transforms(&dc)
+	if c.Lo < c.Hi {
+		x0, x1 := max(tx(c.Lo), dc.Min.X), min(tx(c.Hi), dc.Max.X)
+		if x0 < x1 {
+			dc.SetColor(bandColor)
+			var r vg.Path
+			r.Move(vg.Point{X: x0, Y: dc.Min.Y})
+			r.Line(vg.Point{X: x1, Y: dc.Min.Y})
+			r.Line(vg.Point{X: x1, Y: dc.Max.Y})
+			r.Line(vg.Point{X: x0, Y: dc.Max.Y})
+			r.Close()
+			dc.Fill(r)
+		}
+	}
+	x := tx(c.I)
+	if x < dc.Min.X || x > dc.Max.X {
+		return
+	}
+	dc.StrokeLine2(draw.LineStyle{Color: cursorColor, Width: plotting.Default.Line, Dashes: []vg.Length{4, 2}},
+		x, dc.Min.Y, x, dc.Max.Y)
+}
+
+// stimRange is the range of currents I + s(t) over the run.
+func stimRange(I float64, s stim.Stimulus, T float64) (lo, hi float64) {
+	if s == nil {
+		return I, I
+	}
+	lo, hi = minMax(xs(currentTrace(I, s, T, 1000), 1))
+	return lo, hi
+}
+
+func xs(pts plotter.XYs, k int) []float64 {
+	out := make([]float64, len(pts))
+	for i, p := range pts {
+		if k == 0 {
+			out[i] = p.X
+		} else {
+			out[i] = p.Y
+		}
+	}
+	return out
+}
+
+// FIFigure is the F-I panel: the up and down sweeps, the class in the
+// corner, the current I as a cursor with the rate there marked, and the
+// stimulus's range of currents as a band. A nil curve gives empty axes
+// (the sweeps are still running) with the cursor.
+func FIFigure(st State, sw *Sweeps, r *Run, msg string) *plot.Plot {
+	s := st.Spec()
+	I0, I1 := sweepRange(s)
+	fi := &plotting.FI{XLabel: s.Current.Label()}
+	var c *analysis.FICurve
+	if sw != nil {
+		c = sw.FI
+	}
+	if c != nil {
+		fi = plotting.FIOf(c, s.Current.Label(), "")
+		if sw.Report != nil && sw.Report.Excitability != nil {
+			fi.Class = sw.Report.Excitability.Class.String()
+		}
+	}
+	fi.Title = "F-I curve"
+	if msg != "" {
+		fi.Title += ": " + msg
+	}
+	p := fi.Plot()
+	p.X.Min, p.X.Max = I0, I1
+	if c == nil {
+		p.Y.Min, p.Y.Max = 0, 100
+	}
+	addCursor(p, st, r)
+	if c != nil {
+		if f, ok := interp(c.I, c.Up, st.I()); ok {
+			addDot(p, st.I(), f)
+		}
+	}
+	return p
+}
+
+func addCursor(p *plot.Plot, st State, r *Run) {
+	c := cursor{I: st.I()}
+	if r != nil {
+		c.Lo, c.Hi = stimRange(st.I(), r.Stim, r.T)
+	}
+	p.Add(c)
+}
+
+func addDot(p *plot.Plot, x, y float64) {
+	sc, err := plotter.NewScatter(plotter.XYs{{X: x, Y: y}})
+	if err != nil {
+		return
+	}
+	sc.GlyphStyle = draw.GlyphStyle{Color: cursorColor, Radius: plotting.Default.Glyph * 1.2, Shape: draw.CircleGlyph{}}
+	p.Add(sc)
+}
+
+// interp is the piecewise-linear interpolation of y(x) at x0 (xs
+// increasing); false outside the range.
+func interp(xs, ys []float64, x0 float64) (float64, bool) {
+	for i := 1; i < len(xs); i++ {
+		if x0 >= xs[i-1] && x0 <= xs[i] {
+			f := (x0 - xs[i-1]) / (xs[i] - xs[i-1])
+			return ys[i-1] + f*(ys[i]-ys[i-1]), true
+		}
+	}
+	return math.NaN(), false
+}
+
+// DiagramFigure is the bifurcation diagram with the current I as a cursor
+// and the equilibria at I marked by kind.
+func DiagramFigure(st State, sw *Sweeps, pv *PlaneView, r *Run, vWindow [2]float64, msg string) *plot.Plot {
+	s := st.Spec()
+	I0, I1 := sweepRange(s)
+	var b *plotting.Bifurcation
+	if sw != nil && sw.Diagram != nil {
+		b = plotting.DiagramOf(sw.Diagram, s.Current.Label())
+	} else {
+		b = &plotting.Bifurcation{XLabel: s.Current.Label(), YLabel: "V [mV]"}
+	}
+	b.Title = "bifurcation diagram"
+	if msg != "" {
+		b.Title += ": " + msg
+	}
+	b.LegendInside = true
+	b.XMin, b.XMax = I0, I1
+	b.YMin, b.YMax = vWindow[0], vWindow[1]
+	p := b.Plot()
+	addCursor(p, st, r)
+	if pv != nil {
+		for _, e := range pv.Full {
+			sc, err := plotter.NewScatter(plotter.XYs{{X: st.I(), Y: e.V()}})
+			if err != nil {
+				continue
+			}
+			sc.GlyphStyle = draw.GlyphStyle{Color: cursorColor, Radius: plotting.Default.Glyph * 1.2,
+				Shape: plotting.Marker{Stability: plotting.StabilityOf(e.Kind)}}
+			p.Add(sc)
+		}
+	}
+	return p
+}
+

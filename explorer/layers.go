@@ -1,0 +1,369 @@
+package explorer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
+	"github.com/modelneurons/modelneurons/neurokit/neuron"
+	"github.com/modelneurons/modelneurons/neurokit/ode"
+	"github.com/modelneurons/modelneurons/neurokit/stim"
+)
+
+// The explorer computes in layers, each keyed by the values it depends on,
+// so that a change recomputes only what it changes:
+//
+//	layer     depends on                           cost
+//	run       everything                           a simulation (ms)
+//	plane     the model's parameters, I included   field, nullclines, equilibria (ms)
+//	sweeps    the model's parameters without I     F-I curve, report card, bifurcation
+//	                                               diagram (seconds): computed after the
+//	                                               pointer stops, and shown as they come
+//
+// The stimulus enters only the run: the phase plane, the F-I curve and the
+// bifurcation diagram are those of the model under constant current.
+
+// Run is the simulation the V(t) panel shows.
+type Run struct {
+	Res    *ode.Result // the recorded run (every accepted step)
+	Y0     []float64   // the initial state
+	Spikes []float64   // spike times [ms]
+	Stim   stim.Stimulus
+	T      float64 // duration [ms]
+	// Rate is the mean firing rate over the run, spikes per second [Hz].
+	Rate float64
+	// Scheme names the integration scheme ("Dormand–Prince" or the
+	// published Euler scheme of a protocol).
+	Scheme string
+	Err    error
+}
+
+// modelKey is the part of a state that the model's equations depend on,
+// without the applied current.
+func modelKey(st State) string {
+	var b strings.Builder
+	b.WriteString(st.Model)
+	s := st.Spec()
+	for i, v := range st.Values {
+		if i == s.iIndex {
+			continue
+		}
+		b.WriteByte(' ')
+		b.WriteString(strconv.FormatFloat(v, 'g', -1, 64))
+	}
+	return b.String()
+}
+
+// planeKey adds I to modelKey.
+func planeKey(st State) string { return modelKey(st) + " I=" + fmtExact(st.I()) }
+
+// runKey is everything.
+func runKey(st State) string { return st.Query() }
+
+// maxSteps bounds every run of the explorer: a parameter set that needs
+// more steps is reported as an error instead of freezing the page.
+const maxSteps = 400_000
+
+// simulate runs the state's model with its stimulus for st.T ms from start
+// (nil: rest, see RestStart).
+// TODO(lowlayers): neuron.Simulate once it lands; this is its shape.
+func simulate(st State, start []float64) *Run {
+	s := st.Spec()
+	r := &Run{T: st.T, Stim: st.Stimulus()}
+	m := st.NewModel()
+	y0 := start
+	if y0 == nil {
+		y0 = RestStart(st, m)
+	}
+	r.Y0 = slices.Clone(y0)
+	set := &ode.Settings{Method: ode.DormandPrince, MaxSteps: maxSteps}
+	r.Scheme = "Dormand–Prince 5(4), adaptive step"
+	if s.Protocol != nil && st.Stim == protocolKind.Key {
+		if iz, ok := m.(*neuron.Izhikevich); ok {
+			set = iz.PublishedSettings(s.Protocol.Dt)
+			set.MaxSteps = maxSteps
+			r.Scheme = fmt.Sprintf("forward Euler, dt = %g ms, v before u (Izhikevich's published scheme)", s.Protocol.Dt)
+		}
+	}
+	if set.Method.Adaptive() {
+		set.MaxStep = max(st.T/200, 0.01) // a smooth curve and no pulse stepped over
+		if r.Stim != nil {
+			if mi := stim.MinInterval(r.Stim); mi < 2*set.MaxStep {
+				set.MaxStep = max(mi/2, 1e-3)
+			}
+			if _, noisy := r.Stim.(*stim.Noise); noisy {
+				set.MaxStep = noiseDt
+			}
+		}
+	}
+	if sp, ok := m.(neuron.Spiker); ok && len(set.Events) == 0 {
+		set.Events = []ode.Event{sp.SpikeEvent()}
+	}
+	mm := m.WithStim(r.Stim)
+	if err := validate(mm); err != nil {
+		r.Err = err
+		return r
+	}
+	res, err := solve(mm, y0, st.T, set)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	r.Res = res
+	for k, ev := range set.Events {
+		if ev.Name == "spike" && k < len(res.EventTimes) {
+			r.Spikes = res.EventTimes[k]
+		}
+	}
+	r.Rate = float64(len(r.Spikes)) * 1000 / st.T
+	return r
+}
+
+// solve is ode.Solve with panics turned into errors (a model or stimulus
+// that panics must not stop the page).
+func solve(m neuron.Model, y0 []float64, T float64, set *ode.Settings) (res *ode.Result, err error) {
+	defer neurokit.Recover(&err, "explorer: simulation")
+	return ode.Solve(m, y0, 0, T, set)
+}
+
+// RestStart is where a run starts when no point was clicked: the initial
+// state of a published protocol; otherwise the resting state at the
+// applied current I if it is stable, and the resting state at I = 0 (a step
+// of current at t = 0, as the F-I curve's step responses) if it is not.
+func RestStart(st State, m neuron.Model) []float64 {
+	s := st.Spec()
+	if s.Protocol != nil && st.Stim == protocolKind.Key {
+		if iz, ok := m.(*neuron.Izhikevich); ok {
+			return []float64{s.Protocol.V0, iz.B * s.Protocol.V0}
+		}
+	}
+	y := m.Rest()
+	if stableAt(m, y) {
+		return y
+	}
+	return m.WithApplied(0).Rest()
+}
+
+// stableAt reports whether y is a stable equilibrium of m.
+func stableAt(m neuron.Model, y []float64) bool {
+	d := make([]float64, m.Dim())
+	m.Deriv(d, 0, y)
+	for _, x := range d {
+		if math.Abs(x) > 1e-6 || math.IsNaN(x) {
+			return false
+		}
+	}
+	ev, err := analysis.Eigenvalues(m, 0, y)
+	if err != nil {
+		return false
+	}
+	return analysis.Classify(ev, 0).Stable()
+}
+
+// PlaneView is the phase-plane layer: for a model with two or more state
+// variables a portrait of a plane, for a one-dimensional model its phase
+// line.
+type PlaneView struct {
+	Plane    *analysis.Plane    // nil on a phase line
+	Portrait *analysis.Portrait // nil on a phase line
+	// Line is dV/dt against V on a phase line, over [Window.X0, Window.X1].
+	Line       analysis.Curve
+	Window     analysis.Window
+	Equilibria []analysis.Equilibrium // of the plane (or line), with kinds
+	// Full are the equilibria of the whole model at the current I (the
+	// same as Equilibria unless the plane is a reduction), with kinds.
+	Full    []analysis.Equilibrium
+	FullErr error
+	XLabel     string
+	YLabel     string
+	Note       string // which reduction, if any
+	Err        error
+}
+
+// plane computes the phase-plane layer of st at its applied current.
+func plane(st State, w analysis.Window) (v *PlaneView) {
+	s := st.Spec()
+	m := st.NewModel()
+	v = &PlaneView{Window: w, Note: s.Plane.Note}
+	defer func() {
+		if r := recover(); r != nil {
+			v.Err = fmt.Errorf("explorer: phase plane: internal panic: %v", r)
+		}
+	}()
+	v.Full, v.FullErr = analysis.Equilibria(m, nil)
+	if errors.Is(v.FullErr, analysis.ErrNoEquilibrium) {
+		v.FullErr = nil
+	}
+	names := m.Names()
+	if m.Dim() == 1 {
+		v.XLabel, v.YLabel = axisLabel(names[0], m), "d"+names[0]+"/dt [mV/ms]"
+		d := []float64{0}
+		n := 300
+		for i := range n + 1 {
+			x := w.X0 + (w.X1-w.X0)*float64(i)/float64(n)
+			m.Deriv(d, 0, []float64{x})
+			v.Line.X, v.Line.Y = append(v.Line.X, x), append(v.Line.Y, d[0])
+		}
+		eqs, err := analysis.Equilibria(m, &analysis.EquilibriumSettings{VMin: w.X0, VMax: w.X1})
+		if err != nil && !errors.Is(err, analysis.ErrNoEquilibrium) {
+			v.Err = err
+			return v
+		}
+		v.Equilibria = eqs
+		return v
+	}
+	pl := planeOf(s, m)
+	v.Plane = pl
+	v.XLabel, v.YLabel = axisLabel(names[pl.X], m), axisLabel(names[pl.Y], m)
+	p, err := analysis.NewPortrait(pl, w, &analysis.PortraitSettings{Arrows: 15, Grid: 120, NoCycles: true})
+	if err != nil {
+		v.Err = err
+		return v
+	}
+	v.Portrait = p
+	v.Equilibria = p.Equilibria
+	return v
+}
+
+// planeOf returns the plane an entry shows: (V, y) with the entry's
+// instantaneous components for a reduction of a SteadyStater, else V
+// against y with the other components at rest.
+func planeOf(s *Spec, m neuron.Model) *analysis.Plane {
+	y := s.Plane.Y
+	if y == 0 || y >= m.Dim() {
+		y = m.Dim() - 1
+		if y == m.VIndex() {
+			y = 0
+		}
+	}
+	if ss, ok := m.(neuron.SteadyStater); ok && len(s.Plane.Instant) > 0 {
+		return analysis.ReducedPlane(ss, y, s.Plane.Instant, nil)
+	}
+	if m.Dim() == 2 {
+		return analysis.NewPlane(m, m.VIndex(), y, nil)
+	}
+	return analysis.NewPlane(m, m.VIndex(), y, m.Rest())
+}
+
+// axisLabel is "V [mV]" for the membrane potential and "n [1]" for a gate;
+// other variables get the model's current unit (Izhikevich's u).
+func axisLabel(name string, m neuron.Model) string {
+	if name == m.Names()[m.VIndex()] {
+		return name + " [mV]"
+	}
+	if _, ok := m.(neuron.SteadyStater); ok {
+		return name + " [1]"
+	}
+	if u := currentUnit(m); u != "" {
+		return name + " [" + u + "]"
+	}
+	return name
+}
+
+func currentUnit(m neuron.Model) string {
+	if f, ok := describe(m).Lookup("I"); ok {
+		return f.Unit
+	}
+	return ""
+}
+
+// Sweeps are the slow layer: the model under constant current over the
+// entry's range of currents.
+type Sweeps struct {
+	I0, I1  float64
+	Report  *analysis.ReportCard // report card with its F-I curve; nil if ReportErr
+	FI      *analysis.FICurve    // the F-I curve (the report's, or its own if the report failed)
+	Diagram *analysis.Diagram    // bifurcation diagram; nil if DiagramErr
+	// The errors of each part; a failed part leaves the others.
+	ReportErr, FIErr, DiagramErr error
+	Elapsed                      time.Duration
+}
+
+// sweepCurrents is the number of currents of the F-I curve and of the
+// simulation sweeps of the bifurcation diagram.
+const sweepCurrents = 31
+
+// quickSim are the simulation settings of the sweeps: shorter runs and a
+// looser test of periodicity than the defaults, for seconds in a browser.
+func quickSim(progress analysis.Progress) analysis.SimSettings {
+	return analysis.SimSettings{Chunk: 100, MaxTime: 600, RelTol: 1e-2, Workers: 1, Progress: progress}
+}
+
+// sweepRange is the entry's current range, or the slider range of I.
+func sweepRange(s *Spec) (float64, float64) {
+	if s.I0 < s.I1 {
+		return s.I0, s.I1
+	}
+	return s.Current.Lo, s.Current.Hi
+}
+
+// SweepStep is a part of the sweeps, for progress reports.
+type SweepStep struct {
+	Part        string // "diagram", "report", "fi"
+	Done, Total int
+}
+
+// sweeps computes the slow layer of st: the bifurcation diagram, then the
+// report card (whose F-I curve the F-I panel shows; if the report fails, a
+// plain F-I curve). The model is taken at I = 0: the sweeps do not depend
+// on st's own current. publish is called after each part with what is done
+// so far; progress after every simulated current.
+func sweeps(ctx context.Context, st State, progress func(SweepStep), publish func(*Sweeps)) *Sweeps {
+	t0 := time.Now()
+	s := st.Spec()
+	I0, I1 := sweepRange(s)
+	m := st.NewModel().WithApplied(0)
+	out := &Sweeps{I0: I0, I1: I1}
+	tick := func(part string) analysis.Progress {
+		return func(done, total int) {
+			if progress != nil {
+				progress(SweepStep{part, done, total})
+			}
+		}
+	}
+	snapshot := func() {
+		out.Elapsed = time.Since(t0)
+		if publish != nil {
+			c := *out
+			publish(&c)
+		}
+	}
+	func() {
+		defer neurokit.Recover(&out.DiagramErr, "explorer: bifurcation diagram")
+		sim := quickSim(nil)
+		sim.Chunk, sim.MaxTime = 50, 600
+		out.Diagram, out.DiagramErr = analysis.BifurcationDiagram(ctx, m, I0, I1,
+			&analysis.DiagramSettings{N: sweepCurrents, Sim: &sim, Progress: tick("diagram")})
+	}()
+	if ctx.Err() != nil {
+		return out
+	}
+	snapshot()
+	func() {
+		defer neurokit.Recover(&out.ReportErr, "explorer: report card")
+		out.Report, out.ReportErr = analysis.Report(ctx, m, I0, I1,
+			&analysis.ReportSettings{N: sweepCurrents, Sim: quickSim(tick("report"))})
+	}()
+	if out.Report != nil && out.Report.Excitability != nil {
+		out.FI = out.Report.Excitability.Curve
+	}
+	if ctx.Err() != nil {
+		return out
+	}
+	if out.FI == nil {
+		func() {
+			defer neurokit.Recover(&out.FIErr, "explorer: F-I curve")
+			sim := quickSim(tick("fi"))
+			out.FI, out.FIErr = analysis.FI(ctx, m, I0, I1, sweepCurrents, &sim)
+		}()
+	}
+	snapshot()
+	return out
+}

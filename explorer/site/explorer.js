@@ -1,0 +1,132 @@
+// explorer.js: loads the explorer's WebAssembly program, replays its drawings
+// on the canvases, and restarts it if it ever exits. Everything else (the
+// controls, the figures, the state in the URL) is the Go program's.
+"use strict";
+(() => {
+  const FAMILY = "LiberationSansMN";
+
+  // Replay a drawing recorded by explorer.Recorder (see its documentation for
+  // the commands). Coordinates are points (1/72 in) with y up; a CSS pixel is
+  // 0.75 pt.
+  function draw(canvas, cmds) {
+    const dpr = window.devicePixelRatio || 1;
+    const w = canvas.clientWidth, h = canvas.clientHeight;
+    canvas.width = Math.round(w * dpr);
+    canvas.height = Math.round(h * dpr);
+    const ctx = canvas.getContext("2d");
+    const k = dpr / 0.75;
+    ctx.setTransform(k, 0, 0, -k, 0, canvas.height);
+    ctx.lineCap = "butt";
+    ctx.lineJoin = "miter";
+    let end = 0;
+    const n = cmds.length;
+    while (end < n) {
+      let nl = cmds.indexOf("\n", end);
+      if (nl < 0) nl = n;
+      const line = cmds.substring(end, nl);
+      end = nl + 1;
+      switch (line.charCodeAt(0)) {
+        case 67: // C colour
+          ctx.fillStyle = ctx.strokeStyle = line.substring(1);
+          break;
+        case 87: // W width
+          ctx.lineWidth = +line.substring(1);
+          break;
+        case 68: { // D dashes
+          const p = line.substring(1).trim();
+          if (!p) { ctx.setLineDash([]); ctx.lineDashOffset = 0; break; }
+          const a = p.split(" ").map(Number);
+          ctx.lineDashOffset = a[0];
+          ctx.setLineDash(a.slice(1));
+          break;
+        }
+        case 80: ctx.save(); break; // P
+        case 81: ctx.restore(); break; // Q
+        case 82: ctx.rotate(+line.substring(1)); break; // R
+        case 84: { const a = line.substring(1).split(" "); ctx.translate(+a[0], +a[1]); break; } // T
+        case 75: { const a = line.substring(1).split(" "); ctx.scale(+a[0], +a[1]); break; } // K
+        case 83: ctx.stroke(new Path2D(line.substring(1))); break; // S
+        case 70: ctx.fill(new Path2D(line.substring(1))); break; // F
+        case 88: { // X size family x y text
+          let i = 1, parts = [];
+          for (let f = 0; f < 4; f++) {
+            const j = line.indexOf(" ", i);
+            parts.push(line.substring(i, j));
+            i = j + 1;
+          }
+          const bold = parts[1].includes("bold") ? "bold " : "";
+          const italic = parts[1].includes("italic") ? "italic " : "";
+          ctx.font = italic + bold + parts[0] + "px " + FAMILY;
+          ctx.save();
+          ctx.translate(+parts[2], +parts[3]);
+          ctx.scale(1, -1);
+          ctx.fillText(line.substring(i), 0, 0);
+          ctx.restore();
+          break;
+        }
+      }
+    }
+  }
+
+  // Register Liberation Sans from the bytes the Go program measures text with.
+  function font(bytes) {
+    const face = new FontFace(FAMILY, bytes.buffer);
+    document.fonts.add(face);
+    return face.load();
+  }
+
+  let restarts = 0;
+  function notice(html) {
+    const n = document.getElementById("notice");
+    n.innerHTML = html;
+    n.hidden = false;
+  }
+
+  async function start() {
+    window.mnFetchStart = performance.now();
+    const go = new Go();
+    let result;
+    const url = "explorer.wasm";
+    if (WebAssembly.instantiateStreaming) {
+      try {
+        result = await WebAssembly.instantiateStreaming(fetch(url), go.importObject);
+      } catch (e) {
+        // A server that does not send application/wasm: compile from bytes.
+        result = await WebAssembly.instantiate(await (await fetch(url)).arrayBuffer(), go.importObject);
+      }
+    } else {
+      result = await WebAssembly.instantiate(await (await fetch(url)).arrayBuffer(), go.importObject);
+    }
+    window.mnRestarts = restarts;
+    window.mnLoad = { instantiated: performance.now() };
+    await go.run(result.instance);
+    // The program exited (an unrecovered panic): start a fresh one on the
+    // state in the address bar, which is always current.
+    restarts++;
+    window.mnGo = undefined;
+    // Drop the dead program's listeners: replace the canvases by copies.
+    for (const c of document.querySelectorAll("#panels canvas")) c.replaceWith(c.cloneNode(false));
+    if (restarts > 5) {
+      notice("The explorer stopped after repeated internal errors. Reload the page to try again.");
+      return;
+    }
+    notice("The explorer hit an internal error and restarted; the view was kept. (restart " + restarts + ")");
+    setTimeout(start, 100);
+  }
+
+  let observer;
+  window.mnPage = {
+    draw,
+    font,
+    started() {
+      window.mnStartedAt = performance.now();
+      if (!observer && window.ResizeObserver) {
+        let t;
+        observer = new ResizeObserver(() => { clearTimeout(t); t = setTimeout(() => window.mnGo && mnGo.resize(), 100); });
+        observer.observe(document.getElementById("panels"));
+      }
+      document.dispatchEvent(new CustomEvent("mn-started", { detail: { restarts } }));
+    },
+  };
+  start().catch(e => notice("The explorer could not load: " + e));
+})();
