@@ -28,6 +28,7 @@ const (
 	Micrometre       = "µm"
 	OhmCentimetre    = "Ω·cm"
 	PerMilliVolt     = "1/mV"
+	PerMilliVoltMs   = "1/(mV·ms)" // Izhikevich's quadratic coefficient
 	MilliVoltPerMsSq = "mV/ms²"
 )
 

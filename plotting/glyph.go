@@ -10,6 +10,8 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
 )
 
 // Stability selects the marker of an equilibrium or a special point, after
@@ -37,6 +39,27 @@ func (s Stability) String() string {
 	}
 	return "Stability(?)"
 }
+
+// stability is the marker of an equilibrium of kind k: stable nodes and
+// foci filled, unstable ones open, saddles half-filled, centers and
+// non-hyperbolic points Neutral.
+func stability(k analysis.Kind) Stability {
+	switch k {
+	case analysis.StableNode, analysis.StableFocus:
+		return Stable
+	case analysis.UnstableNode, analysis.UnstableFocus:
+		return Unstable
+	case analysis.Saddle:
+		return Saddle
+	}
+	return Neutral
+}
+
+// KindMarker is the marker of an equilibrium of kind k, for a scatter of
+// equilibria drawn outside the figures of this package (a glyph shape):
+// filled for stable nodes and foci, open for unstable ones, half-filled
+// for saddles, a dot in a circle for centers and non-hyperbolic points.
+func KindMarker(k analysis.Kind) Marker { return Marker{Stability: stability(k)} }
 
 // Marker is a draw.GlyphDrawer for equilibria: a circle of the glyph
 // style's radius, outlined in the glyph colour, filled according to

@@ -5,9 +5,10 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/recorder"
+
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
 )
 
 // poissonTrains returns n trials of a Poisson process of rate hz [Hz] over
@@ -67,14 +68,14 @@ func TestFIGolden(t *testing.T) {
 	// Izhikevich 2007 §7.1.1); type 2 with a bistable range: the down
 	// sweep keeps firing at ~40 Hz down to I = 6 while the up sweep starts
 	// at I = 8 with a jump (subcritical Hopf).
-	var up1, up2, down2 plotter.XYs
+	var c1, c2 analysis.FICurve
 	for i := 0; i <= 20; i++ {
 		I := float64(i) * 0.75
 		f1 := 0.0
 		if I > 4 {
 			f1 = 60 * math.Sqrt(I-4)
 		}
-		up1 = append(up1, plotter.XY{X: I, Y: f1})
+		c1.I, c1.Up = append(c1.I, I), append(c1.Up, f1)
 		f2, g2 := 0.0, 0.0
 		if I >= 8 {
 			f2 = 40 + 3*(I-8)
@@ -85,11 +86,10 @@ func TestFIGolden(t *testing.T) {
 				g2 = 40 - 1*(8-I)
 			}
 		}
-		up2 = append(up2, plotter.XY{X: I, Y: f2})
-		down2 = append(down2, plotter.XY{X: I, Y: g2})
+		c2.I, c2.Up, c2.Down = append(c2.I, I), append(c2.Up, f2), append(c2.Down, g2)
 	}
-	fi1 := (&FI{Title: "SNIC", Up: up1, Class: "class 1"}).Plot()
-	fi2 := (&FI{Title: "subcritical Hopf", Up: up2, Down: down2, Class: "class 2"}).Plot()
+	fi1 := (&FI{Title: "SNIC", XLabel: "I [µA/cm²]", Curve: &c1, Class: "class 1"}).Plot()
+	fi2 := (&FI{Title: "subcritical Hopf", XLabel: "I [µA/cm²]", Curve: &c2, Class: "class 2"}).Plot()
 	f := NewFigure(nil)
 	f.Panels[0] = append(f.Panels[0], fi1, fi2)
 	checkGolden(t, "fi", f, 0, 0)
@@ -164,8 +164,8 @@ func TestFICurvesAndLines(t *testing.T) {
 		}
 		return 1000 / (10 * math.Log(I/(I-15)))
 	}
-	up := plotter.XYs{{X: 10, Y: 0}, {X: 20, Y: 70}, {X: 25, Y: 100}}
-	p := (&FI{XLabel: "RI [mV]", Up: up, Curves: []Series{{Name: "LIF closed form", XY: Sample(lif, 10, 30, 200)}}}).Plot()
+	up := &analysis.FICurve{I: []float64{10, 20, 25}, Up: []float64{0, 70, 100}}
+	p := (&FI{XLabel: "RI [mV]", Curve: up, Curves: []Series{{Name: "LIF closed form", XY: Sample(lif, 10, 30, 200)}}}).Plot()
 	if want := 1000 / (10 * math.Ln2); p.Y.Max < want {
 		t.Errorf("y range ends at %v Hz, below the closed form's %v Hz", p.Y.Max, want)
 	}
@@ -205,11 +205,11 @@ func TestExtrasGolden(t *testing.T) {
 		}
 		return 1000 / (10 * math.Log(I/(I-15)))
 	}
-	var up plotter.XYs
+	var up analysis.FICurve
 	for I := 10.0; I <= 30; I += 2 {
-		up = append(up, plotter.XY{X: I, Y: lif(I) * 0.95})
+		up.I, up.Up = append(up.I, I), append(up.Up, lif(I)*0.95)
 	}
-	fi := (&FI{Title: "LIF", XLabel: "RI [mV]", Up: up, Curves: []Series{{Name: "closed form", XY: Sample(lif, 10, 30, 400)}}}).Plot()
+	fi := (&FI{Title: "LIF", XLabel: "RI [mV]", Curve: &up, Curves: []Series{{Name: "closed form", XY: Sample(lif, 10, 30, 400)}}}).Plot()
 	lines := Lines("K⁺ and Na⁺ currents", "t [ms]", "I [µA/cm²]",
 		Series{Name: "I_K", XY: Sample(func(t float64) float64 { return 10 * (1 - math.Exp(-t/5)) }, 0, 30, 100)},
 		Series{Name: "I_{Na,p}", XY: Sample(func(t float64) float64 { return -8 * math.Exp(-t/3) }, 0, 30, 100)})

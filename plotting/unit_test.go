@@ -148,20 +148,24 @@ func TestSaveFormats(t *testing.T) {
 	}
 }
 
-func TestStabilityOf(t *testing.T) {
+func TestKindMarker(t *testing.T) {
 	want := map[analysis.Kind]Stability{
 		analysis.StableNode: Stable, analysis.StableFocus: Stable,
 		analysis.UnstableNode: Unstable, analysis.UnstableFocus: Unstable,
 		analysis.Saddle: Saddle, analysis.Center: Neutral, analysis.NonHyperbolic: Neutral,
 	}
 	for k, s := range want {
-		if got := StabilityOf(k); got != s {
-			t.Errorf("StabilityOf(%v) = %v, want %v", k, got, s)
+		if got := KindMarker(k); got.Stability != s {
+			t.Errorf("KindMarker(%v) = %v, want %v", k, got.Stability, s)
 		}
 	}
 }
 
-func TestBifurcationOf(t *testing.T) {
+// A branch is drawn in its connected pieces (Starts), each split into runs
+// of one stability that share their boundary point; special points are
+// labelled by type, a saddle-node by SNLabel; only periodic attractors of
+// the sweeps are drawn as cycles.
+func TestBifurcationPieces(t *testing.T) {
 	br := &analysis.Branch{
 		Points: []analysis.BranchPoint{{I: 0, V: -65, Stable: true}, {I: 1, V: -60, Stable: true}, {I: 2, V: -55}, {I: 5, V: -40}},
 		Starts: []int{0, 2},
@@ -171,23 +175,31 @@ func TestBifurcationOf(t *testing.T) {
 			{Type: analysis.Hopf, I: 4, V: -45},
 		},
 	}
-	cyc := []analysis.Cycle{{I: 3, Periodic: true, Vmin: -70, Vmax: 30}, {I: 0}}
-	b := BifurcationOf(br, "I [µA/cm²]", cyc)
-	if len(b.Branches) != 2 || len(b.Branches[0]) != 2 || len(b.Branches[1]) != 2 {
-		t.Fatalf("branches split as %v, want two pieces of 2 (Starts = [0 2])", b.Branches)
+	runs, stable := branchRuns(br)
+	if len(runs) != 2 || len(runs[0]) != 2 || len(runs[1]) != 2 || !stable[0] || stable[1] {
+		t.Fatalf("branch split as %v %v, want two pieces of 2 (Starts = [0 2])", runs, stable)
 	}
-	var got []string
-	for _, s := range b.Special {
-		got = append(got, s.Label)
+	// One piece that changes stability at I = 2: the stable run (I = 0, 1)
+	// reaches on to the first unstable point, where the unstable run starts.
+	runs, _ = branchRuns(&analysis.Branch{Points: br.Points[:3]})
+	if len(runs) != 2 || len(runs[0]) != 3 || runs[0][2] != runs[1][0] {
+		t.Errorf("runs %v, want two sharing their boundary point", runs)
 	}
-	if strings.Join(got, ",") != "SN,H sub,H super" {
-		t.Errorf("special labels %v, want SN, H sub, H super", got)
+	d := &analysis.Diagram{Branch: br, Up: []analysis.Cycle{{I: 3, Periodic: true, Vmin: -70, Vmax: 30}, {I: 0}}}
+	b := &Bifurcation{XLabel: "I [µA/cm²]", Diagram: d, SNLabel: "SNIC"}
+	_, names := b.specialPoints(d)
+	if strings.Join(names, ",") != "SNIC,H sub,H super" {
+		t.Errorf("special labels %v, want SNIC, H sub, H super", names)
 	}
-	if len(b.Cycles) != 1 || len(b.Cycles[0]) != 1 || b.Cycles[0][0].Max != 30 {
-		t.Errorf("cycles %v, want the one periodic entry", b.Cycles)
+	if st, un := cyclePoints(d); len(st) != 2 || st[1].Y != 30 || len(un) != 0 {
+		t.Errorf("cycle points %v, %v, want the periodic entry's extremes", st, un)
 	}
 	if p := b.Plot(); p.X.Label.Text != "I [µA/cm²]" || p.Y.Label.Text != "V [mV]" {
 		t.Errorf("axis labels %q, %q", p.X.Label.Text, p.Y.Label.Text)
+	}
+	// Garbage Starts (out of order, out of range) leave one piece.
+	if runs, _ := branchRuns(&analysis.Branch{Points: br.Points[:2], Starts: []int{5, -1, 1, 1}}); len(runs) != 2 || len(runs[0]) != 1 {
+		t.Errorf("runs with garbage Starts: %v", runs)
 	}
 }
 

@@ -86,9 +86,7 @@ func FIPanel(ctx context.Context, mm Model, n int, progress analysis.Progress) (
 		p.Y.Min, p.Y.Max = 0, 3
 		return p, e, nil
 	}
-	fi := plotting.FIOf(c, mm.Unit, ClassNote(e))
-	fi.Title = mm.Name
-	p := fi.Plot()
+	p := (&plotting.FI{Title: mm.Name, XLabel: mm.Unit, Curve: c, Class: ClassNote(e)}).Plot()
 	p.Y.Max *= 1.25 // room for the note
 	return p, e, nil
 }
@@ -138,9 +136,8 @@ func HHHysteresis(ctx context.Context, I0, I1 float64, n int, progress analysis.
 	}
 	r := &Hysteresis{Curve: c, Fold: e.Onset, Hopf: h}
 	r.Lo, r.Hi, _ = c.Hysteresis()
-	fi := plotting.FIOf(c, ILabel, fmt.Sprintf("bistable on the grid for %g ≤ I ≤ %g", r.Lo, r.Hi))
-	fi.Title = "Hodgkin-Huxley: sweeping I up and down"
-	p := fi.Plot()
+	p := (&plotting.FI{Title: "Hodgkin-Huxley: sweeping I up and down", XLabel: ILabel, Curve: c,
+		Class: fmt.Sprintf("bistable on the grid for %g ≤ I ≤ %g", r.Lo, r.Hi)}).Plot()
 	vline(p, r.Fold, "fold of cycles", 2)
 	vline(p, h.I, "Hopf", 4)
 	return p, r, nil

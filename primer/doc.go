@@ -12,6 +12,6 @@
 //
 // The general pieces live in the library: analysis computes (phases of an
 // action potential, phase portraits, bifurcation diagrams) and plotting
-// draws (Bands, PortraitOf, DiagramOf). What stays here is the choice of
+// draws (Bands, Portrait, Bifurcation). What stays here is the choice of
 // models, windows, currents and layouts for one figure of the primer.
 package primer

@@ -59,9 +59,9 @@ func Linear(l analysis.Linear2D) (*plotting.PhasePortrait, analysis.Kind) {
 	pp := &plotting.PhasePortrait{
 		Title:  fmt.Sprintf("%v: %s", k, Eigen(eigs)),
 		XLabel: "x [1]", YLabel: "y [1]",
-		XMin: -1, XMax: 1, YMin: -1, YMax: 1,
-		Field:      plotting.FieldOf(pl.Field(w, 13, 13)),
-		Equilibria: []plotting.Equilibrium{{Stability: plotting.StabilityOf(k)}},
+		Window:     w,
+		Field:      pl.Field(w, 13, 13),
+		Equilibria: []analysis.Equilibrium{{State: []float64{0, 0}, Eigenvalues: eigs, Kind: k}},
 	}
 	// Time to cross the window at the slowest rate (at least 1, at most 20).
 	slow := math.Inf(1)
@@ -87,8 +87,9 @@ func Linear(l analysis.Linear2D) (*plotting.PhasePortrait, analysis.Kind) {
 
 // PhaseLine plots the one-dimensional vector field dV/dt = (I − I∞(V))/C of
 // a model with no gating variables (neuron.INaPChapter3) at applied
-// current I over [v0, v1] mV: the curve, arrows on the V axis showing the
-// direction of flow, and the equilibria (filled stable, open unstable).
+// current I over [v0, v1] mV (plotting.PhaseLine): the curve, arrows on
+// the V axis showing the direction of flow, and the equilibria of
+// analysis.Equilibria (filled stable, open unstable).
 func PhaseLine(m *neuron.Conductance, I, v0, v1 float64) (*plot.Plot, []analysis.Equilibrium, error) {
 	if m.Dim() != 1 {
 		panic("primer: PhaseLine needs a one-dimensional model")
@@ -99,31 +100,21 @@ func PhaseLine(m *neuron.Conductance, I, v0, v1 float64) (*plot.Plot, []analysis
 	if err != nil {
 		return nil, nil, err
 	}
-	th := &plotting.Default
-	p := th.NewPlot(fmt.Sprintf("phase line, I = %.4g µA/cm²", I), "V [mV]", "dV/dt [mV/ms]")
-	addLine(p, plotter.XYs{{X: v0, Y: 0}, {X: v1, Y: 0}}, draw.LineStyle{Color: th.Ink, Width: th.Axis}, "")
-	addLine(p, plotting.Sample(f, v0, v1, 400), th.LineStyle(0), "dV/dt = (I − I∞(V))/C")
-	arrows := &axisArrows{Style: draw.LineStyle{Color: th.Color(1), Width: th.Line * 1.3}}
-	const na = 24
-	for i := range na {
-		V := v0 + (v1-v0)*(float64(i)+0.5)/na
-		arrows.X = append(arrows.X, V)
-		arrows.Dir = append(arrows.Dir, math.Copysign(1, f(V)))
+	pl := &plotting.PhaseLine{
+		Title:  fmt.Sprintf("phase line, I = %.4g µA/cm²", I),
+		XLabel: "V [mV]", YLabel: "dV/dt [mV/ms]",
+		Rate: plotting.Sample(f, v0, v1, 400), Name: "dV/dt = (I − I∞(V))/C",
+		Equilibria: eqs, Arrows: 24, XMin: v0, XMax: v1,
 	}
-	p.Add(arrows)
-	for _, e := range eqs {
-		mark(p, plotter.XY{X: e.V(), Y: 0}, plotting.StabilityOf(e.Kind), 1.3)
-	}
-	p.X.Min, p.X.Max = v0, v1
-	p.Legend.Top, p.Legend.Left = true, true
-	return p, eqs, nil
+	return pl.Plot(), eqs, nil
 }
 
-// mark draws a stability marker at pt, scale times the theme's glyph size.
-func mark(p *plot.Plot, pt plotter.XY, s plotting.Stability, scale float64) {
+// mark draws the marker of an equilibrium of kind k at pt, scale times
+// the theme's glyph size.
+func mark(p *plot.Plot, pt plotter.XY, k analysis.Kind, scale float64) {
 	th := &plotting.Default
 	sc, _ := plotter.NewScatter(plotter.XYs{pt})
-	sc.GlyphStyle = draw.GlyphStyle{Color: th.Ink, Radius: th.Glyph * vg.Length(scale), Shape: plotting.Marker{Stability: s}}
+	sc.GlyphStyle = draw.GlyphStyle{Color: th.Ink, Radius: th.Glyph * vg.Length(scale), Shape: plotting.KindMarker(k)}
 	p.Add(sc)
 }
 
@@ -149,7 +140,7 @@ func IV(m neuron.Model, Is []float64, v0, v1 float64, br *analysis.Branch) (*plo
 			return nil, err
 		}
 		for _, e := range eqs {
-			mark(p, plotter.XY{X: e.V(), Y: I}, plotting.StabilityOf(e.Kind), 1.2)
+			mark(p, plotter.XY{X: e.V(), Y: I}, e.Kind, 1.2)
 		}
 	}
 	if br != nil {
@@ -169,29 +160,6 @@ func IV(m neuron.Model, Is []float64, v0, v1 float64, br *analysis.Branch) (*plo
 	p.X.Min, p.X.Max = v0, v1
 	p.Legend.Top, p.Legend.Left = true, true
 	return p, nil
-}
-
-// axisArrows draws short horizontal arrows on the line y = 0 at X,
-// pointing right where Dir > 0 and left where Dir < 0.
-type axisArrows struct {
-	X, Dir []float64
-	Style  draw.LineStyle
-}
-
-// Plot implements plot.Plotter.
-func (a *axisArrows) Plot(c draw.Canvas, p *plot.Plot) {
-	tx, ty := p.Transforms(&c)
-	const half, head = 5, 4 // [pt]
-	for i, x := range a.X {
-		cx, cy := tx(x), ty(0)
-		if !c.Contains(vg.Point{X: cx, Y: cy}) {
-			continue
-		}
-		d := vg.Length(a.Dir[i])
-		tip := vg.Point{X: cx + d*half, Y: cy}
-		c.StrokeLine2(a.Style, cx-d*half, cy, tip.X, tip.Y)
-		c.StrokeLines(a.Style, []vg.Point{{X: tip.X - d*head, Y: cy + head*0.7}, tip, {X: tip.X - d*head, Y: cy - head*0.7}})
-	}
 }
 
 // INaPIK returns the I_Na,p+I_K model with the half-activation voltage of
@@ -229,7 +197,7 @@ type Options struct {
 
 // Planar returns the phase portrait of a two-dimensional conductance-based
 // model (state V, n: the I_Na,p+I_K presets) at applied current I
-// (analysis.NewPortrait drawn by plotting.PortraitOf), and its equilibria.
+// (analysis.NewPortrait drawn by plotting.Portrait), and its equilibria.
 func Planar(m *neuron.Conductance, I float64, o *Options) (*plotting.PhasePortrait, []analysis.Equilibrium, error) {
 	if m.Dim() != 2 {
 		panic("primer: Planar needs a model with two state variables")
@@ -247,13 +215,13 @@ func Planar(m *neuron.Conductance, I float64, o *Options) (*plotting.PhasePortra
 	if err != nil {
 		return nil, nil, err
 	}
-	pp := plotting.PortraitOf(p, "V [mV]", p.Names[1]+" [1]")
+	pp := plotting.Portrait(p, "V [mV]", p.Names[1]+" [1]")
 	if op.Unstable {
-		pp.Trajectories = append(pp.Trajectories, plotting.Curves(p.Unstable)...)
+		for _, c := range p.Unstable {
+			pp.Trajectories = append(pp.Trajectories, c)
+		}
 	}
-	if op.Labels {
-		pp.Equilibria = plotting.EquilibriaOf(p.Equilibria, 0, 1, true)
-	}
+	pp.Labels = op.Labels
 	pp.Title = op.Title
 	if pp.Title == "" {
 		pp.Title = fmt.Sprintf("I = %.4g µA/cm²", I)
@@ -286,15 +254,13 @@ func Projection(m neuron.Model, I float64, x, y int, start []float64, unstable [
 	pp := &plotting.PhasePortrait{
 		Title:  fmt.Sprintf("I = %.4g µA/cm²", I),
 		XLabel: names[x] + " [mV]", YLabel: names[y] + " [1]",
-		Equilibria: plotting.EquilibriaOf(eqs, x, y, false),
+		Equilibria: eqs, Components: [2]int{x, y},
+		UnstableCycles: unstable,
 	}
 	if start != nil {
 		if tr, _, err := analysis.CycleFrom(mi, start, mi.VIndex(), 0.5); err == nil {
-			pp.Cycles = append(pp.Cycles, plotting.Cycle{XY: tr.Phase(x, y), Stable: true})
+			pp.Cycles = append(pp.Cycles, tr.Phase(x, y))
 		}
-	}
-	for _, u := range unstable {
-		pp.Cycles = append(pp.Cycles, plotting.Cycle{XY: u, Stable: false})
 	}
 	return pp, nil
 }
@@ -323,7 +289,7 @@ type DiagramSettings struct {
 }
 
 // NewDiagram computes the bifurcation diagram of m over [I0, I1]
-// (analysis.BifurcationDiagram) and draws it (plotting.DiagramOf).
+// (analysis.BifurcationDiagram) and draws it (plotting.Bifurcation).
 func NewDiagram(ctx context.Context, m neuron.Model, I0, I1 float64, s *DiagramSettings) (*Diagram, error) {
 	var ds DiagramSettings
 	if s != nil {
@@ -334,15 +300,7 @@ func NewDiagram(ctx context.Context, m neuron.Model, I0, I1 float64, s *DiagramS
 	if err != nil {
 		return nil, err
 	}
-	fig := plotting.DiagramOf(d, ILabel)
-	if ds.SNLabel != "" {
-		for i := range fig.Special {
-			if fig.Special[i].Label == "SN" {
-				fig.Special[i].Label = ds.SNLabel
-			}
-		}
-	}
-	fig.YMin, fig.YMax = ds.YMin, ds.YMax
+	fig := &plotting.Bifurcation{XLabel: ILabel, Diagram: d, SNLabel: ds.SNLabel, YMin: ds.YMin, YMax: ds.YMax}
 	return &Diagram{Diagram: d, Fig: fig}, nil
 }
 
@@ -541,7 +499,7 @@ func HHPortraits(d *Diagram) (*plotting.PhasePortrait, *plotting.PhasePortrait, 
 		return nil, nil, err
 	}
 	for _, pp := range []*plotting.PhasePortrait{left, right} {
-		pp.XMin, pp.XMax, pp.YMin, pp.YMax = -20, 110, 0.25, 0.8
+		pp.Window = analysis.Window{X0: -20, X1: 110, Y0: 0.25, Y1: 0.8}
 	}
 	return left, right, nil
 }

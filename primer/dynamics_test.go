@@ -6,7 +6,6 @@ import (
 
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
-	"github.com/modelneurons/modelneurons/plotting"
 )
 
 func ExampleEigen() {
@@ -53,7 +52,7 @@ func TestPlanar(t *testing.T) {
 			t.Errorf("equilibrium %d: %v, want %v", i, e.Kind, want[i])
 		}
 	}
-	if len(pp.Manifolds) != 2 || len(pp.Trajectories) != 3 || pp.Title != "I = 0 µA/cm²" || pp.Equilibria[1].Stability != plotting.Saddle {
+	if len(pp.Manifolds) != 2 || len(pp.Trajectories) != 3 || pp.Title != "I = 0 µA/cm²" || pp.Equilibria[1].Kind != analysis.Saddle {
 		t.Errorf("%d manifolds, %d trajectories, title %q", len(pp.Manifolds), len(pp.Trajectories), pp.Title)
 	}
 }

@@ -408,7 +408,7 @@ func HopfPoint(ctx context.Context, m neuron.Model, I0, I1 float64) (analysis.Sp
 // I > 0, the point (I, f) marked: the rate f [Hz] of a simulation at I.
 func FIPlot(d *FIData, I, f float64) *plot.Plot {
 	th := &plotting.Default
-	p := plotting.FIOf(d.Curve, "I [µA/cm²]", "").Plot()
+	p := (&plotting.FI{XLabel: "I [µA/cm²]", Curve: d.Curve}).Plot()
 	p.Title.Text = "Hodgkin-Huxley F-I curve"
 	if p.Y.Max < 10 { // no firing at all: keep a sensible rate axis
 		p.Y.Min, p.Y.Max = 0, 10

@@ -53,9 +53,9 @@ func IzhPhasePlot(m *neuron.Izhikevich, w analysis.Window, legend bool, runs ...
 	if err != nil {
 		return nil, err
 	}
-	pp := plotting.PortraitOf(p, "v [mV]", "u [mV/ms]")
+	pp := plotting.Portrait(p, "v [mV]", "u [mV/ms]")
 	pp.Title = fmt.Sprintf("a, b, c, d = %.3g, %.3g, %.3g, %.3g; I = %.3g", m.A, m.B, m.C, m.D, m.I)
-	pp.Equilibria = plotting.EquilibriaOf(p.Equilibria, 0, 1, true)
+	pp.Labels = true
 	pp.NoLegend = !legend
 	var jumps []plotter.XYs
 	for _, r := range runs {
@@ -217,8 +217,7 @@ func IzhBranch(ctx context.Context, m *neuron.Izhikevich, I0, I1 float64, title 
 	if err != nil {
 		return nil, nil, err
 	}
-	bd := plotting.BifurcationOf(br, "I [mV/ms]")
-	bd.Title, bd.YLabel = title, "v [mV]"
+	bd := &plotting.Bifurcation{Title: title, XLabel: "I [mV/ms]", YLabel: "v [mV]", Diagram: &analysis.Diagram{Branch: br}}
 	return bd.Plot(), br, nil
 }
 

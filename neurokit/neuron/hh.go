@@ -120,9 +120,7 @@ func (p *HH) Params() neurokit.Params {
 		{Param: neurokit.Param{Name: "Celsius", Symbol: "T", Unit: neurokit.Celsius,
 			Doc: "temperature; rates scale by 3^((T − 6.3)/10)", Min: -273.15, MinOpen: true, Max: 100,
 			Lo: 0, Hi: 35, Default: 6.3}, Ptr: &p.Celsius},
-		{Param: neurokit.Param{Name: "I", Symbol: "I", Unit: neurokit.MicroAmpCm2,
-			Doc: "constant applied current, positive depolarizes", Min: -inf, Max: inf,
-			Lo: -20, Hi: 200, Default: 0}, Ptr: &p.I},
+		currentField(&p.I, neurokit.MicroAmpCm2, -20, 200),
 		v("VSpike", "V_{spike}", "spike detection threshold (upward crossing)", &p.VSpike, 0, 100, 65+s),
 	}
 }
@@ -130,12 +128,7 @@ func (p *HH) Params() neurokit.Params {
 // Validate reports the first parameter that is NaN, infinite or outside its
 // allowed range (Params), and an invalid stimulus, as an error wrapping
 // neurokit.ErrBadInput that names it.
-func (p *HH) Validate() error {
-	if err := p.Params().Validate("neuron.HH"); err != nil {
-		return err
-	}
-	return validStim("neuron.HH", p.Stim)
-}
+func (p *HH) Validate() error { return validate("neuron.HH", p.Params(), nil, p.Stim) }
 
 // Phi is the temperature factor φ = 3^((Celsius−6.3)/10) (Q10 = 3,
 // Hodgkin & Huxley 1952, p. 519) [dimensionless].
@@ -205,56 +198,55 @@ func (p *HH) Names() []string { return []string{"V", "m", "h", "n"} }
 // Applied implements Model.
 func (p *HH) Applied() float64 { return p.I }
 
+// Stimulus implements Model.
+func (p *HH) Stimulus() stim.Stimulus { return p.Stim }
+
 // WithStim implements Model: a copy of the model driven by s on top of I.
-func (p *HH) WithStim(s stim.Stimulus) Model {
-	q := *p
-	q.Stim = s
-	return &q
-}
+func (p *HH) WithStim(s stim.Stimulus) Model { return with(p, func(q *HH) { q.Stim = s }) }
 
 // WithApplied implements Model.
-func (p *HH) WithApplied(I float64) Model {
-	q := *p
-	q.I = I
-	return &q
+func (p *HH) WithApplied(I float64) Model { return with(p, func(q *HH) { q.I = I }) }
+
+func (p *HH) current(t float64) float64 { return drive(p.I, p.Stim, t) }
+
+// hhTerms is what Deriv and Linear both need at one state: the gated
+// conductances gNa m³h and gK n⁴ [mS/cm²], the six rates at u = V − VShift
+// [1/ms] and the temperature factor φ.
+type hhTerms struct {
+	gna, gk, phi           float64
+	an, bn, am, bm, ah, bh float64
 }
 
-func (p *HH) current(t float64) float64 {
-	if p.Stim == nil {
-		return p.I
-	}
-	return p.I + p.Stim.At(t)
+func (p *HH) terms(y []float64) (k hhTerms) {
+	m, h, n := y[HHM], y[HHH], y[HHN]
+	k.an, k.bn, k.am, k.bm, k.ah, k.bh = hhRates(y[HHV] - p.VShift)
+	k.phi = p.Phi()
+	k.gna = p.GNa * m * m * m * h
+	n2 := n * n
+	k.gk = p.GK * n2 * n2
+	return k
 }
 
 // Deriv implements ode.System.
 func (p *HH) Deriv(dst []float64, t float64, y []float64) {
 	V, m, h, n := y[HHV], y[HHM], y[HHH], y[HHN]
-	an, bn, am, bm, ah, bh := hhRates(V - p.VShift)
-	phi := p.Phi()
-	gna := p.GNa * m * m * m * h
-	n2 := n * n
-	gk := p.GK * n2 * n2
-	dst[HHV] = (p.current(t) - gna*(V-p.ENa) - gk*(V-p.EK) - p.GL*(V-p.EL)) / p.C
-	dst[HHM] = phi * (am*(1-m) - bm*m)
-	dst[HHH] = phi * (ah*(1-h) - bh*h)
-	dst[HHN] = phi * (an*(1-n) - bn*n)
+	k := p.terms(y)
+	dst[HHV] = (p.current(t) - k.gna*(V-p.ENa) - k.gk*(V-p.EK) - p.GL*(V-p.EL)) / p.C
+	dst[HHM] = k.phi * (k.am*(1-m) - k.bm*m)
+	dst[HHH] = k.phi * (k.ah*(1-h) - k.bh*h)
+	dst[HHN] = k.phi * (k.an*(1-n) - k.bn*n)
 }
 
 // Linear implements ode.Quasilinear: dy_i/dt = a_i + b_i·y_i with, for V,
 // b = −(gNa m³h + gK n⁴ + gL)/C and a = (gNa m³h ENa + gK n⁴ EK + gL EL + I)/C,
 // and for each gate b = −φ(α+β), a = φα.
 func (p *HH) Linear(a, b []float64, t float64, y []float64) {
-	V, m, h, n := y[HHV], y[HHM], y[HHH], y[HHN]
-	an, bn, am, bm, ah, bh := hhRates(V - p.VShift)
-	phi := p.Phi()
-	gna := p.GNa * m * m * m * h
-	n2 := n * n
-	gk := p.GK * n2 * n2
-	b[HHV] = -(gna + gk + p.GL) / p.C
-	a[HHV] = (gna*p.ENa + gk*p.EK + p.GL*p.EL + p.current(t)) / p.C
-	b[HHM], a[HHM] = -phi*(am+bm), phi*am
-	b[HHH], a[HHH] = -phi*(ah+bh), phi*ah
-	b[HHN], a[HHN] = -phi*(an+bn), phi*an
+	k := p.terms(y)
+	b[HHV] = -(k.gna + k.gk + p.GL) / p.C
+	a[HHV] = (k.gna*p.ENa + k.gk*p.EK + p.GL*p.EL + p.current(t)) / p.C
+	b[HHM], a[HHM] = -k.phi*(k.am+k.bm), k.phi*k.am
+	b[HHH], a[HHH] = -k.phi*(k.ah+k.bh), k.phi*k.ah
+	b[HHN], a[HHN] = -k.phi*(k.an+k.bn), k.phi*k.an
 }
 
 // Jacobian implements ode.Jacobian analytically. dst must be 4×4.

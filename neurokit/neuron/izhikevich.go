@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
@@ -29,7 +30,7 @@ const (
 //
 // Units: t in ms, v in mV; the model is scaled to unit capacitance, so u and
 // I are in mV/ms (the papers leave them dimensionless). A is a rate [1/ms],
-// B a gain [1/ms·ms = dimensionless], C [mV], D [mV/ms].
+// B [1/ms] (B·v is in the unit of u), C [mV], D [mV/ms].
 //
 // Integration scheme. The published figures were computed by forward Euler
 // with v updated before u (u uses the new v) and the reset tested on the
@@ -41,7 +42,7 @@ const (
 // the same equations accurately with exact spike times. They disagree by
 // design: neither is a failure of the other.
 type Izhikevich struct {
-	A, B, C, D float64       // recovery rate [1/ms], sensitivity, reset v [mV], reset jump of u [mV/ms]
+	A, B, C, D float64       // recovery rate [1/ms], sensitivity [1/ms], reset v [mV], reset jump of u [mV/ms]
 	K2         float64       // quadratic coefficient [1/(mV·ms)]; 0.04
 	K1         float64       // linear coefficient [1/ms]; 5
 	K0         float64       // constant term [mV/ms]; 140
@@ -94,22 +95,39 @@ func Izhikevich2003(a, b, c, d float64) *Izhikevich {
 	return &Izhikevich{A: a, B: b, C: c, D: d, K2: 0.04, K1: 5, K0: 140, VPeak: 30}
 }
 
-// Validate reports parameters that are NaN or infinite, a non-positive K2
-// (no spike upstroke) or a reset at or above the peak. A, B and D may have
-// either sign (Izhikevich 2004 uses a < 0 and d < 0 in some panels).
+// Params implements neurokit.Describer: every parameter with its unit,
+// allowed range, slider range and the default of the RS preset of
+// Izhikevich (2003) (Izhikevich2003(0.02, 0.2, −65, 8)). A, B and D may
+// have either sign (Izhikevich 2004 uses a < 0 and d < 0 in some panels);
+// K2 must be positive (the spike upstroke) and C below VPeak.
+func (p *Izhikevich) Params() neurokit.Params {
+	inf := math.Inf(1)
+	mV, mVms := neurokit.MilliVolt, neurokit.MilliVoltPerMs
+	return neurokit.Params{
+		field(&p.A, "A", "a", neurokit.PerMilliSecond, "recovery rate of u", -inf, inf, 0, 0.2, 0.02),
+		field(&p.B, "B", "b", neurokit.PerMilliSecond, "sensitivity of u to v", -inf, inf, -0.2, 0.3, 0.2),
+		field(&p.C, "C", "c", mV, "reset potential of v after a spike; below VPeak", -inf, inf, -80, -40, -65),
+		field(&p.D, "D", "d", mVms, "jump of u after a spike", -inf, inf, -5, 10, 8),
+		positive(&p.K2, "K2", "k_{2}", neurokit.PerMilliVoltMs, "quadratic coefficient of v' (spike upstroke)",
+			0.01, 0.1, 0.04),
+		field(&p.K1, "K1", "k_{1}", neurokit.PerMilliSecond, "linear coefficient of v'", -inf, inf, 3, 6, 5),
+		field(&p.K0, "K0", "k_{0}", mVms, "constant term of v'", -inf, inf, 100, 160, 140),
+		field(&p.VPeak, "VPeak", "v_{peak}", mV, "spike cutoff: v is reset when it reaches it", -inf, inf, 0, 40, 30),
+		currentField(&p.I, mVms, -10, 40),
+	}
+}
+
+// Validate reports the first parameter outside its allowed range (Params),
+// a reset C at or above VPeak, and an invalid stimulus, as an error
+// wrapping neurokit.ErrBadInput that names it.
 func (p *Izhikevich) Validate() error {
-	if err := checkFinite("Izhikevich",
-		[]string{"A", "B", "C", "D", "K2", "K1", "K0", "VPeak", "I"},
-		[]float64{p.A, p.B, p.C, p.D, p.K2, p.K1, p.K0, p.VPeak, p.I}); err != nil {
-		return err
-	}
-	switch {
-	case p.K2 <= 0:
-		return fmt.Errorf("neuron: Izhikevich: K2 = %v must be > 0", p.K2)
-	case p.C >= p.VPeak:
-		return fmt.Errorf("neuron: Izhikevich: reset C = %v mV must be below VPeak = %v mV", p.C, p.VPeak)
-	}
-	return nil
+	return validate("neuron.Izhikevich", p.Params(), func() error {
+		if !(p.C < p.VPeak) {
+			return &neurokit.BadInputError{Where: "neuron.Izhikevich", Name: "C", Value: p.C,
+				Unit: neurokit.MilliVolt, Want: fmt.Sprintf("< VPeak = %g mV", p.VPeak)}
+		}
+		return nil
+	}, p.Stim)
 }
 
 // Dim implements ode.System.
@@ -124,26 +142,18 @@ func (p *Izhikevich) Names() []string { return []string{"v", "u"} }
 // Applied implements Model.
 func (p *Izhikevich) Applied() float64 { return p.I }
 
+// Stimulus implements Model.
+func (p *Izhikevich) Stimulus() stim.Stimulus { return p.Stim }
+
 // WithStim implements Model: a copy of the model driven by s on top of I.
 func (p *Izhikevich) WithStim(s stim.Stimulus) Model {
-	q := *p
-	q.Stim = s
-	return &q
+	return with(p, func(q *Izhikevich) { q.Stim = s })
 }
 
 // WithApplied implements Model.
-func (p *Izhikevich) WithApplied(I float64) Model {
-	q := *p
-	q.I = I
-	return &q
-}
+func (p *Izhikevich) WithApplied(I float64) Model { return with(p, func(q *Izhikevich) { q.I = I }) }
 
-func (p *Izhikevich) current(t float64) float64 {
-	if p.Stim == nil {
-		return p.I
-	}
-	return p.I + p.Stim.At(t)
-}
+func (p *Izhikevich) current(t float64) float64 { return drive(p.I, p.Stim, t) }
 
 // Deriv implements ode.System.
 func (p *Izhikevich) Deriv(dst []float64, t float64, y []float64) {

@@ -1,11 +1,9 @@
 package neuron
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
-	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
 
@@ -55,38 +53,12 @@ func boltzmann(V, VHalf, k float64) float64 {
 	return 1 / (1 + math.Exp((VHalf-V)/k))
 }
 
-// validStim wraps an invalid stimulus's error so that it names the model
-// and the Stim field, and wraps neurokit.ErrBadInput.
+// validStim wraps an invalid stimulus's error (which wraps
+// neurokit.ErrBadInput and names the stimulus's field) so that it names the
+// model and its Stim field too.
 func validStim(model string, s stim.Stimulus) error {
-	if s == nil {
-		return nil
-	}
 	if err := stim.Validate(s); err != nil {
-		if errors.Is(err, neurokit.ErrBadInput) {
-			return fmt.Errorf("%s: Stim: %w", model, err)
-		}
-		return &neurokit.BadInputError{Where: model, Name: "Stim", Value: fmt.Sprintf("%T", s), Want: err.Error()}
-	}
-	return nil
-}
-
-// finite reports whether every value is neither NaN nor ±Inf.
-func finite(xs ...float64) bool {
-	for _, x := range xs {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return false
-		}
-	}
-	return true
-}
-
-// checkFinite returns an error naming the first field that is NaN or ±Inf.
-// names and values are parallel.
-func checkFinite(model string, names []string, values []float64) error {
-	for i, x := range values {
-		if !finite(x) {
-			return fmt.Errorf("neuron: %s: %s = %v is not finite", model, names[i], x)
-		}
+		return fmt.Errorf("%s: Stim: %w", model, err)
 	}
 	return nil
 }

@@ -105,12 +105,26 @@ func (tr *Trajectory) push(t float64, y []float64) {
 // Result of Solve.
 type Result struct {
 	Trajectory
-	// EventTimes[k] holds the times at which Settings.Events[k] fired.
+	// EventTimes[k] holds the times at which Settings.Events[k] fired, and
+	// EventNames[k] is that event's Name.
 	EventTimes [][]float64
+	EventNames []string
 	// TEnd and YEnd are the final time and state (after any reset).
 	TEnd float64
 	YEnd []float64
 	// Status and Stats describe the run.
 	Status Status
 	Stats  Stats
+}
+
+// Events returns the times at which the first event with the given name
+// fired ("spike" for the spike events of package neuron), nil if there is
+// no such event.
+func (r *Result) Events(name string) []float64 {
+	for k, n := range r.EventNames {
+		if n == name {
+			return r.EventTimes[k]
+		}
+	}
+	return nil
 }

@@ -157,6 +157,10 @@ func newDriver(sys System, y0 []float64, t0, t1 float64, st *Settings) (*driver,
 	}
 	d.res.Dim = n
 	d.res.EventTimes = make([][]float64, len(st.Events))
+	d.res.EventNames = make([]string, len(st.Events))
+	for k, ev := range st.Events {
+		d.res.EventNames[k] = ev.Name
+	}
 
 	d.sys.Deriv(d.f, t0, d.y)
 	d.res.Stats.FuncEvals++

@@ -8,7 +8,7 @@ import (
 
 // The stable focus of analysis.Gallery: ẋ = Ax with trace −1, det 5 > τ²/4
 // (complex eigenvalues −0.5 ± 2.18i), one equilibrium at the origin.
-func TestPortraitOfFocus(t *testing.T) {
+func TestPortraitFocus(t *testing.T) {
 	g := analysis.Gallery()[analysis.StableFocus]
 	w := analysis.Window{X0: -1, X1: 1, Y0: -1, Y1: 1}
 	p, err := analysis.NewPortrait(g, w, &analysis.PortraitSettings{Arrows: 11, Grid: 61,
@@ -16,12 +16,12 @@ func TestPortraitOfFocus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pp := PortraitOf(p, "x [1]", "y [1]")
-	if len(pp.Equilibria) != 1 || pp.Equilibria[0].Stability != Stable || len(pp.Trajectories) != 2 {
+	pp := Portrait(p, "x [1]", "y [1]")
+	if len(pp.Equilibria) != 1 || pp.Equilibria[0].Kind != analysis.StableFocus || len(pp.Trajectories) != 2 {
 		t.Fatalf("equilibria %+v, %d trajectories", pp.Equilibria, len(pp.Trajectories))
 	}
-	if pp.XMin != -1 || pp.YMax != 1 || pp.Nullclines[0].Name != "x-nullcline" || len(pp.Field.X) != 11 {
-		t.Errorf("window [%g, %g], nullcline %q, %d arrows per row", pp.XMin, pp.YMax, pp.Nullclines[0].Name, len(pp.Field.X))
+	if pp.Window != w || pp.Field != p.Field || pp.Nullclines != p.Nullclines || pp.Names != p.Names {
+		t.Errorf("the figure does not share the portrait's window, field, nullclines and names")
 	}
 	pp.Title = "stable focus (PortraitOf)"
 	checkGolden(t, "portraitof_focus", Single(pp.Plot()), 0, 0)
@@ -29,8 +29,8 @@ func TestPortraitOfFocus(t *testing.T) {
 
 // A hand-made diagram: a branch stable up to a subcritical Hopf point at
 // I = 2, stable cycles from the sweeps and one continued orbit branch with
-// a fold.
-func TestDiagramOf(t *testing.T) {
+// a fold, drawn over the diagram's current range.
+func TestDiagramGolden(t *testing.T) {
 	br := &analysis.Branch{}
 	for i := 0; i <= 8; i++ {
 		I := 0.5 * float64(i)
@@ -44,18 +44,20 @@ func TestDiagramOf(t *testing.T) {
 			Points: []analysis.OrbitPoint{{I: 1.9, Vmin: -64, Vmax: -62}, {I: 1.2, Vmin: -70, Vmax: -50}, {I: 1.0, Vmin: -75, Vmax: 25, Stable: true}},
 			LPC:    []analysis.OrbitPoint{{I: 0.9, Vmin: -74, Vmax: 10}},
 		}}
-	b := DiagramOf(d, "I [µA/cm²]")
-	// Cycles: the up sweep, the down sweep (only its periodic entry), the
-	// stable and the unstable orbits: 2 + 1 + 1 + 2 points in 4 runs.
-	if len(b.Cycles) != 4 || len(b.Cycles[1]) != 1 || len(b.Cycles[3]) != 2 || b.Cycles[3][0].Stable {
-		t.Fatalf("cycles %+v", b.Cycles)
+	b := &Bifurcation{Title: "DiagramOf", XLabel: "I [µA/cm²]", Diagram: d}
+	// Cycles: the up sweep (2), the down sweep (only its periodic entry)
+	// and the stable orbit: 4 stable cycles; 2 unstable orbits.
+	st, un := cyclePoints(d)
+	if len(st) != 2*4 || len(un) != 2*2 {
+		t.Fatalf("cycle points: %d stable, %d unstable; want 8 and 4", len(st), len(un))
 	}
-	if len(b.Special) != 2 || b.Special[0].Label != "H sub" || b.Special[1].Label != "LPC" || b.Special[1].P != 0.9 {
-		t.Errorf("special %+v", b.Special)
+	pts, names := b.specialPoints(d)
+	if len(names) != 2 || names[0] != "H sub" || names[1] != "LPC" || pts[1].X != 0.9 || pts[1].Y != 10 {
+		t.Errorf("special %v %v", pts, names)
 	}
-	if b.XMin != 0 || b.XMax != 4 {
-		t.Errorf("x range [%g, %g], want [0, 4]", b.XMin, b.XMax)
+	p := b.Plot()
+	if p.X.Min != 0 || p.X.Max != 4 {
+		t.Errorf("x range [%g, %g], want [0, 4]", p.X.Min, p.X.Max)
 	}
-	b.Title = "DiagramOf"
-	checkGolden(t, "diagramof", Single(b.Plot()), 0, 0)
+	checkGolden(t, "diagramof", Single(p), 0, 0)
 }
