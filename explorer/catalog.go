@@ -131,8 +131,8 @@ func buildCatalog() []Entry {
 			About: fmt.Sprintf("Panel %s of Izhikevich (2004), fig. 1: the published stimulus and the published Euler scheme (dt = %g ms).",
 				pr.Panel, pr.Dt),
 			Notebook: "08-izhikevich", Section: "The 2004 figure and the scheme it was computed with",
-			New:      func() neuron.Model { m := pr.Model; return &m },
-			T:        pr.T, Stim: "protocol", Amp: 10, I0: -5, I1: 20, Protocol: &pr,
+			New: func() neuron.Model { m := pr.Model; return &m },
+			T:   pr.T, Stim: "protocol", Amp: 10, I0: -5, I1: 20, Protocol: &pr,
 		})
 	}
 	return es

@@ -191,15 +191,10 @@ func PlaneFigure(st State, pv *PlaneView, r *Run, g *Geometry) *plot.Plot {
 	if pv.Plane == nil {
 		return phaseLine(st, pv, r, title, g)
 	}
-	var pp *plotting.PhasePortrait
-	if pv.Portrait != nil {
-		pp = plotting.PortraitOf(pv.Portrait, pv.XLabel, pv.YLabel)
-	} else {
-		pp = &plotting.PhasePortrait{XLabel: pv.XLabel, YLabel: pv.YLabel}
-	}
+	pp := plotting.Portrait(pv.Portrait, pv.XLabel, pv.YLabel)
 	pp.Title = title
-	pp.XMin, pp.XMax, pp.YMin, pp.YMax = w.X0, w.X1, w.Y0, w.Y1
-	pp.Equilibria = plotting.EquilibriaOf(pv.Equilibria, 0, 1, false)
+	pp.Window = w
+	pp.Equilibria = pv.Equilibria
 	if r != nil && r.Res != nil {
 		for _, seg := range r.Res.Trajectory.Segments() {
 			pp.Trajectories = append(pp.Trajectories, planePath(&seg, pv.Plane.X, pv.Plane.Y, w))
@@ -241,21 +236,22 @@ func addStart(p *plot.Plot, x, y float64) {
 	p.Legend.Add("start", sc)
 }
 
-// phaseLine draws dV/dt against V at the current I (with the equilibria by
-// kind) and the run as the points (V(t), dV/dt(t)) it visits, which leave
-// the curve while a stimulus adds to I.
+// phaseLine draws dV/dt against V at the current I (plotting.PhaseLine,
+// with the equilibria by kind) and the run as the points (V(t), dV/dt(t))
+// it visits, which leave the curve while a stimulus adds to I.
 func phaseLine(st State, pv *PlaneView, r *Run, title string, g *Geometry) *plot.Plot {
 	th := &plotting.Default
-	p := th.NewPlot(title, pv.XLabel, pv.YLabel)
-	zero, _ := plotter.NewLine(plotter.XYs{{X: pv.Window.X0, Y: 0}, {X: pv.Window.X1, Y: 0}})
-	zero.LineStyle = draw.LineStyle{Color: th.Ink, Width: th.Axis}
-	p.Add(zero)
-	if len(pv.Line.X) > 0 {
-		l, _ := plotter.NewLine(pv.Line)
-		l.LineStyle = th.LineStyle(1)
-		p.Add(l)
-		p.Legend.Add("d"+pv.XLabel[:1]+"/dt at constant I", l)
+	pl := &plotting.PhaseLine{Title: title, XLabel: pv.XLabel, YLabel: pv.YLabel, Rate: pv.Line,
+		Name: "at constant I", Equilibria: pv.Equilibria, XMin: pv.Window.X0, XMax: pv.Window.X1}
+	if len(pv.Equilibria) == 0 {
+		pl.Equilibria = []analysis.Equilibrium{} // none in the window (nil would mean: find them)
 	}
+	lo, hi := minMax(pv.Line.Y)
+	if lo < hi {
+		pad := 0.05 * (hi - lo)
+		pl.YMin, pl.YMax = lo-pad, hi+pad
+	}
+	p := pl.Plot()
 	if r != nil && r.Res != nil {
 		m := st.NewModel().WithStim(r.Stim)
 		tr := &r.Res.Trajectory
@@ -264,29 +260,17 @@ func phaseLine(st State, pv *PlaneView, r *Run, title string, g *Geometry) *plot
 		var pts plotter.XYs
 		for i := 0; i < tr.Len(); i += step {
 			m.Deriv(d, tr.T[i], tr.At(i))
-			pts = append(pts, plotter.XY{X: tr.At(i)[0], Y: d[0]})
+			if d[0] >= pl.YMin && d[0] <= pl.YMax {
+				pts = append(pts, plotter.XY{X: tr.At(i)[0], Y: d[0]})
+			}
 		}
-		sc, _ := plotter.NewScatter(pts)
-		sc.GlyphStyle = draw.GlyphStyle{Color: th.Color(0), Radius: 1.2, Shape: draw.CircleGlyph{}}
-		p.Add(sc)
-		p.Legend.Add("the run", sc)
+		if sc, err := plotter.NewScatter(pts); err == nil {
+			sc.GlyphStyle = draw.GlyphStyle{Color: th.Color(0), Radius: 1.2, Shape: draw.CircleGlyph{}}
+			p.Add(sc)
+			p.Legend.Add("the run", sc)
+		}
 		addStart(p, r.Y0[0], 0)
 	}
-	var eqs plotter.XYs
-	for _, e := range pv.Equilibria {
-		eqs = append(eqs, plotter.XY{X: e.State[0], Y: 0})
-		sc, _ := plotter.NewScatter(plotter.XYs{{X: e.State[0], Y: 0}})
-		sc.GlyphStyle = draw.GlyphStyle{Color: th.Ink, Radius: th.Glyph * 1.3,
-			Shape: plotting.Marker{Stability: plotting.StabilityOf(e.Kind)}}
-		p.Add(sc)
-	}
-	p.X.Min, p.X.Max = pv.Window.X0, pv.Window.X1
-	lo, hi := minMax(pv.Line.Y)
-	if lo < hi {
-		pad := 0.05 * (hi - lo)
-		p.Y.Min, p.Y.Max = lo-pad, hi+pad
-	}
-	p.Legend.Top, p.Legend.Left = true, false
 	p.Add(capture{g})
 	return p
 }
@@ -300,7 +284,7 @@ type cursor struct {
 
 var (
 	cursorColor = color.RGBA{0xd5, 0x5e, 0x00, 0xff} // plotting.Vermilion
-	bandColor   = color.RGBA{0xd5, 0x5e, 0x00, 0x22}
+	bandColor   = color.NRGBA{0xd5, 0x5e, 0x00, 0x22}
 )
 
 func (c cursor) Plot(dc draw.Canvas, p *plot.Plot) {
@@ -354,16 +338,13 @@ func xs(pts plotter.XYs, k int) []float64 {
 func FIFigure(st State, sw *Sweeps, r *Run, msg string) *plot.Plot {
 	s := st.Spec()
 	I0, I1 := sweepRange(s)
-	fi := &plotting.FI{XLabel: s.Current.Label()}
 	var c *analysis.FICurve
 	if sw != nil {
 		c = sw.FI
 	}
-	if c != nil {
-		fi = plotting.FIOf(c, s.Current.Label(), "")
-		if sw.Report != nil && sw.Report.Excitability != nil {
-			fi.Class = sw.Report.Excitability.Class.String()
-		}
+	fi := &plotting.FI{XLabel: s.Current.Label(), Curve: c}
+	if c != nil && sw.Report != nil && sw.Report.Excitability != nil {
+		fi.Class = sw.Report.Excitability.Class.String()
 	}
 	fi.Title = "F-I curve"
 	if msg != "" {
@@ -417,11 +398,9 @@ func interp(xs, ys []float64, x0 float64) (float64, bool) {
 func DiagramFigure(st State, sw *Sweeps, pv *PlaneView, r *Run, vWindow [2]float64, msg string) *plot.Plot {
 	s := st.Spec()
 	I0, I1 := sweepRange(s)
-	var b *plotting.Bifurcation
-	if sw != nil && sw.Diagram != nil {
-		b = plotting.DiagramOf(sw.Diagram, s.Current.Label())
-	} else {
-		b = &plotting.Bifurcation{XLabel: s.Current.Label(), YLabel: "V [mV]"}
+	b := &plotting.Bifurcation{XLabel: s.Current.Label()}
+	if sw != nil {
+		b.Diagram = sw.Diagram
 	}
 	b.Title = "bifurcation diagram"
 	if msg != "" {
@@ -439,10 +418,9 @@ func DiagramFigure(st State, sw *Sweeps, pv *PlaneView, r *Run, vWindow [2]float
 				continue
 			}
 			sc.GlyphStyle = draw.GlyphStyle{Color: cursorColor, Radius: plotting.Default.Glyph * 1.2,
-				Shape: plotting.Marker{Stability: plotting.StabilityOf(e.Kind)}}
+				Shape: plotting.KindMarker(e.Kind)}
 			p.Add(sc)
 		}
 	}
 	return p
 }
-

@@ -64,9 +64,9 @@ type page struct {
 	timerFn js.Func // the one timer callback of the sweeps
 
 	// background sweeps
-	cancel   context.CancelFunc
-	sweepKey string
-	debounce js.Value
+	cancel    context.CancelFunc
+	sweepKey  string
+	debounce  js.Value
 	lastYield time.Time
 }
 

@@ -72,8 +72,8 @@ func runKey(st State) string { return st.Query() }
 const maxSteps = 400_000
 
 // simulate runs the state's model with its stimulus for st.T ms from start
-// (nil: rest, see RestStart).
-// TODO(lowlayers): neuron.Simulate once it lands; this is its shape.
+// (nil: RestStart) with neuron.SimulateFrom: Dormand–Prince with the spike
+// event, or for a published protocol its Euler scheme.
 func simulate(st State, start []float64) *Run {
 	s := st.Spec()
 	r := &Run{T: st.T, Stim: st.Stimulus()}
@@ -83,54 +83,29 @@ func simulate(st State, start []float64) *Run {
 		y0 = RestStart(st, m)
 	}
 	r.Y0 = slices.Clone(y0)
-	set := &ode.Settings{Method: ode.DormandPrince, MaxSteps: maxSteps}
+	set := &ode.Settings{Method: ode.DormandPrince}
 	r.Scheme = "Dormand–Prince 5(4), adaptive step"
 	if s.Protocol != nil && st.Stim == protocolKind.Key {
 		if iz, ok := m.(*neuron.Izhikevich); ok {
 			set = iz.PublishedSettings(s.Protocol.Dt)
-			set.MaxSteps = maxSteps
 			r.Scheme = fmt.Sprintf("forward Euler, dt = %g ms, v before u (Izhikevich's published scheme)", s.Protocol.Dt)
 		}
+	} else if a, ok := m.(interface{ AccurateSettings() *ode.Settings }); ok {
+		set = a.AccurateSettings()
 	}
-	if set.Method.Adaptive() {
-		set.MaxStep = max(st.T/200, 0.01) // a smooth curve and no pulse stepped over
-		if r.Stim != nil {
-			if mi := stim.MinInterval(r.Stim); mi < 2*set.MaxStep {
-				set.MaxStep = max(mi/2, 1e-3)
-			}
-			if _, noisy := r.Stim.(*stim.Noise); noisy {
-				set.MaxStep = noiseDt
-			}
-		}
+	set.MaxSteps = maxSteps
+	if set.Method.Adaptive() && (set.MaxStep == 0 || set.MaxStep > st.T/200) {
+		set.MaxStep = st.T / 200 // a smooth curve
 	}
-	if sp, ok := m.(neuron.Spiker); ok && len(set.Events) == 0 {
-		set.Events = []ode.Event{sp.SpikeEvent()}
-	}
-	mm := m.WithStim(r.Stim)
-	if err := validate(mm); err != nil {
-		r.Err = err
-		return r
-	}
-	res, err := solve(mm, y0, st.T, set)
+	res, err := neuron.SimulateFrom(m.WithStim(r.Stim), y0, st.T, set)
 	if err != nil {
 		r.Err = err
 		return r
 	}
 	r.Res = res
-	for k, ev := range set.Events {
-		if ev.Name == "spike" && k < len(res.EventTimes) {
-			r.Spikes = res.EventTimes[k]
-		}
-	}
+	r.Spikes = res.Events("spike")
 	r.Rate = float64(len(r.Spikes)) * 1000 / st.T
 	return r
-}
-
-// solve is ode.Solve with panics turned into errors (a model or stimulus
-// that panics must not stop the page).
-func solve(m neuron.Model, y0 []float64, T float64, set *ode.Settings) (res *ode.Result, err error) {
-	defer neurokit.Recover(&err, "explorer: simulation")
-	return ode.Solve(m, y0, 0, T, set)
 }
 
 // RestStart is where a run starts when no point was clicked: the initial
@@ -181,10 +156,10 @@ type PlaneView struct {
 	// same as Equilibria unless the plane is a reduction), with kinds.
 	Full    []analysis.Equilibrium
 	FullErr error
-	XLabel     string
-	YLabel     string
-	Note       string // which reduction, if any
-	Err        error
+	XLabel  string
+	YLabel  string
+	Note    string // which reduction, if any
+	Err     error
 }
 
 // plane computes the phase-plane layer of st at its applied current.
@@ -267,12 +242,7 @@ func axisLabel(name string, m neuron.Model) string {
 	return name
 }
 
-func currentUnit(m neuron.Model) string {
-	if f, ok := describe(m).Lookup("I"); ok {
-		return f.Unit
-	}
-	return ""
-}
+func currentUnit(m neuron.Model) string { return neuron.CurrentParam(m).Unit }
 
 // Sweeps are the slow layer: the model under constant current over the
 // entry's range of currents.

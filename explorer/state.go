@@ -66,36 +66,17 @@ func SpecOf(key string) *Spec {
 		panic("explorer: unknown model " + strconv.Quote(key))
 	}
 	s := &Spec{Entry: e, iIndex: -1}
-	for i, f := range describe(e.New()) {
+	for i, f := range e.New().Params() {
 		s.Params = append(s.Params, f.Param)
 		if f.Name == "I" {
 			s.Current, s.iIndex = f.Param, i
 		}
 	}
-	if s.iIndex < 0 {
+	if s.iIndex < 0 { // every neuron.Model has "I" (neuron.CurrentParam)
 		panic("explorer: model " + key + " has no parameter \"I\"")
 	}
 	specs[key] = s
 	return s
-}
-
-// describe returns the parameters of m bound to m's fields.
-// TODO(lowlayers): neuron.Model embeds neurokit.Describer once every model
-// describes its parameters; until then a model without Params has none.
-func describe(m neuron.Model) neurokit.Params {
-	if d, ok := any(m).(neurokit.Describer); ok {
-		return d.Params()
-	}
-	return nil
-}
-
-// validate calls m's Validate.
-// TODO(lowlayers): m.Validate() once neuron.Model has it.
-func validate(m neuron.Model) error {
-	if v, ok := any(m).(interface{ Validate() error }); ok {
-		return v.Validate()
-	}
-	return nil
 }
 
 // Index returns the index of the named parameter, or −1.
@@ -182,7 +163,7 @@ func (st State) Clone() State {
 func (st State) NewModel() neuron.Model {
 	s := st.Spec()
 	m := s.New()
-	ps := describe(m)
+	ps := m.Params()
 	for i, p := range s.Params {
 		if f, ok := ps.Lookup(p.Name); ok {
 			*f.Ptr = st.Values[i]
@@ -383,7 +364,7 @@ func parseStart(raw string, dim int, notes *[]string) []float64 {
 func (st *State) fixRelations(notes *[]string) {
 	s := st.Spec()
 	for range len(s.Params) + 1 {
-		err := validate(st.NewModel())
+		err := st.NewModel().Validate()
 		if err == nil {
 			return
 		}
