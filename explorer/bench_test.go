@@ -21,7 +21,7 @@ func BenchmarkPlaneHH(b *testing.B) {
 	st := Default("hh")
 	w := fitWindows("hh")
 	for b.Loop() {
-		plane(st, w.plane)
+		plane(st, w.plane, false)
 	}
 }
 
@@ -36,7 +36,8 @@ func benchDraw(b *testing.B, panel string) {
 	e := New(Default("hh"))
 	rec := NewRecorder(1, 1)
 	for b.Loop() {
-		e.Draw(panel, 510, 290, false, rec)
+		g, _ := e.DrawBase(panel, 510, 290, false, rec)
+		e.DrawOverlay(panel, g, 510, 290, rec)
 	}
 	b.ReportMetric(float64(len(rec.Bytes())), "bytes")
 }
@@ -49,5 +50,13 @@ func BenchmarkSummaryHH(b *testing.B) {
 	e := New(Default("hh"))
 	for b.Loop() {
 		e.Summary().JSON()
+	}
+}
+
+func BenchmarkPlaneQuickHH(b *testing.B) {
+	st := Default("hh")
+	w := fitWindows("hh")
+	for b.Loop() {
+		plane(st, w.plane, true)
 	}
 }

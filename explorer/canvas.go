@@ -51,13 +51,27 @@ func (r *Recorder) Reset() { r.b = r.b[:0] }
 // Size implements vg.CanvasSizer.
 func (r *Recorder) Size() (w, h vg.Length) { return r.W, r.H }
 
+// num appends x with at most two decimals (a hundredth of a point is 1/75
+// of a pixel at 96 dpi), without trailing zeros: "12.5", "-3", "0.07".
+// Non-finite values, which a canvas ignores, print as 0.
 func (r *Recorder) num(x float64) {
-	// Two decimals of a point are 1/36 of a pixel at 96 dpi.
-	x = math.Round(x*100) / 100
-	if x == 0 {
-		x = 0 // no "-0"
+	n := math.Round(x * 100)
+	if !(math.Abs(n) < 1e15) { // NaN, ±Inf, or beyond any canvas
+		r.b = append(r.b, '0')
+		return
 	}
-	r.b = strconv.AppendFloat(r.b, x, 'f', -1, 64)
+	v := int64(n)
+	if v < 0 {
+		r.b = append(r.b, '-')
+		v = -v
+	}
+	r.b = strconv.AppendInt(r.b, v/100, 10)
+	if f := v % 100; f != 0 {
+		r.b = append(r.b, '.', byte('0'+f/10))
+		if f%10 != 0 {
+			r.b = append(r.b, byte('0'+f%10))
+		}
+	}
 }
 
 func (r *Recorder) op(c byte, xs ...float64) {

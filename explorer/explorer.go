@@ -3,9 +3,11 @@ package explorer
 import (
 	"context"
 	"fmt"
+	"html"
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -65,7 +67,7 @@ type Timing struct {
 // New returns an explorer showing st.
 func New(st State) *Explorer {
 	e := &Explorer{sweeps: map[string]*sweepEntry{}, windows: map[string]windows{}}
-	e.Set(st)
+	e.Set(st, false)
 	return e
 }
 
@@ -84,21 +86,23 @@ func (e *Explorer) SetNotes(notes []string) {
 }
 
 // Set shows st: it recomputes the run and the phase plane if the values they
-// depend on changed. The sweeps are left to RunSweeps.
-func (e *Explorer) Set(st State) {
+// depend on changed. With quick set (a slider is moving) a new phase plane
+// leaves out the manifolds of saddles; a later Set without quick adds them.
+// The sweeps are left to RunSweeps.
+func (e *Explorer) Set(st State, quick bool) {
 	st = st.Clone()
 	w := e.windowsOf(st)
 	e.mu.Lock()
 	e.state = st
 	needRun := runKey(st) != e.runKey
-	needPlane := planeKey(st) != e.planeKey
+	needPlane := planeKey(st) != e.planeKey || (!quick && e.plane != nil && e.plane.Quick)
 	e.mu.Unlock()
 	var t Timing
 	var r *Run
 	var pv *PlaneView
 	if needPlane {
 		t0 := time.Now()
-		pv = plane(st, w.plane)
+		pv = plane(st, w.plane, quick)
 		t.Plane = time.Since(t0)
 	}
 	if needRun {
@@ -119,6 +123,13 @@ func (e *Explorer) Set(st State) {
 	}
 	e.Timing = t
 	e.mu.Unlock()
+}
+
+// Settled reports whether the layers are complete (no quick plane).
+func (e *Explorer) Settled() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.plane == nil || !e.plane.Quick
 }
 
 // fullStart turns a clicked point of the plane into a full state: the
@@ -177,7 +188,7 @@ func fitWindows(key string) windows {
 			}
 		}
 	}
-	if eqs, err := analysis.Equilibria(m, nil); err == nil {
+	if eqs, err := analysis.Equilibria(m, equilibriumSettings(m)); err == nil {
 		for _, q := range eqs {
 			xlo, xhi = math.Min(xlo, q.V()), math.Max(xhi, q.V())
 			if yi >= 0 {
@@ -258,50 +269,62 @@ func (e *Explorer) RunSweeps(ctx context.Context, st State, key string, progress
 // Panels are the figures of the page, by name.
 var Panels = []string{"trace", "plane", "fi", "diagram"}
 
-// PanelKey is a key of everything panel shows at w × h pixels: the page
-// redraws a panel when its key changes.
-func (e *Explorer) PanelKey(panel string, w, h int, gates bool) string {
+// PanelKeys are keys of what each of a panel's two layers shows at w × h
+// pixels: the page redraws a layer when its key changes. The base holds
+// the figure, the overlay what moves over it with I, the stimulus and the
+// start (the trace has no overlay: everything in it moves).
+func (e *Explorer) PanelKeys(panel string, w, h int, gates bool) (base, over string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	size := fmt.Sprintf(" %dx%d", w, h)
+	sweeps := func() string {
+		k := modelKey(e.state)
+		if se, ok := e.sweeps[k]; ok {
+			return fmt.Sprintf("%s %p %v", k, se.s, se.done)
+		}
+		return k + " none " + fmt.Sprint(e.progress)
+	}
+	quick := e.plane != nil && e.plane.Quick
 	switch panel {
 	case "trace":
-		return e.runKey + fmt.Sprint(" gates=", gates) + size
+		return e.runKey + fmt.Sprint(" gates=", gates) + size, ""
 	case "plane":
-		return e.planeKey + " " + e.runKey + size
-	case "fi", "diagram":
-		k := modelKey(e.state)
-		v := "none"
-		if se, ok := e.sweeps[k]; ok {
-			v = fmt.Sprintf("%p %v", se.s, se.done)
-		}
-		return k + " " + v + " " + e.runKey + size
+		base = e.planeKey + fmt.Sprint(quick) + size
+		return base, base + " " + e.runKey
+	case "fi":
+		base = sweeps() + size
+		return base, base + " " + e.runKey
+	case "diagram":
+		base = sweeps() + size
+		return base, base + " " + e.runKey + " " + e.planeKey
 	}
-	return ""
+	return "", ""
 }
 
-// Draw draws a panel on a canvas of w × h CSS pixels (1 px = 0.75 pt, as a
-// browser prints) into rec, and returns where its data area lies.
-func (e *Explorer) Draw(panel string, w, h int, gates bool, rec *Recorder) (g Geometry, err error) {
+// snapshot returns what the panels are drawn from.
+func (e *Explorer) snapshot() (st State, r *Run, pv *PlaneView, sw *Sweeps, done bool, prog SweepStep) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	st, r, pv, prog = e.state.Clone(), e.run, e.plane, e.progress
+	if se, ok := e.sweeps[modelKey(st)]; ok {
+		sw, done = se.s, se.done
+	}
+	return
+}
+
+// DrawBase draws the base layer of a panel on a canvas of w × h CSS pixels
+// (1 px = 0.75 pt, as a browser prints) into rec, and returns where its
+// data area lies. A computation that failed is returned as the error, with
+// the axes drawn.
+func (e *Explorer) DrawBase(panel string, w, h int, gates bool, rec *Recorder) (g Geometry, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("explorer: drawing %s: internal panic: %v", panel, r)
 		}
 	}()
-	e.mu.Lock()
-	st, r, pv := e.state.Clone(), e.run, e.plane
-	var sw *Sweeps
-	done := false
-	if se, ok := e.sweeps[modelKey(st)]; ok {
-		sw, done = se.s, se.done
-	}
-	prog := e.progress
-	e.mu.Unlock()
+	st, r, pv, sw, done, prog := e.snapshot()
 	win := e.windowsOf(st)
-	W, H := vg.Length(w)*0.75, vg.Length(h)*0.75
-	rec.W, rec.H = W, H
-	rec.Reset()
-	c := draw.New(rec)
+	c := e.canvas(rec, w, h)
 	c.SetColor(color.White)
 	c.Fill(c.Rectangle.Path())
 	msg := ""
@@ -313,15 +336,13 @@ func (e *Explorer) Draw(panel string, w, h int, gates bool, rec *Recorder) (g Ge
 	}
 	switch panel {
 	case "trace":
-		f := TraceFigure(st, r, win.v, int(w), gates)
-		f.Draw(c)
+		TraceFigure(st, r, win.v, w, gates).Draw(c)
 		return g, r.Err
 	case "plane":
-		p := PlaneFigure(st, pv, r, &g)
-		plotting.Single(p).Draw(c)
+		plotting.Single(PlaneFigure(st, pv, &g)).Draw(c)
 		return g, pv.Err
 	case "fi":
-		p := FIFigure(st, sw, r, msg)
+		p := FIFigure(st, sw, msg)
 		p.Add(capture{&g})
 		plotting.Single(p).Draw(c)
 		if sw != nil && done && sw.FI == nil {
@@ -332,7 +353,7 @@ func (e *Explorer) Draw(panel string, w, h int, gates bool, rec *Recorder) (g Ge
 		}
 		return g, nil
 	case "diagram":
-		p := DiagramFigure(st, sw, pv, r, win.v, msg)
+		p := DiagramFigure(st, sw, win.v, msg)
 		p.Add(capture{&g})
 		plotting.Single(p).Draw(c)
 		if sw != nil && done && sw.Diagram == nil {
@@ -341,4 +362,73 @@ func (e *Explorer) Draw(panel string, w, h int, gates bool, rec *Recorder) (g Ge
 		return g, nil
 	}
 	return g, fmt.Errorf("explorer: no panel %q", panel)
+}
+
+// DrawOverlay draws the overlay of a panel over its base, whose data area
+// is g, into rec (transparent where it draws nothing).
+func (e *Explorer) DrawOverlay(panel string, g Geometry, w, h int, rec *Recorder) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("explorer: drawing over %s: internal panic: %v", panel, r)
+		}
+	}()
+	st, r, pv, sw, _, _ := e.snapshot()
+	e.canvas(rec, w, h)
+	if g.X1 <= g.X0 || g.Y1 <= g.Y0 || !(g.XMin < g.XMax) || !(g.YMin < g.YMax) {
+		return nil
+	}
+	dc, p := overlay(rec, g)
+	switch panel {
+	case "plane":
+		planeOverlay(st, pv, r, dc, p)
+	case "fi":
+		fiOverlay(st, sw, r, dc, p)
+	case "diagram":
+		diagramOverlay(st, pv, r, dc, p)
+	}
+	return nil
+}
+
+// canvas readies rec for a w × h pixel canvas.
+func (e *Explorer) canvas(rec *Recorder, w, h int) draw.Canvas {
+	rec.W, rec.H = vg.Length(w)*0.75, vg.Length(h)*0.75
+	rec.Reset()
+	return draw.New(rec)
+}
+
+// PlaneKey is the phase plane's key in HTML, for its caption: the colours
+// of the nullclines, the run and the markers of the equilibria.
+func (e *Explorer) PlaneKey() string {
+	st, _, pv, _, _, _ := e.snapshot()
+	if pv == nil {
+		return ""
+	}
+	th := &plotting.Default
+	sw := func(c color.Color, dashed bool) string {
+		r, g, b, _ := c.RGBA()
+		style := "solid"
+		if dashed {
+			style = "dashed"
+		}
+		return fmt.Sprintf(`<span class="sw" style="border-top: 2px %s #%02x%02x%02x"></span>`, style, r>>8, g>>8, b>>8)
+	}
+	var parts []string
+	if pv.Plane != nil && pv.Portrait != nil {
+		parts = append(parts,
+			sw(th.Color(1), false)+" "+html.EscapeString(pv.Portrait.Names[0])+"-nullcline",
+			sw(th.Color(2), false)+" "+html.EscapeString(pv.Portrait.Names[1])+"-nullcline",
+			sw(plotting.Purple, true)+" threshold (stable manifold of a saddle)")
+	} else {
+		parts = append(parts, sw(th.Color(1), false)+" dV/dt at constant I")
+	}
+	parts = append(parts, sw(th.Color(0), false)+" the run from ○", "● stable, ○ unstable, ◐ saddle")
+	note := pv.Note
+	if note == "" && pv.Plane == nil {
+		note = "phase line of a one-variable model"
+	}
+	_ = st
+	if note != "" {
+		note = html.EscapeString(note) + ". "
+	}
+	return note + strings.Join(parts, " · ")
 }

@@ -182,30 +182,63 @@ func minMax(x []float64) (lo, hi float64) {
 	return lo, hi
 }
 
-// PlaneFigure is the phase-plane panel: the portrait at the current I with
-// the run projected on it, or the phase line of a one-dimensional model.
-func PlaneFigure(st State, pv *PlaneView, r *Run, g *Geometry) *plot.Plot {
+// PlaneFigure is the base of the phase-plane panel: the portrait at the
+// current I (direction field, nullclines, manifolds, equilibria by kind)
+// or the phase line of a one-dimensional model. Its key is in the caption
+// (PlaneKey); the run goes on the overlay (planeOverlay).
+func PlaneFigure(st State, pv *PlaneView, g *Geometry) *plot.Plot {
 	s := st.Spec()
-	w := pv.Window
 	title := fmt.Sprintf("I = %.4g %s", st.I(), s.Current.Unit)
+	var p *plot.Plot
 	if pv.Plane == nil {
-		return phaseLine(st, pv, r, title, g)
-	}
-	pp := plotting.Portrait(pv.Portrait, pv.XLabel, pv.YLabel)
-	pp.Title = title
-	pp.Window = w
-	pp.Equilibria = pv.Equilibria
-	if r != nil && r.Res != nil {
-		for _, seg := range r.Res.Trajectory.Segments() {
-			pp.Trajectories = append(pp.Trajectories, planePath(&seg, pv.Plane.X, pv.Plane.Y, w))
-		}
-	}
-	p := pp.Plot()
-	if r != nil && len(r.Y0) > 0 {
-		addStart(p, r.Y0[pv.Plane.X], r.Y0[pv.Plane.Y])
+		p = phaseLine(pv, title)
+	} else {
+		pp := plotting.Portrait(pv.Portrait, pv.XLabel, pv.YLabel)
+		pp.Title = title
+		pp.Window = pv.Window
+		pp.Equilibria = pv.Equilibria
+		pp.NoLegend = true
+		p = pp.Plot()
 	}
 	p.Add(capture{g})
 	return p
+}
+
+// planeOverlay draws the run on the phase plane: projected on the plane's
+// two components, or on a phase line as the points (V(t), dV/dt(t)) it
+// visits (they leave the curve while a stimulus adds to I); and its start.
+func planeOverlay(st State, pv *PlaneView, r *Run, dc draw.Canvas, p *plot.Plot) {
+	if r == nil || r.Res == nil || pv == nil {
+		return
+	}
+	th := &plotting.Default
+	w := pv.Window
+	if pv.Plane == nil {
+		m := st.NewModel().WithStim(r.Stim)
+		tr := &r.Res.Trajectory
+		d := []float64{0}
+		step := max(1, tr.Len()/800)
+		var pts plotter.XYs
+		for i := 0; i < tr.Len(); i += step {
+			m.Deriv(d, tr.T[i], tr.At(i))
+			if d[0] >= p.Y.Min && d[0] <= p.Y.Max {
+				pts = append(pts, plotter.XY{X: tr.At(i)[0], Y: d[0]})
+			}
+		}
+		if sc, err := plotter.NewScatter(pts); err == nil {
+			sc.GlyphStyle = draw.GlyphStyle{Color: th.Color(0), Radius: 1.2, Shape: draw.CircleGlyph{}}
+			sc.Plot(dc, p)
+		}
+		startRing(r.Y0[0], 0).Plot(dc, p)
+		return
+	}
+	sty := th.LineStyle(0)
+	sty.Width = th.Line * 0.8
+	for _, seg := range r.Res.Trajectory.Segments() {
+		l := &plotter.Line{XYs: planePath(&seg, pv.Plane.X, pv.Plane.Y, w), LineStyle: sty}
+		l.Plot(dc, p)
+	}
+	startRing(r.Y0[pv.Plane.X], r.Y0[pv.Plane.Y]).Plot(dc, p)
 }
 
 // planePath projects a trajectory on components (x, y), thinned to at most
@@ -225,24 +258,17 @@ func planePath(tr *ode.Trajectory, x, y int, w analysis.Window) plotter.XYs {
 	return out
 }
 
-// addStart marks the start of the run with a small ring.
-func addStart(p *plot.Plot, x, y float64) {
-	sc, err := plotter.NewScatter(plotter.XYs{{X: x, Y: y}})
-	if err != nil {
-		return
-	}
-	sc.GlyphStyle = draw.GlyphStyle{Color: plotting.Default.Color(0), Radius: plotting.Default.Glyph * 1.4, Shape: draw.RingGlyph{}}
-	p.Add(sc)
-	p.Legend.Add("start", sc)
+// startRing marks the start of the run with a ring.
+func startRing(x, y float64) *plotter.Scatter {
+	return &plotter.Scatter{XYs: plotter.XYs{{X: x, Y: y}}, GlyphStyle: draw.GlyphStyle{
+		Color: plotting.Default.Color(0), Radius: plotting.Default.Glyph * 1.4, Shape: draw.RingGlyph{}}}
 }
 
-// phaseLine draws dV/dt against V at the current I (plotting.PhaseLine,
-// with the equilibria by kind) and the run as the points (V(t), dV/dt(t))
-// it visits, which leave the curve while a stimulus adds to I.
-func phaseLine(st State, pv *PlaneView, r *Run, title string, g *Geometry) *plot.Plot {
-	th := &plotting.Default
+// phaseLine is the figure of dV/dt against V at the current I
+// (plotting.PhaseLine, with the equilibria by kind).
+func phaseLine(pv *PlaneView, title string) *plot.Plot {
 	pl := &plotting.PhaseLine{Title: title, XLabel: pv.XLabel, YLabel: pv.YLabel, Rate: pv.Line,
-		Name: "at constant I", Equilibria: pv.Equilibria, XMin: pv.Window.X0, XMax: pv.Window.X1}
+		Equilibria: pv.Equilibria, XMin: pv.Window.X0, XMax: pv.Window.X1, NoLegend: true}
 	if len(pv.Equilibria) == 0 {
 		pl.Equilibria = []analysis.Equilibrium{} // none in the window (nil would mean: find them)
 	}
@@ -251,28 +277,7 @@ func phaseLine(st State, pv *PlaneView, r *Run, title string, g *Geometry) *plot
 		pad := 0.05 * (hi - lo)
 		pl.YMin, pl.YMax = lo-pad, hi+pad
 	}
-	p := pl.Plot()
-	if r != nil && r.Res != nil {
-		m := st.NewModel().WithStim(r.Stim)
-		tr := &r.Res.Trajectory
-		d := []float64{0}
-		step := max(1, tr.Len()/800)
-		var pts plotter.XYs
-		for i := 0; i < tr.Len(); i += step {
-			m.Deriv(d, tr.T[i], tr.At(i))
-			if d[0] >= pl.YMin && d[0] <= pl.YMax {
-				pts = append(pts, plotter.XY{X: tr.At(i)[0], Y: d[0]})
-			}
-		}
-		if sc, err := plotter.NewScatter(pts); err == nil {
-			sc.GlyphStyle = draw.GlyphStyle{Color: th.Color(0), Radius: 1.2, Shape: draw.CircleGlyph{}}
-			p.Add(sc)
-			p.Legend.Add("the run", sc)
-		}
-		addStart(p, r.Y0[0], 0)
-	}
-	p.Add(capture{g})
-	return p
+	return pl.Plot()
 }
 
 // cursor draws the current I as a vertical line across the data area
@@ -331,11 +336,10 @@ func xs(pts plotter.XYs, k int) []float64 {
 	return out
 }
 
-// FIFigure is the F-I panel: the up and down sweeps, the class in the
-// corner, the current I as a cursor with the rate there marked, and the
-// stimulus's range of currents as a band. A nil curve gives empty axes
-// (the sweeps are still running) with the cursor.
-func FIFigure(st State, sw *Sweeps, r *Run, msg string) *plot.Plot {
+// FIFigure is the base of the F-I panel: the up and down sweeps and the
+// class in the corner; a nil curve gives empty axes (the sweeps are still
+// running). The current I goes on the overlay (fiOverlay).
+func FIFigure(st State, sw *Sweeps, msg string) *plot.Plot {
 	s := st.Spec()
 	I0, I1 := sweepRange(s)
 	var c *analysis.FICurve
@@ -355,30 +359,31 @@ func FIFigure(st State, sw *Sweeps, r *Run, msg string) *plot.Plot {
 	if c == nil {
 		p.Y.Min, p.Y.Max = 0, 100
 	}
-	addCursor(p, st, r)
-	if c != nil {
-		if f, ok := interp(c.I, c.Up, st.I()); ok {
-			addDot(p, st.I(), f)
-		}
-	}
 	return p
 }
 
-func addCursor(p *plot.Plot, st State, r *Run) {
+// fiOverlay draws the current I as a cursor, the currents the stimulus
+// visits as a band, and the rate of the up sweep at I as a dot.
+func fiOverlay(st State, sw *Sweeps, r *Run, dc draw.Canvas, p *plot.Plot) {
+	currentCursor(st, r).Plot(dc, p)
+	if sw != nil && sw.FI != nil {
+		if f, ok := interp(sw.FI.I, sw.FI.Up, st.I()); ok {
+			dot(st.I(), f, draw.CircleGlyph{}).Plot(dc, p)
+		}
+	}
+}
+
+func currentCursor(st State, r *Run) cursor {
 	c := cursor{I: st.I()}
 	if r != nil {
 		c.Lo, c.Hi = stimRange(st.I(), r.Stim, r.T)
 	}
-	p.Add(c)
+	return c
 }
 
-func addDot(p *plot.Plot, x, y float64) {
-	sc, err := plotter.NewScatter(plotter.XYs{{X: x, Y: y}})
-	if err != nil {
-		return
-	}
-	sc.GlyphStyle = draw.GlyphStyle{Color: cursorColor, Radius: plotting.Default.Glyph * 1.2, Shape: draw.CircleGlyph{}}
-	p.Add(sc)
+func dot(x, y float64, shape draw.GlyphDrawer) *plotter.Scatter {
+	return &plotter.Scatter{XYs: plotter.XYs{{X: x, Y: y}}, GlyphStyle: draw.GlyphStyle{
+		Color: cursorColor, Radius: plotting.Default.Glyph * 1.2, Shape: shape}}
 }
 
 // interp is the piecewise-linear interpolation of y(x) at x0 (xs
@@ -393,9 +398,9 @@ func interp(xs, ys []float64, x0 float64) (float64, bool) {
 	return math.NaN(), false
 }
 
-// DiagramFigure is the bifurcation diagram with the current I as a cursor
-// and the equilibria at I marked by kind.
-func DiagramFigure(st State, sw *Sweeps, pv *PlaneView, r *Run, vWindow [2]float64, msg string) *plot.Plot {
+// DiagramFigure is the base of the bifurcation-diagram panel; the current
+// I and the equilibria there go on the overlay (diagramOverlay).
+func DiagramFigure(st State, sw *Sweeps, vWindow [2]float64, msg string) *plot.Plot {
 	s := st.Spec()
 	I0, I1 := sweepRange(s)
 	b := &plotting.Bifurcation{XLabel: s.Current.Label()}
@@ -409,18 +414,27 @@ func DiagramFigure(st State, sw *Sweeps, pv *PlaneView, r *Run, vWindow [2]float
 	b.LegendInside = true
 	b.XMin, b.XMax = I0, I1
 	b.YMin, b.YMax = vWindow[0], vWindow[1]
-	p := b.Plot()
-	addCursor(p, st, r)
-	if pv != nil {
-		for _, e := range pv.Full {
-			sc, err := plotter.NewScatter(plotter.XYs{{X: st.I(), Y: e.V()}})
-			if err != nil {
-				continue
-			}
-			sc.GlyphStyle = draw.GlyphStyle{Color: cursorColor, Radius: plotting.Default.Glyph * 1.2,
-				Shape: plotting.KindMarker(e.Kind)}
-			p.Add(sc)
-		}
+	return b.Plot()
+}
+
+// diagramOverlay draws the current I as a cursor with the stimulus's band,
+// and the model's equilibria at I marked by kind.
+func diagramOverlay(st State, pv *PlaneView, r *Run, dc draw.Canvas, p *plot.Plot) {
+	currentCursor(st, r).Plot(dc, p)
+	if pv == nil {
+		return
 	}
-	return p
+	for _, e := range pv.Full {
+		dot(st.I(), e.V(), plotting.KindMarker(e.Kind)).Plot(dc, p)
+	}
+}
+
+// overlay returns the data area of a panel drawn earlier (its Geometry)
+// on rec, and a plot with the same axis ranges, for plotters to draw on.
+func overlay(rec *Recorder, g Geometry) (draw.Canvas, *plot.Plot) {
+	dc := draw.Canvas{Canvas: rec, Rectangle: vg.Rectangle{
+		Min: vg.Point{X: vg.Length(g.X0), Y: vg.Length(g.Y0)}, Max: vg.Point{X: vg.Length(g.X1), Y: vg.Length(g.Y1)}}}
+	p := plot.New()
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = g.XMin, g.XMax, g.YMin, g.YMax
+	return dc, p
 }

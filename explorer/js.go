@@ -42,26 +42,29 @@ var (
 func now() float64 { return perfNow.Call("now").Float() }
 
 type panelDOM struct {
-	name    string
-	canvas  js.Value
-	err     js.Value // the error box in the figure's place
-	key     string
-	geom    Geometry
-	w, h    int
-	drawnOK bool
+	name      string
+	base      js.Value // the figure
+	over      js.Value // what moves over it (transparent, on top)
+	err       js.Value // the error box in the figure's place
+	key, okey string   // keys of what the two canvases show
+	geom      Geometry
+	w, h      int
 }
 
 type page struct {
-	ex      *Explorer
-	st      State
-	panels  map[string]*panelDOM
-	order   []string
-	rec     *Recorder
-	pending bool
-	frame   int
-	funcs   []js.Func
-	rafFn   js.Func // the one animation-frame callback
-	timerFn js.Func // the one timer callback of the sweeps
+	ex       *Explorer
+	st       State
+	panels   map[string]*panelDOM
+	order    []string
+	rec      *Recorder
+	pending  bool
+	frame    int
+	funcs    []js.Func
+	rafFn    js.Func // the one animation-frame callback
+	timerFn  js.Func // the one timer callback of the sweeps
+	settle   js.Value
+	settleFn js.Func // the one timer callback that completes the layers
+	quick    bool    // the next frame comes from a moving control
 
 	// background sweeps
 	cancel    context.CancelFunc
@@ -104,13 +107,26 @@ func Main() {
 	}
 	p.rafFn = p.fn(func(js.Value, []js.Value) any {
 		p.pending = false
-		p.render()
+		quick := p.quick
+		p.quick = false
+		p.render(quick)
+		return nil
+	})
+	p.settleFn = p.fn(func(js.Value, []js.Value) any {
+		p.settle = js.Undefined()
+		if !p.ex.Settled() {
+			p.render(false)
+		}
 		return nil
 	})
 	p.timerFn = p.fn(func(js.Value, []js.Value) any { p.startSweeps(); return nil })
 	p.build()
 	global := js.Global().Get("Object").New()
 	global.Set("resize", p.fn(func(js.Value, []js.Value) any { p.schedule(); return nil }))
+	global.Set("settled", p.fn(func(js.Value, []js.Value) any {
+		_, _, need := p.ex.SweepsNeeded()
+		return p.ex.Settled() && !need && !p.pending
+	}))
 	global.Set("debugPanic", p.fn(func(_ js.Value, args []js.Value) any {
 		if len(args) > 0 && args[0].String() == "exit" {
 			go func() { panic("explorer: debugPanic(\"exit\"): a panic outside any callback") }()
@@ -120,7 +136,7 @@ func Main() {
 	}))
 	js.Global().Set("mnGo", global)
 	startup.Set("controls", now())
-	p.render()
+	p.render(false)
 	startup.Set("render", now())
 	mnPage.Call("started")
 	select {} // the callbacks keep the program alive
@@ -222,6 +238,10 @@ func (p *page) build() {
 	ctl.Call("appendChild", el("label", "for", "model", "text", "Model"))
 	ctl.Call("appendChild", sel)
 	ctl.Call("appendChild", el("p", "id", "about", "class", "about"))
+	card := el("fieldset", "id", "cardbox")
+	card.Call("appendChild", el("legend", "html", `Report card <a class="nb" href="https://github.com/modelneurons/modelneurons/blob/main/notebooks/09-computational-properties.ipynb#The-report-card" target="_blank" rel="noopener">notebook 09</a>`))
+	card.Call("appendChild", el("div", "id", "card"))
+	ctl.Call("appendChild", card)
 	ctl.Call("appendChild", el("div", "id", "sliders"))
 	// Panels.
 	for _, name := range Panels {
@@ -229,12 +249,13 @@ func (p *page) build() {
 		if fig.IsNull() {
 			continue
 		}
-		pd := &panelDOM{name: name, canvas: fig.Call("querySelector", "canvas"), err: fig.Call("querySelector", ".error")}
+		pd := &panelDOM{name: name, base: fig.Call("querySelector", "canvas.base"),
+			over: fig.Call("querySelector", "canvas.over"), err: fig.Call("querySelector", ".error")}
 		p.panels[name] = pd
 		p.order = append(p.order, name)
 	}
 	if pl, ok := p.panels["plane"]; ok {
-		pl.canvas.Call("addEventListener", "click", p.fn(func(_ js.Value, a []js.Value) any {
+		pl.over.Call("addEventListener", "click", p.fn(func(_ js.Value, a []js.Value) any {
 			ev := a[0]
 			g := pl.geom
 			if g.X1 <= g.X0 || g.Y1 <= g.Y0 {
@@ -351,7 +372,7 @@ func (p *page) slider(parent js.Value, sl Slider) {
 		}
 		p.st.Apply(sl.Key, x)
 		out.Set("textContent", Show(p.value(sl.Key)))
-		p.schedule()
+		p.scheduleQuick()
 		return nil
 	}))
 	wrap.Call("appendChild", head)
@@ -376,7 +397,7 @@ func (p *page) value(key string) float64 {
 }
 
 // schedule redraws on the next animation frame (once, however many inputs
-// come before it) and restarts the timer of the background sweeps.
+// come before it).
 func (p *page) schedule() {
 	if p.pending {
 		return
@@ -385,34 +406,57 @@ func (p *page) schedule() {
 	js.Global().Call("requestAnimationFrame", p.rafFn)
 }
 
-// render updates every panel whose key changed, the card, the summary and
-// the URL, and starts the sweeps after the pointer stops.
-func (p *page) render() {
+// scheduleQuick redraws quickly (the phase plane without its manifolds)
+// while a slider moves, and completely 250 ms after it stops.
+func (p *page) scheduleQuick() {
+	p.quick = true
+	p.schedule()
+	if !p.settle.IsUndefined() && !p.settle.IsNull() {
+		js.Global().Call("clearTimeout", p.settle)
+	}
+	p.settle = js.Global().Call("setTimeout", p.settleFn, 250)
+}
+
+// render updates every canvas whose key changed, the captions, the card,
+// the summary and the URL, and starts the sweeps after the pointer stops.
+func (p *page) render(quick bool) {
 	t0 := now()
-	p.ex.Set(p.st)
+	p.ex.Set(p.st, quick)
 	t1 := now()
 	var drawMs, domMs float64
 	var drawn []string
 	for _, name := range p.order {
 		pd := p.panels[name]
-		w, h := pd.canvas.Get("clientWidth").Int(), pd.canvas.Get("clientHeight").Int()
+		w, h := pd.base.Get("clientWidth").Int(), pd.base.Get("clientHeight").Int()
 		if w < 50 || h < 50 {
 			continue
 		}
-		key := p.ex.PanelKey(name, w, h, p.st.Gates)
-		if key == pd.key {
-			continue
+		key, okey := p.ex.PanelKeys(name, w, h, p.st.Gates)
+		if key != pd.key {
+			d0 := now()
+			g, err := p.ex.DrawBase(name, w, h, p.st.Gates, p.rec)
+			d1 := now()
+			mnPage.Call("draw", pd.base, string(p.rec.Bytes()))
+			drawMs += d1 - d0
+			domMs += now() - d1
+			pd.key, pd.geom, pd.w, pd.h = key, g, w, h
+			pd.okey = "" // the overlay follows its base
+			p.showError(pd, err)
+			drawn = append(drawn, name)
 		}
-		d0 := now()
-		g, err := p.ex.Draw(name, w, h, p.st.Gates, p.rec)
-		d1 := now()
-		mnPage.Call("draw", pd.canvas, string(p.rec.Bytes()))
-		d2 := now()
-		drawMs += d1 - d0
-		domMs += d2 - d1
-		pd.key, pd.geom, pd.w, pd.h = key, g, w, h
-		p.showError(pd, err)
-		drawn = append(drawn, name)
+		if okey != pd.okey && !pd.over.IsNull() {
+			d0 := now()
+			err := p.ex.DrawOverlay(name, pd.geom, w, h, p.rec)
+			d1 := now()
+			mnPage.Call("draw", pd.over, string(p.rec.Bytes()))
+			drawMs += d1 - d0
+			domMs += now() - d1
+			pd.okey = okey
+			if err != nil {
+				p.showError(pd, err)
+			}
+			drawn = append(drawn, name+"+")
+		}
 	}
 	d3 := now()
 	p.texts()
@@ -423,6 +467,7 @@ func (p *page) render() {
 	doc.Get("body").Get("dataset").Set("frame", p.frame)
 	detail := js.Global().Get("Object").New()
 	detail.Set("frame", p.frame)
+	detail.Set("quick", quick)
 	detail.Set("start", t0)
 	detail.Set("end", now())
 	detail.Set("compute", t1-t0)
@@ -433,7 +478,9 @@ func (p *page) render() {
 	detail.Set("panels", strings.Join(drawn, ","))
 	ev := js.Global().Get("CustomEvent").New("mn-frame", map[string]any{"detail": detail})
 	js.Global().Call("dispatchEvent", ev)
-	p.sweepsLater()
+	if !quick {
+		p.sweepsLater()
+	}
 }
 
 func (p *page) showError(pd *panelDOM, err error) {
@@ -456,14 +503,7 @@ func (p *page) texts() {
 	}
 	sum := p.ex.Summary()
 	if n := byID("plane-note"); !n.IsNull() {
-		note := sum.Plane.Note
-		if note == "" && planeDim(p.st.Spec()) == 1 {
-			note = "phase line: dV/dt against V at constant I"
-		}
-		if note != "" {
-			note += ". "
-		}
-		n.Set("textContent", note+"Click to start the run from a point.")
+		n.Set("innerHTML", p.ex.PlaneKey()+". Click to start the run from a point.")
 	}
 	if s := byID("summary"); !s.IsNull() {
 		s.Set("textContent", sum.JSON())

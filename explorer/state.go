@@ -88,7 +88,7 @@ func (s *Spec) Index(name string) int {
 func (s *Spec) Hidden(name string) bool { return slices.Contains(s.Hide, name) }
 
 // durationParam describes T, the duration of a run.
-var durationParam = neurokit.Param{Name: "T", Symbol: "T", Unit: neurokit.MilliSecond,
+var durationParam = neurokit.Param{Name: "T", Symbol: "duration", Unit: neurokit.MilliSecond,
 	Doc: "duration of the run", Min: 1, Max: 5000, Lo: 10, Hi: 1000, Scale: neurokit.LogScale}
 
 // DurationParam describes T for a spec (its default is the entry's T).
@@ -287,7 +287,7 @@ func Parse(query string) (State, []string) {
 			note("%s = %q is not a number: using the default, %s.", key, raw, fmtValue(p, p.Default))
 			return p.Default, true
 		case !p.Contains(v):
-			c := p.Clamp(v)
+			c := clamp(p, v)
 			note("%s = %s is outside the allowed range (%s): using %s.", key, raw, p.Allowed(), fmtValue(p, c))
 			v = c
 		}
@@ -339,6 +339,22 @@ func Parse(query string) (State, []string) {
 	return st, notes
 }
 
+// clamp is p.Clamp, and for ±Inf beyond an unbounded end (which has no
+// nearest allowed value) the slider's end on that side.
+func clamp(p neurokit.Param, v float64) float64 {
+	c := p.Clamp(v)
+	switch {
+	case math.IsInf(c, 1):
+		c = p.Hi
+	case math.IsInf(c, -1):
+		c = p.Lo
+	}
+	if !p.Contains(c) {
+		c = p.Default
+	}
+	return c
+}
+
 // parseStart reads "x,y" (or "V" on a phase line).
 func parseStart(raw string, dim int, notes *[]string) []float64 {
 	parts := strings.Split(raw, ",")
@@ -363,6 +379,7 @@ func parseStart(raw string, dim int, notes *[]string) []float64 {
 // such as LIF's VReset < VTh, are not ranges of single parameters).
 func (st *State) fixRelations(notes *[]string) {
 	s := st.Spec()
+	reset := map[int]bool{}
 	for range len(s.Params) + 1 {
 		err := st.NewModel().Validate()
 		if err == nil {
@@ -373,15 +390,17 @@ func (st *State) fixRelations(notes *[]string) {
 		if errors.As(err, &bad) {
 			i = s.Index(bad.Name)
 		}
-		if i < 0 {
-			*notes = append(*notes, fmt.Sprintf("The parameters make an invalid model (%v): using the defaults.", err))
-			d := Default(st.Model)
-			st.Values = d.Values
+		if i < 0 || reset[i] {
+			// Not a parameter, or one already back at its default: the
+			// others make it invalid.
+			*notes = append(*notes, fmt.Sprintf("The parameters make an invalid model (%v): using the reference parameters.", err))
+			st.Values = Default(st.Model).Values
 			return
 		}
 		p := s.Params[i]
 		*notes = append(*notes, fmt.Sprintf("%v: using the default %s = %s.", err, p.Name, fmtValue(p, p.Default)))
 		st.Values[i] = p.Default
+		reset[i] = true
 	}
 }
 

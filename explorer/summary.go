@@ -194,7 +194,7 @@ func (e *Explorer) Summary() Summary {
 func NativeSummary(query string, withSweeps bool) Summary {
 	st, notes := Parse(query)
 	w := fitWindows(st.Model)
-	pv := plane(st, w.plane)
+	pv := plane(st, w.plane, false)
 	start := st.Start
 	if start != nil {
 		if pv.Plane == nil {
@@ -223,28 +223,29 @@ func (s Summary) JSON() string {
 }
 
 // CardHTML is the report card as HTML: class, integrator or resonator,
-// rheobase, rest and the bifurcation at the onset of firing, each with one
-// line of why.
+// rheobase, rest and the bifurcation at the onset of firing, each with its
+// reason one click away.
 func (e *Explorer) CardHTML() string {
 	sum := e.Summary()
 	ss := sum.Sweeps
 	st := e.State()
 	unit := st.Spec().Current.Unit
-	var b strings.Builder
-	row := func(k, v, why string) {
-		fmt.Fprintf(&b, `<tr><th>%s</th><td><b>%s</b>`, html.EscapeString(k), html.EscapeString(v))
-		if why != "" {
-			fmt.Fprintf(&b, `<div class="why">%s</div>`, html.EscapeString(why))
+	var b, why strings.Builder
+	row := func(k, v, reason string) {
+		fmt.Fprintf(&b, `<tr><th>%s</th><td title="%s">%s</td></tr>`, html.EscapeString(k), html.EscapeString(reason), html.EscapeString(v))
+		if reason != "" {
+			fmt.Fprintf(&why, `<li><b>%s</b>: %s</li>`, html.EscapeString(k), html.EscapeString(reason))
 		}
-		b.WriteString("</td></tr>")
 	}
+	at := fmt.Sprintf("at I = 0; currents from %g to %g %s", ss.I0, ss.I1, unit)
 	b.WriteString(`<table class="card">`)
-	at := fmt.Sprintf("(at I = 0, currents %g to %g %s)", ss.I0, ss.I1, unit)
 	switch {
 	case ss.Status != "done" && ss.Class == "":
-		row("report card", "computing…", "after the pointer stops: F-I curve, rheobase, resonance, bifurcation "+at)
+		row("report card", "computing…", "")
+		fmt.Fprintf(&b, `<tr><td colspan="2" class="why">F-I curve, rheobase, resonance and bifurcation, %s</td></tr>`, html.EscapeString(at))
 	case ss.ReportErr != "":
-		row("report card", "not available", ss.ReportErr)
+		row("report card", "not available", "")
+		fmt.Fprintf(&b, `<tr><td colspan="2" class="why">%s</td></tr>`, html.EscapeString(ss.ReportErr))
 	default:
 		row("class", ss.Class, ss.ClassWhy)
 		row("integration", ss.Integration, ss.WhyIntegr)
@@ -253,8 +254,10 @@ func (e *Explorer) CardHTML() string {
 		}
 		row("rest", ss.Rest, "")
 		row("onset", ss.Bifurcation, "")
-		fmt.Fprintf(&b, `<tr><td colspan="2" class="why">%s</td></tr>`, html.EscapeString("All "+at))
 	}
 	b.WriteString("</table>")
+	if why.Len() > 0 {
+		fmt.Fprintf(&b, `<details><summary>why (%s)</summary><ul>%s</ul></details>`, html.EscapeString(at), why.String())
+	}
 	return b.String()
 }

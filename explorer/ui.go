@@ -230,13 +230,13 @@ func (st *State) Apply(key string, v float64) bool {
 	s := st.Spec()
 	switch {
 	case key == "T":
-		st.T = s.DurationParam().Clamp(v)
+		st.T = clamp(s.DurationParam(), v)
 		return true
 	case strings.HasPrefix(key, "s."):
 		k, _ := stimKind(st.Stim)
 		for i, p := range s.StimParams(k, st.T) {
 			if "s."+p.Name == key {
-				st.StimValues[i] = p.Clamp(v)
+				st.StimValues[i] = clamp(p, v)
 				return true
 			}
 		}
@@ -246,7 +246,7 @@ func (st *State) Apply(key string, v float64) bool {
 	if i < 0 {
 		return false
 	}
-	st.Values[i] = s.Params[i].Clamp(v)
+	st.Values[i] = clamp(s.Params[i], v)
 	return true
 }
 

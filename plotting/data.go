@@ -51,7 +51,7 @@ func addCurve(p *plot.Plot, xy plotter.XYer, sty draw.LineStyle) *plotter.Line {
 	var first *plotter.Line
 	for _, s := range segments(xy) {
 		l := &plotter.Line{XYs: s, LineStyle: sty}
-		p.Add(thinBoxes{l})
+		p.Add(newThinBoxes(l))
 		if first == nil {
 			first = l
 		}

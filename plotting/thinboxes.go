@@ -19,13 +19,28 @@ import (
 // measures every panel about ten times, no longer allocates and scans a box
 // per point of every curve: that was most of the time and memory of drawing
 // a long trace (see BenchmarkVoltageTraceSVG).
-type thinBoxes struct{ *plotter.Line }
+// The boxes are kept for the axis ranges they were found for: a layout asks
+// again and again with the same ranges.
+type thinBoxes struct {
+	*plotter.Line
+	memo *boxMemo
+}
+
+type boxMemo struct {
+	x, y  plot.Axis // the axes (ranges and scales) the boxes are for
+	boxes []plot.GlyphBox
+}
+
+func newThinBoxes(l *plotter.Line) thinBoxes { return thinBoxes{l, &boxMemo{}} }
 
 // GlyphBoxes implements plot.GlyphBoxer.
 func (c thinBoxes) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
 	n := c.XYs.Len()
 	if n <= 4 {
 		return c.Line.GlyphBoxes(p)
+	}
+	if m := c.memo; m != nil && m.boxes != nil && sameRange(m.x, p.X) && sameRange(m.y, p.Y) {
+		return append([]plot.GlyphBox(nil), m.boxes...)
 	}
 	// Indices of the extreme points among those inside both ranges (Plot's
 	// GlyphBoxes drops the boxes of the others) in normalized coordinates.
@@ -59,7 +74,24 @@ func (c thinBoxes) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
 			bs = append(bs, plot.GlyphBox{X: p.X.Norm(x), Y: p.Y.Norm(y), Rectangle: rect})
 		}
 	}
+	if c.memo != nil {
+		c.memo.x, c.memo.y, c.memo.boxes = p.X, p.Y, append([]plot.GlyphBox(nil), bs...)
+	}
 	return bs
+}
+
+// sameRange reports whether two axes normalize alike: the same range and
+// the same linear or logarithmic scale (other scales are not compared, and
+// their boxes are found again).
+func sameRange(a, b plot.Axis) bool {
+	known := func(n plot.Normalizer) bool {
+		switch n.(type) {
+		case plot.LinearScale, plot.LogScale:
+			return true
+		}
+		return false
+	}
+	return a.Min == b.Min && a.Max == b.Max && known(a.Scale) && known(b.Scale) && a.Scale == b.Scale
 }
 
 var _ plot.GlyphBoxer = thinBoxes{}

@@ -29,7 +29,7 @@ func TestThinBoxesLayout(t *testing.T) {
 			l := &plotter.Line{XYs: xy, LineStyle: Default.LineStyle(0)}
 			l.LineStyle.Width = vg.Length(1 + trial%4)
 			if wrap {
-				p.Add(thinBoxes{l})
+				p.Add(newThinBoxes(l))
 			} else {
 				p.Add(l)
 			}

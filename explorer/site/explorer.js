@@ -106,6 +106,7 @@
     window.mnGo = undefined;
     // Drop the dead program's listeners: replace the canvases by copies.
     for (const c of document.querySelectorAll("#panels canvas")) c.replaceWith(c.cloneNode(false));
+    for (const c of document.querySelectorAll("#panels canvas.over")) c.getContext("2d").clearRect(0, 0, c.width, c.height);
     if (restarts > 5) {
       notice("The explorer stopped after repeated internal errors. Reload the page to try again.");
       return;
