@@ -39,6 +39,7 @@ help:
 	@echo "make notebooks  re-execute every notebook and store its outputs in place"
 	@echo "make figures    run every examples/*/ program, writing into figures/"
 	@echo "make bench      go run ./bench (bench/compare.sh runs the peers too)"
+	@echo "make fuzz       every Fuzz* target for FUZZTIME (1m) each; FUZZPKGS=./neurokit/... to narrow"
 	@echo "make browser-test  move the sliders of notebooks 04, 07, 01 in headless chromium"
 	@echo "make clean      remove .tools/, .jupyter/ and build/"
 
@@ -156,6 +157,16 @@ site-test: site
 site-bench: site
 	@scripts/browser/site.sh bench
 # ---- end explorer ----------------------------------------------------------
+
+# ---- fuzzing (lowlayers) -------------------------------------------------
+# Every Fuzz* target of the module, each for FUZZTIME (default 1m); make test
+# runs their seed corpora (testdata/fuzz included) as ordinary tests.
+FUZZTIME ?= 1m
+export FUZZTIME
+.PHONY: fuzz
+fuzz:
+	@scripts/fuzz.sh $(FUZZPKGS)
+# ---- end fuzzing ----------------------------------------------------------
 
 bench:
 	@if [ ! -d bench ]; then echo "make bench: bench/ does not exist yet"; exit 1; fi

@@ -23,10 +23,13 @@
 //	          Izhikevich 2003 network, LIF population with Poisson input)
 //	neuron    the models: Hodgkin-Huxley 1952, leaky integrate-and-fire, Izhikevich's
 //	          simple model with its presets and 2004 protocols, general
-//	          conductance-based models (I_Na,p, I_Na,p+I_K), artificial rate units
+//	          conductance-based models (I_Na,p, I_Na,p+I_K), artificial rate units;
+//	          each describes its parameters (Params) and validates them; Simulate
+//	          runs one from rest under its stimulus (the short path to a trace)
 //	stim      stimulus protocols: constant, step, pulses, ramp, sine, ZAP chirp, noise, sums
 //	spikes    spike trains, Poisson generators, ISI, CV, Fano factor, PSTH
-//	ode       integrators with spike events, resets and refractory holds
+//	ode       integrators with spike events, resets and refractory holds; Solve
+//	          validates the model and settings first and caps what it records
 //
 // # Units
 //

@@ -50,7 +50,8 @@ func main() {
 	q.Stim = &stim.Noise{Mean: 1.4, SD: 0.6, Tau: 5, Dt: 0.1, Seed: 7}
 	nres, err := run(q, 20000)
 	figout.Check(err)
-	tr := spikes.FromEvents(nres.EventTimes[0], 0, nres.TEnd)
+	tr, err := spikes.FromEvents(nres.EventTimes[0], 0, nres.TEnd)
+	figout.Check(err)
 	isi := plotting.ISIHist(tr.ISIs(), 30, 0)
 	isi.Title.Text = fmt.Sprintf("ISIs over 20 s: CV = %.2f", spikes.CV(tr))
 	short, err := run(q, 300)
@@ -98,7 +99,9 @@ func fiPlot(p *neuron.LIF, trefs []float64, i0, i1 float64) *plot.Plot {
 			q.I = I
 			res, err := run(&q, 1000)
 			figout.Check(err)
-			sim = append(sim, plotter.XY{X: I, Y: spikes.FromEvents(res.EventTimes[0], 0, 1000).Rate()})
+			tr, err := spikes.FromEvents(res.EventTimes[0], 0, 1000)
+			figout.Check(err)
+			sim = append(sim, plotter.XY{X: I, Y: tr.Rate()})
 		}
 		dots, _ := plotter.NewScatter(sim)
 		dots.GlyphStyle = draw.GlyphStyle{Color: th.Color(k), Radius: th.Glyph, Shape: draw.CircleGlyph{}}

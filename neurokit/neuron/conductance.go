@@ -241,7 +241,8 @@ func (m *Conductance) Linear(a, b []float64, t float64, y []float64) {
 	b[0] = -gsum / m.C
 }
 
-// Jacobian implements ode.Jacobian analytically.
+// Jacobian implements ode.Jacobian analytically. It panics if dst is not
+// Dim×Dim.
 func (m *Conductance) Jacobian(dst *mat.Dense, t float64, y []float64) {
 	n := m.Dim()
 	if r, c := dst.Dims(); r != n || c != n {
@@ -379,11 +380,13 @@ func (m *Conductance) voltageRange(I float64) (lo, hi float64) {
 }
 
 // equilibria returns the roots of I∞(V) = I in increasing order, found by a
-// scan on a 0.05 mV grid and bisection to machine precision. Two roots closer
-// than the grid spacing (near a fold) can be missed.
+// scan on a 0.05 mV grid (coarser over a range wider than 50 V, which only
+// absurd parameters give: at most 10⁶ intervals) and bisection to machine
+// precision. Two roots closer than the grid spacing (near a fold) can be
+// missed.
 func (m *Conductance) equilibria(I float64) []float64 {
 	lo, hi := m.voltageRange(I)
-	n := int(math.Ceil((hi - lo) / 0.05))
+	n := int(min(math.Ceil((hi-lo)/0.05), 1e6))
 	var roots []float64
 	f := func(v float64) float64 { return m.SteadyStateCurrent(v) - I }
 	a, fa := lo, f(lo)
@@ -434,7 +437,8 @@ func (m *Conductance) CurrentNames() []string {
 }
 
 // CurrentsTo writes into dst (len(Currents)) the value of each ionic current
-// g·Π x^p·(V − E) [µA/cm²] at state y (outward positive).
+// g·Π x^p·(V − E) [µA/cm²] at state y (outward positive). It panics if
+// len(dst) != len(Currents).
 func (m *Conductance) CurrentsTo(dst, y []float64) {
 	if len(dst) != len(m.Currents) {
 		panic("neuron: len(dst) != len(Currents)")

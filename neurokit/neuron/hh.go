@@ -249,7 +249,7 @@ func (p *HH) Linear(a, b []float64, t float64, y []float64) {
 	b[HHN], a[HHN] = -k.phi*(k.an+k.bn), k.phi*k.an
 }
 
-// Jacobian implements ode.Jacobian analytically. dst must be 4×4.
+// Jacobian implements ode.Jacobian analytically. It panics unless dst is 4×4.
 func (p *HH) Jacobian(dst *mat.Dense, t float64, y []float64) {
 	if r, c := dst.Dims(); r != 4 || c != 4 {
 		panic("neuron: HH Jacobian: dst must be 4×4")
@@ -290,7 +290,7 @@ func (p *HH) SteadyStateCurrent(V float64) float64 {
 	return p.GNa*m*m*m*h*(V-p.ENa) + p.GK*n2*n2*(V-p.EK) + p.GL*(V-p.EL)
 }
 
-// SteadyStateTo implements SteadyStater.
+// SteadyStateTo implements SteadyStater. It panics if len(dst) != 4.
 func (p *HH) SteadyStateTo(dst []float64, V float64) {
 	if len(dst) != 4 {
 		panic("neuron: HH SteadyStateTo: len(dst) != 4")
@@ -348,7 +348,8 @@ func (p *HH) Gates() []Gate {
 func (p *HH) CurrentNames() []string { return []string{"INa", "IK", "IL"} }
 
 // CurrentsTo writes the ionic currents INa, IK, IL [µA/cm², positive
-// outward] at state y into dst (len 3).
+// outward] at state y into dst. It panics unless len(dst) == 3 and
+// len(y) == 4.
 func (p *HH) CurrentsTo(dst []float64, y []float64) {
 	if len(dst) != 3 || len(y) != 4 {
 		panic("neuron: HH CurrentsTo: need len(dst) == 3 and len(y) == 4")

@@ -1,9 +1,9 @@
 package neuron
 
 import (
-	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -83,7 +83,8 @@ func IzhikevichPresetNames() []string {
 func IzhikevichPreset(name string) (*Izhikevich, error) {
 	i := slices.IndexFunc(izhPresets, func(p izhPreset) bool { return p.name == name })
 	if i < 0 {
-		return nil, fmt.Errorf("neuron: unknown Izhikevich preset %q (have %v)", name, IzhikevichPresetNames())
+		return nil, &neurokit.BadInputError{Where: "neuron.IzhikevichPreset", Name: "name", Value: name,
+			Want: "one of " + strings.Join(IzhikevichPresetNames(), ", ")}
 	}
 	p := izhPresets[i]
 	return Izhikevich2003(p.a, p.b, p.c, p.d), nil
@@ -122,11 +123,7 @@ func (p *Izhikevich) Params() neurokit.Params {
 // wrapping neurokit.ErrBadInput that names it.
 func (p *Izhikevich) Validate() error {
 	return validate("neuron.Izhikevich", p.Params(), func() error {
-		if !(p.C < p.VPeak) {
-			return &neurokit.BadInputError{Where: "neuron.Izhikevich", Name: "C", Value: p.C,
-				Unit: neurokit.MilliVolt, Want: fmt.Sprintf("< VPeak = %g mV", p.VPeak)}
-		}
-		return nil
+		return below("neuron.Izhikevich", "C", p.C, "VPeak", p.VPeak)
 	}, p.Stim)
 }
 

@@ -1,10 +1,10 @@
 package neuron
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
@@ -188,5 +188,6 @@ func Izhikevich2004Protocol(key string) (Protocol, error) {
 			return p, nil
 		}
 	}
-	return Protocol{}, fmt.Errorf("neuron: no Izhikevich (2004) protocol %q", key)
+	return Protocol{}, &neurokit.BadInputError{Where: "neuron.Izhikevich2004Protocol", Name: "key", Value: key,
+		Want: "a panel letter A-Q, S, T or a feature name (\"tonic spiking\", ...)"}
 }

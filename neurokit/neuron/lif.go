@@ -1,7 +1,6 @@
 package neuron
 
 import (
-	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
@@ -62,11 +61,7 @@ func (p *LIF) Params() neurokit.Params {
 // neurokit.ErrBadInput that names it.
 func (p *LIF) Validate() error {
 	return validate("neuron.LIF", p.Params(), func() error {
-		if !(p.VReset < p.VTh) {
-			return &neurokit.BadInputError{Where: "neuron.LIF", Name: "VReset", Value: p.VReset,
-				Unit: neurokit.MilliVolt, Want: fmt.Sprintf("< VTh = %g mV", p.VTh)}
-		}
-		return nil
+		return below("neuron.LIF", "VReset", p.VReset, "VTh", p.VTh)
 	}, p.Stim)
 }
 

@@ -1,6 +1,7 @@
 package neuron
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/modelneurons/modelneurons/neurokit"
@@ -122,6 +123,16 @@ func positive(ptr *float64, name, sym, unit, doc string, lo, hi, def float64) ne
 	f := field(ptr, name, sym, unit, doc, 0, math.Inf(1), lo, hi, def)
 	f.MinOpen = true
 	return f
+}
+
+// below is the cross-field check v < w of two voltages [mV] (LIF: VReset
+// below VTh), naming v.
+func below(where, name string, v float64, other string, w float64) error {
+	if v < w {
+		return nil
+	}
+	return &neurokit.BadInputError{Where: where, Name: name, Value: v, Unit: neurokit.MilliVolt,
+		Want: fmt.Sprintf("< %s = %g mV", other, w)}
 }
 
 // validate is the shape of every model's Validate: the parameter ranges

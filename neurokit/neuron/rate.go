@@ -42,7 +42,8 @@ func (a Activation) String() string {
 	return fmt.Sprintf("Activation(%d)", int(a))
 }
 
-// Value is f(I).
+// Value is f(I). It panics for an Activation other than the four above
+// (a programmer error; Network.Validate reports it).
 func (a Activation) Value(I float64) float64 {
 	switch a {
 	case Linear:
@@ -58,7 +59,7 @@ func (a Activation) Value(I float64) float64 {
 }
 
 // Derivative is f'(I). For ReLU it is 0 at I ≤ 0 and 1 above (the
-// subgradient convention at the kink).
+// subgradient convention at the kink). It panics for an unknown Activation.
 func (a Activation) Derivative(I float64) float64 {
 	switch a {
 	case Linear:
@@ -100,7 +101,7 @@ type Layer struct {
 }
 
 // CurrentsTo writes the input currents I_i = Σ_j w_ij v_j + b_i into dst
-// (len Out) for inputs v (len In).
+// (len Out) for inputs v (len In). It panics for other lengths.
 func (l *Layer) CurrentsTo(dst, v []float64) {
 	if len(dst) != l.Out || len(v) != l.In {
 		panic("neuron: Layer.CurrentsTo: wrong lengths")
@@ -140,7 +141,8 @@ type Network struct {
 // variance 1/fan-in, hidden biases from the standard normal (so that the
 // units' thresholds −b/w spread over the input range) and output biases are
 // zero. NewNetwork(rng, Tanh, 1, 20, 1) is the 1-input, 20-hidden-unit,
-// 1-output network of the universal approximation theorem.
+// 1-output network of the universal approximation theorem. It panics, as a
+// programmer error, if sizes has fewer than two elements or one below 1.
 func NewNetwork(rng *rand.Rand, hidden Activation, sizes ...int) *Network {
 	if len(sizes) < 2 {
 		panic("neuron: NewNetwork needs at least input and output sizes")
@@ -214,7 +216,8 @@ func (n *Network) OutputTo(dst, x []float64) {
 	copy(dst, n.forward(x))
 }
 
-// Predict is the output of a 1-input, 1-output network at x.
+// Predict is the output of a 1-input, 1-output network at x; it panics for
+// another shape.
 func (n *Network) Predict(x float64) float64 {
 	if n.In() != 1 || n.Out() != 1 {
 		panic("neuron: Predict needs a 1-input, 1-output network")
@@ -232,7 +235,7 @@ func (n *Network) NumParams() int {
 }
 
 // ParamsTo writes every layer's W then B, layer by layer, into dst
-// (len NumParams).
+// (len NumParams; it panics otherwise).
 func (n *Network) ParamsTo(dst []float64) {
 	if len(dst) != n.NumParams() {
 		panic("neuron: len(dst) != NumParams()")
@@ -245,6 +248,7 @@ func (n *Network) ParamsTo(dst []float64) {
 }
 
 // SetParams sets the weights and biases from p, in the order of ParamsTo.
+// It panics if len(p) != NumParams().
 func (n *Network) SetParams(p []float64) {
 	if len(p) != n.NumParams() {
 		panic("neuron: len(p) != NumParams()")
@@ -264,7 +268,9 @@ func (n *Network) Loss(x, y []float64) float64 {
 
 // LossGradTo returns the mean squared error over the samples (see Loss) and,
 // if grad is not nil, writes its gradient with respect to the parameters
-// (in the order of ParamsTo) into grad, by backpropagation.
+// (in the order of ParamsTo) into grad, by backpropagation. It panics if
+// len(x), len(y) or len(grad) do not match the network (Train checks them
+// and returns an error instead).
 func (n *Network) LossGradTo(grad, x, y []float64) float64 {
 	in, out := n.In(), n.Out()
 	N := len(x) / in
@@ -529,7 +535,8 @@ func (n *Network) Train(x, y []float64, s *TrainSettings) (hist []float64, err e
 }
 
 // SampleFunc returns n equally spaced samples x_i in [lo, hi] (both ends
-// included; n ≥ 2) and y_i = f(x_i), laid out for Network.Train.
+// included; it panics if n < 2) and y_i = f(x_i), laid out for
+// Network.Train.
 func SampleFunc(f func(float64) float64, lo, hi float64, n int) (x, y []float64) {
 	if n < 2 {
 		panic("neuron: SampleFunc needs n ≥ 2")

@@ -2,6 +2,7 @@ package neuron
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/modelneurons/modelneurons/neurokit"
@@ -61,7 +62,7 @@ func SimulateFrom(m Model, y0 []float64, t1 float64, s *ode.Settings) (res *ode.
 		st.Events = append(slices.Clone(st.Events), sp.SpikeEvent())
 	}
 	if st.Method.Adaptive() {
-		if b := stim.MaxStep(m.Stimulus()); st.MaxStep == 0 || st.MaxStep > b {
+		if b := stim.MaxStep(m.Stimulus()); !math.IsInf(b, 1) && (st.MaxStep == 0 || st.MaxStep > b) {
 			st.MaxStep = b
 		}
 	}

@@ -1,7 +1,5 @@
 package ode
 
-import "gonum.org/v1/plot/plotter"
-
 // Status says how Solve ended.
 type Status int
 
@@ -53,12 +51,21 @@ func (tr *Trajectory) Component(j int) []float64 {
 	return out
 }
 
-// XY returns a gonum/plot XYer of component j against time, without copying.
-func (tr *Trajectory) XY(j int) plotter.XYer { return trajXY{tr, j, -1} }
+// XYer is a sequence of (x, y) points. It has the method set of gonum/plot's
+// plotter.XYer, so the values below plot directly, without this package
+// importing a plotting library.
+type XYer interface {
+	Len() int
+	XY(i int) (x, y float64)
+}
 
-// Phase returns a gonum/plot XYer of component j against component i
-// (a phase-plane curve), without copying.
-func (tr *Trajectory) Phase(i, j int) plotter.XYer { return trajXY{tr, j, i} }
+// XY returns component j against time as an XYer (a gonum/plot
+// plotter.XYer), without copying.
+func (tr *Trajectory) XY(j int) XYer { return trajXY{tr, j, -1} }
+
+// Phase returns component j against component i (a phase-plane curve) as
+// an XYer (a gonum/plot plotter.XYer), without copying.
+func (tr *Trajectory) Phase(i, j int) XYer { return trajXY{tr, j, i} }
 
 type trajXY struct {
 	tr   *Trajectory
