@@ -105,9 +105,12 @@ func TraceFigure(st State, r *Run, vWindow [2]float64, px int, gates bool) *plot
 	names := m.Names()
 	cur := s.Current
 	var panels []plotting.Panel
-	title := s.Name
+	title := "no run"
 	if r.Err == nil {
-		title = fmt.Sprintf("%s: %d spikes in %g ms (%.3g Hz)", s.Name, len(r.Spikes), r.T, r.Rate)
+		title = fmt.Sprintf("%d spikes in %g ms (%.3g Hz)", len(r.Spikes), r.T, r.Rate)
+		if len(r.Spikes) == 1 {
+			title = fmt.Sprintf("1 spike in %g ms", r.T)
+		}
 	}
 	v := plotting.Panel{YLabel: axisLabel(names[vi], m), Height: 3, YMin: vWindow[0], YMax: vWindow[1]}
 	if r.Res != nil {

@@ -22,6 +22,9 @@ import (
 //
 //	Go → JS   mnPage.draw(canvas, commands)   replay a Recorder on a canvas
 //	          mnPage.font(bytes) → Promise    register Liberation Sans from Go's copy
+//	          mnPage.frame(fn), later(fn, ms), cancel(id)
+//	                                          requestAnimationFrame and timers that a
+//	                                          program that exited never receives
 //	          mnPage.started()                the program is up (explorer.js restarts it if it exits)
 //	          the DOM: controls, captions, card, notices, summary, URL (history.replaceState)
 //	          the event "mn-frame" with the time of each part of a redraw
@@ -403,7 +406,7 @@ func (p *page) schedule() {
 		return
 	}
 	p.pending = true
-	js.Global().Call("requestAnimationFrame", p.rafFn)
+	mnPage.Call("frame", p.rafFn)
 }
 
 // scheduleQuick redraws quickly (the phase plane without its manifolds)
@@ -412,9 +415,9 @@ func (p *page) scheduleQuick() {
 	p.quick = true
 	p.schedule()
 	if !p.settle.IsUndefined() && !p.settle.IsNull() {
-		js.Global().Call("clearTimeout", p.settle)
+		mnPage.Call("cancel", p.settle)
 	}
-	p.settle = js.Global().Call("setTimeout", p.settleFn, 250)
+	p.settle = mnPage.Call("later", p.settleFn, 250)
 }
 
 // render updates every canvas whose key changed, the captions, the card,
@@ -522,10 +525,10 @@ func (p *page) sweepsLater() {
 		return
 	}
 	if !p.debounce.IsUndefined() && !p.debounce.IsNull() {
-		js.Global().Call("clearTimeout", p.debounce)
+		mnPage.Call("cancel", p.debounce)
 	}
 	_ = st
-	p.debounce = js.Global().Call("setTimeout", p.timerFn, 300)
+	p.debounce = mnPage.Call("later", p.timerFn, 300)
 }
 
 // startSweeps runs when the pointer has stopped for 300 ms.

@@ -67,9 +67,11 @@ func planeKey(st State) string { return modelKey(st) + " I=" + fmtExact(st.I()) 
 // runKey is everything.
 func runKey(st State) string { return st.Query() }
 
-// maxSteps bounds every run of the explorer: a parameter set that needs
-// more steps is reported as an error instead of freezing the page.
-const maxSteps = 400_000
+// maxSteps bounds every run of the explorer, 50 000 steps plus 100 per ms
+// of the run: a parameter set that needs more (equations made stiff by a
+// tiny capacitance, say) is reported as an error within a fraction of a
+// second instead of freezing the page. A regular run needs a tenth of it.
+func maxSteps(T float64) int { return 50_000 + int(100*T) }
 
 // simulate runs the state's model with its stimulus for st.T ms from start
 // (nil: RestStart) with neuron.SimulateFrom: Dormand–Prince with the spike
@@ -93,7 +95,7 @@ func simulate(st State, start []float64) *Run {
 	} else if a, ok := m.(interface{ AccurateSettings() *ode.Settings }); ok {
 		set = a.AccurateSettings()
 	}
-	set.MaxSteps = maxSteps
+	set.MaxSteps = maxSteps(st.T)
 	if set.Method.Adaptive() && (set.MaxStep == 0 || set.MaxStep > st.T/200) {
 		set.MaxStep = st.T / 200 // a smooth curve
 	}

@@ -171,7 +171,7 @@ var stimuli = []StimKind{
 			return []neurokit.Param{
 				{Name: "SD", Symbol: "σ", Unit: cur.Unit, Doc: "standard deviation of the current around I",
 					Min: 0, Max: math.Inf(1), Lo: 0, Hi: 2 * a, Default: a / 2},
-				ms("Tau", "τ_{noise}", "correlation time (0: independent samples every 0.1 ms)", 0, 0, 20, 2),
+				ms("Tau", "τ_{noise}", "correlation time (0: independent samples every 0.25 ms)", 0, 0, 20, 2),
 				{Name: "Seed", Symbol: "seed", Doc: "seed of the random generator",
 					Min: 0, Max: 1 << 31, Lo: 1, Hi: 100, Default: 1},
 			}
@@ -183,7 +183,7 @@ var stimuli = []StimKind{
 }
 
 // noiseDt is the sample interval of the noisy current [ms].
-const noiseDt = 0.1
+const noiseDt = 0.25
 
 func widthParam(def, T float64) neurokit.Param {
 	p := ms("Width", "w", "duration of each pulse", 0, 0.1, max(T/4, 1), def)

@@ -76,6 +76,14 @@
   }
 
   let restarts = 0;
+  // Callbacks that the Go program hands to the browser's timers run only
+  // while that same program runs: after an exit (and restart) a stale timer
+  // must not call into a dead program ("Go program has already exited").
+  let generation = 0, running = false;
+  function guard(fn) {
+    const g = generation;
+    return (...a) => { if (running && g === generation) return fn(...a); };
+  }
   function notice(html) {
     const n = document.getElementById("notice");
     n.innerHTML = html;
@@ -85,6 +93,14 @@
   async function start() {
     window.mnFetchStart = performance.now();
     const go = new Go();
+    // On exit, also drop the timers that Go's runtime had set (wasm_exec.js
+    // keeps them in go._scheduledTimeouts and would fire them into the dead
+    // program).
+    go.exit = code => {
+      for (const t of go._scheduledTimeouts.values()) clearTimeout(t);
+      go._scheduledTimeouts.clear();
+      console.warn("explorer: the Go program exited with code", code);
+    };
     let result;
     const url = "explorer.wasm";
     if (WebAssembly.instantiateStreaming) {
@@ -99,7 +115,10 @@
     }
     window.mnRestarts = restarts;
     window.mnLoad = { instantiated: performance.now() };
+    generation++;
+    running = true;
     await go.run(result.instance);
+    running = false;
     // The program exited (an unrecovered panic): start a fresh one on the
     // state in the address bar, which is always current.
     restarts++;
@@ -119,6 +138,9 @@
   window.mnPage = {
     draw,
     font,
+    frame: fn => requestAnimationFrame(guard(fn)),
+    later: (fn, ms) => setTimeout(guard(fn), ms),
+    cancel: id => clearTimeout(id),
     started() {
       window.mnStartedAt = performance.now();
       if (!observer && window.ResizeObserver) {
