@@ -60,3 +60,11 @@ func BenchmarkPlaneQuickHH(b *testing.B) {
 		plane(st, w.plane, true)
 	}
 }
+
+func BenchmarkPlaneQuickIzh(b *testing.B) {
+	st := Default("izh-RS")
+	w := fitWindows("izh-RS")
+	for b.Loop() {
+		plane(st, w.plane, true)
+	}
+}

@@ -40,6 +40,9 @@ type Explorer struct {
 
 	windows map[string]windows
 
+	// layouts of the trace figure by layoutKey.
+	layouts map[string]plotting.Layout
+
 	// Timing of the last Set.
 	Timing Timing
 }
@@ -64,11 +67,16 @@ type Timing struct {
 	Run, Plane time.Duration
 }
 
-// New returns an explorer showing st.
+// New returns an explorer showing st, its layers complete.
 func New(st State) *Explorer {
-	e := &Explorer{sweeps: map[string]*sweepEntry{}, windows: map[string]windows{}}
+	e := Empty()
 	e.Set(st, false)
 	return e
+}
+
+// Empty returns an explorer that shows nothing until Set.
+func Empty() *Explorer {
+	return &Explorer{sweeps: map[string]*sweepEntry{}, windows: map[string]windows{}, layouts: map[string]plotting.Layout{}}
 }
 
 // State returns the state shown.
@@ -170,6 +178,9 @@ func (e *Explorer) windowsOf(st State) windows {
 func fitWindows(key string) windows {
 	st := Default(key)
 	s := st.Spec()
+	if w := s.Window; w.X0 < w.X1 && w.Y0 < w.Y1 {
+		return windows{plane: w, v: [2]float64{w.X0, w.X1}}
+	}
 	r := simulate(st, nil)
 	m := st.NewModel()
 	vi := m.VIndex()
@@ -209,9 +220,6 @@ func fitWindows(key string) windows {
 	var w windows
 	w.plane.X0, w.plane.X1 = pad(xlo, xhi)
 	w.plane.Y0, w.plane.Y1 = pad(ylo, yhi)
-	if s.Window.X0 < s.Window.X1 {
-		w.plane = s.Window
-	}
 	w.v = [2]float64{w.plane.X0, w.plane.X1}
 	if m.Dim() == 1 {
 		w.plane.Y0, w.plane.Y1 = -1, 1 // not used: a phase line scales dV/dt itself
@@ -336,7 +344,21 @@ func (e *Explorer) DrawBase(panel string, w, h int, gates bool, rec *Recorder) (
 	}
 	switch panel {
 	case "trace":
-		TraceFigure(st, r, win.v, w, gates).Draw(c)
+		f := TraceFigure(st, r, win.v, w, gates)
+		key := layoutKey(f, w, h)
+		e.mu.Lock()
+		l, ok := e.layouts[key]
+		e.mu.Unlock()
+		if !ok {
+			l = f.Layout(c)
+			e.mu.Lock()
+			if len(e.layouts) > 16 {
+				clear(e.layouts)
+			}
+			e.layouts[key] = l
+			e.mu.Unlock()
+		}
+		f.DrawLayout(c, l)
 		return g, r.Err
 	case "plane":
 		plotting.Single(PlaneFigure(st, pv, &g)).Draw(c)
@@ -387,6 +409,30 @@ func (e *Explorer) DrawOverlay(panel string, g Geometry, w, h int, rec *Recorder
 		diagramOverlay(st, pv, r, dc, p)
 	}
 	return nil
+}
+
+// layoutKey is what the layout of a figure depends on: the canvas size, and
+// for each panel whether it has a title, its axis labels and ranges (the
+// tick labels follow from them), and its tick marker. The glyph boxes of
+// the data can widen the data area's margin by half a line width where a
+// curve touches the edge of the axes; the layout found first is kept.
+func layoutKey(f *plotting.Figure, w, h int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%dx%d", w, h)
+	for _, row := range f.Panels {
+		for _, p := range row {
+			if p == nil {
+				b.WriteString("|-")
+				continue
+			}
+			fmt.Fprintf(&b, "|%v %q %q %g %g %g %g %T %T", p.Title.Text != "", p.X.Label.Text, p.Y.Label.Text,
+				p.X.Min, p.X.Max, p.Y.Min, p.Y.Max, p.X.Tick.Marker, p.Y.Tick.Marker)
+			if t, ok := p.Y.Tick.Marker.(plotting.Ticks); ok {
+				fmt.Fprintf(&b, "%d", t.N)
+			}
+		}
+	}
+	return b.String()
 }
 
 // canvas readies rec for a w × h pixel canvas.

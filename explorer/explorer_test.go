@@ -200,7 +200,7 @@ func TestPlaneEquilibriaGrid(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			p, err := portrait(pl, mi, w, true)
+			p, err := portrait(pl, mi, w, true, nil)
 			if err != nil {
 				t.Errorf("%s I=%g: %v", e.Key, I, err)
 				continue

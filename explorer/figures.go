@@ -117,7 +117,9 @@ func TraceFigure(st State, r *Run, vWindow [2]float64, px int, gates bool) *plot
 		v.Series = []plotting.Series{{Name: names[vi], XY: component(&r.Res.Trajectory, vi, px)}}
 		v.Spikes = r.Spikes
 		lo, hi := minMax(r.Res.Trajectory.Component(vi))
-		v.YMin, v.YMax = min(v.YMin, lo), max(v.YMax, hi)
+		if lo < v.YMin || hi > v.YMax {
+			v.YMin, v.YMax = snap(min(v.YMin, lo), max(v.YMax, hi))
+		}
 	} else {
 		v.Series = []plotting.Series{{XY: plotter.XYs{{X: 0, Y: math.NaN()}}}}
 	}
@@ -131,6 +133,7 @@ func TraceFigure(st State, r *Run, vWindow [2]float64, px int, gates bool) *plot
 		}
 		if m.Dim() == 2 {
 			g.YLabel = axisLabel(names[1-vi], m)
+			g.YMin, g.YMax = snap(minMax(r.Res.Trajectory.Component(1 - vi)))
 		} else {
 			g.YLabel = "gates [1]"
 			g.YMin, g.YMax = -0.02, 1.02
@@ -140,12 +143,31 @@ func TraceFigure(st State, r *Run, vWindow [2]float64, px int, gates bool) *plot
 	I := st.I()
 	it := plotting.Panel{YLabel: cur.Label(), Height: 1, Color: 1}
 	it.Series = []plotting.Series{{XY: currentTrace(I, r.Stim, r.T, 2*px)}}
+	it.YMin, it.YMax = snap(stimRange(I, r.Stim, r.T))
 	panels = append(panels, it)
 	f := plotting.Stack(title, "t [ms]", panels...)
 	for _, row := range f.Panels {
 		row[0].X.Min, row[0].X.Max = 0, r.T
 	}
 	return f
+}
+
+// snap widens [lo, hi] by 4 % and rounds it outwards to a multiple of a
+// round step (1, 2 or 5 × 10^k, a quarter of the range or less), so that the
+// axes of the trace stay put while its data move a little: the page then
+// reuses the figure's layout (see Explorer.DrawBase).
+func snap(lo, hi float64) (float64, float64) {
+	if !(lo <= hi) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+		return -1, 1
+	}
+	if hi-lo < 1e-9*(1+math.Abs(lo)) {
+		d := math.Max(1, math.Abs(lo)/10)
+		lo, hi = lo-d, hi+d
+	}
+	pad := 0.04 * (hi - lo)
+	lo, hi = lo-pad, hi+pad
+	step := niceStep((hi - lo) / 4)
+	return math.Floor(lo/step) * step, math.Ceil(hi/step) * step
 }
 
 // currentTrace samples I + s(t) at n+1 times over [0, T], and exactly at the

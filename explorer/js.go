@@ -68,6 +68,8 @@ type page struct {
 	settle   js.Value
 	settleFn js.Func // the one timer callback that completes the layers
 	quick    bool    // the next frame comes from a moving control
+	cardKey  string  // what the report card shows
+	noteKey  string  // what the plane's caption shows
 
 	// background sweeps
 	cancel    context.CancelFunc
@@ -101,7 +103,7 @@ func Main() {
 
 	st, notes := Parse(js.Global().Get("location").Get("search").String())
 	startup.Set("parse", now())
-	p := &page{ex: New(st), st: st, panels: map[string]*panelDOM{}, rec: NewRecorder(100, 100)}
+	p := &page{ex: Empty(), st: st, panels: map[string]*panelDOM{}, rec: NewRecorder(100, 100)}
 	startup.Set("explorer", now())
 	p.ex.SetNotes(notes)
 	if len(notes) > 0 {
@@ -139,7 +141,10 @@ func Main() {
 	}))
 	js.Global().Set("mnGo", global)
 	startup.Set("controls", now())
-	p.render(false)
+	// The first view without the phase plane's manifolds, which follow when
+	// the page is up (as after a slider's move).
+	p.render(true)
+	p.settle = mnPage.Call("later", p.settleFn, 50)
 	startup.Set("render", now())
 	mnPage.Call("started")
 	select {} // the callbacks keep the program alive
@@ -463,8 +468,11 @@ func (p *page) render(quick bool) {
 	}
 	d3 := now()
 	p.texts()
-	history := js.Global().Get("history")
-	history.Call("replaceState", nil, "", "?"+p.st.Query())
+	if !quick {
+		// The address bar follows when the control stops (replaceState
+		// costs milliseconds; the settle frame comes 250 ms later).
+		js.Global().Get("history").Call("replaceState", nil, "", "?"+p.st.Query())
+	}
 	domMs += now() - d3
 	p.frame++
 	doc.Get("body").Get("dataset").Set("frame", p.frame)
@@ -501,12 +509,18 @@ func (p *page) showError(pd *panelDOM, err error) {
 
 // texts updates the report card, the plane's caption and the summary.
 func (p *page) texts() {
-	if c := byID("card"); !c.IsNull() {
-		c.Set("innerHTML", p.ex.CardHTML())
+	if k, _ := p.ex.PanelKeys("fi", 0, 0, false); k != p.cardKey {
+		if c := byID("card"); !c.IsNull() {
+			c.Set("innerHTML", p.ex.CardHTML())
+		}
+		p.cardKey = k
 	}
 	sum := p.ex.Summary()
-	if n := byID("plane-note"); !n.IsNull() {
-		n.Set("innerHTML", p.ex.PlaneKey()+". Click to start the run from a point.")
+	if k, _ := p.ex.PanelKeys("plane", 0, 0, false); k != p.noteKey {
+		if n := byID("plane-note"); !n.IsNull() {
+			n.Set("innerHTML", p.ex.PlaneKey()+". Click to start the run from a point.")
+		}
+		p.noteKey = k
 	}
 	if s := byID("summary"); !s.IsNull() {
 		s.Set("textContent", sum.JSON())

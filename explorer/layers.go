@@ -204,7 +204,11 @@ func plane(st State, w analysis.Window, quick bool) (v *PlaneView) {
 	pl := planeOf(s, m)
 	v.Plane = pl
 	v.XLabel, v.YLabel = axisLabel(names[pl.X], m), axisLabel(names[pl.Y], m)
-	p, err := portrait(pl, m, w, quick)
+	var full []analysis.Equilibrium
+	if planeIsModel(pl, m) {
+		full = v.Full
+	}
+	p, err := portrait(pl, m, w, quick, full)
 	if err != nil {
 		v.Err = err
 		return v
@@ -221,7 +225,11 @@ func plane(st State, w analysis.Window, quick bool) (v *PlaneView) {
 // a seventh of the time, which decides whether the plane follows a slider.
 // TODO(analysis): NewPortrait with PortraitSettings.Equilibrium (settings of
 // the equilibrium search) would make this a call of NewPortrait.
-func portrait(pl *analysis.Plane, m neuron.Model, w analysis.Window, quick bool) (*analysis.Portrait, error) {
+//
+// full, if not nil, are the model's equilibria when the plane is the whole
+// model (two state variables, none slaved): those in the window are the
+// plane's.
+func portrait(pl *analysis.Plane, m neuron.Model, w analysis.Window, quick bool, full []analysis.Equilibrium) (*analysis.Portrait, error) {
 	p := &analysis.Portrait{Window: w}
 	names := m.Names()
 	p.Names = [2]string{names[pl.X], names[pl.Y]}
@@ -229,11 +237,14 @@ func portrait(pl *analysis.Plane, m neuron.Model, w analysis.Window, quick bool)
 	p.Nullclines = pl.Nullclines(w, planeGrid, planeGrid)
 	var eqs []analysis.Equilibrium
 	var err error
-	if pl.Sys == neuron.Model(m) && m.Dim() == 2 && len(pl.Instant) == 0 {
+	switch {
+	case full != nil:
+		eqs = full
+	case planeIsModel(pl, m):
 		es := equilibriumSettings(m)
 		es.VMin, es.VMax = w.X0, w.X1
 		eqs, err = analysis.Equilibria(m, es)
-	} else {
+	default:
 		eqs, err = analysis.EquilibriaOf(pl, []float64{w.X0, w.Y0}, []float64{w.X1, w.Y1}, &analysis.EquilibriumSettings{Grid: 8})
 	}
 	if err != nil && !errors.Is(err, analysis.ErrNoEquilibrium) {
@@ -255,6 +266,12 @@ func portrait(pl *analysis.Plane, m neuron.Model, w analysis.Window, quick bool)
 		}
 	}
 	return p, nil
+}
+
+// planeIsModel reports whether the plane is the whole model: two state
+// variables, V on x, none slaved to its steady state.
+func planeIsModel(pl *analysis.Plane, m neuron.Model) bool {
+	return pl.Sys == neuron.Model(m) && m.Dim() == 2 && len(pl.Instant) == 0 && pl.X == m.VIndex()
 }
 
 // equilibriumSettings: models whose equilibria are the roots of I∞(V) = I

@@ -104,9 +104,9 @@ for (const f of ['explorer.wasm', 'explorer.wasm.gz']) result.wasm[f] = statSync
 console.log(`site-bench: ${result.cpus} cores, load average ${result.load.map(x => x.toFixed(1)).join(' ')} (a busy machine inflates the latencies; the CPU column does not)`);
 console.log(`wasm: ${(result.wasm['explorer.wasm'] / 1e6).toFixed(2)} MB raw, ${(result.wasm['explorer.wasm.gz'] / 1e6).toFixed(2)} MB gzip`);
 console.log('cold load to first interactive figure [ms from navigation]:');
-console.log('  interactive  downloaded  compiled  go-main  font  parse  layers  controls  drawn');
+console.log('  interactive  downloaded  compiled  go-main  font  parse  controls  drawn');
 for (const t of result.cold) {
-  console.log(`  ${f1(t.interactive).padStart(11)}  ${f1(t.downloaded).padStart(10)}  ${f1(t.instantiated).padStart(8)}  ${f1(t.goMain).padStart(7)}  ${f1(t.font).padStart(4)}  ${f1(t.parse).padStart(5)}  ${f1(t.explorer).padStart(6)}  ${f1(t.controls).padStart(8)}  ${f1(t.render).padStart(5)}`);
+  console.log(`  ${f1(t.interactive).padStart(11)}  ${f1(t.downloaded).padStart(10)}  ${f1(t.instantiated).padStart(8)}  ${f1(t.goMain).padStart(7)}  ${f1(t.font).padStart(4)}  ${f1(t.parse).padStart(5)}  ${f1(t.controls).padStart(8)}  ${f1(t.render).padStart(5)}`);
 }
 console.log(`slider→redraw over ${moves} moves [ms]: latency (input to drawn) median/p95, work (the redraw) median/p95, main-thread CPU median/p95; medians of run, plane, draw, dom`);
 console.log('  model slider            latency      work         cpu          run   plane  draw   dom   redrawn');
