@@ -191,8 +191,8 @@ func TestPlaneEquilibriaGrid(t *testing.T) {
 		}
 		w := fitWindows(e.Key).plane
 		I0, I1 := sweepRange(st.Spec())
-		for k := range 4 {
-			I := I0 + (I1-I0)*float64(k)/3
+		for k := range 5 {
+			I := I0 + (I1-I0)*float64(k)/4
 			st.Values[st.Spec().iIndex] = I
 			mi := st.NewModel()
 			pl := planeOf(st.Spec(), mi)

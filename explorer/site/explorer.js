@@ -11,9 +11,19 @@
   function draw(canvas, cmds) {
     const dpr = window.devicePixelRatio || 1;
     const w = canvas.clientWidth, h = canvas.clientHeight;
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
+    const W = Math.round(w * dpr), H = Math.round(h * dpr);
     const ctx = canvas.getContext("2d");
+    if (canvas.width !== W || canvas.height !== H) {
+      canvas.width = W; // resets the context
+      canvas.height = H;
+    } else {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, W, H);
+      ctx.setLineDash([]);
+      ctx.lineDashOffset = 0;
+      ctx.lineWidth = 1;
+      ctx.fillStyle = ctx.strokeStyle = "#000";
+    }
     const k = dpr / 0.75;
     ctx.setTransform(k, 0, 0, -k, 0, canvas.height);
     ctx.lineCap = "butt";
