@@ -30,7 +30,7 @@ LAB_PORT   ?= 8888
 export NB_TIMEOUT LAB_IP LAB_PORT
 
 .PHONY: help lab test vet gotest examples nbtest notebooks check-outputs figures bench browser-test \
-        jupyter tools gopls kernel clean
+        jupyter tools gopls kernel clean student grade grade-test
 
 help:
 	@echo "make lab        install what is missing and start Jupyter (prints the URL with its token)"
@@ -41,6 +41,8 @@ help:
 	@echo "make bench      go run ./bench (bench/compare.sh runs the peers too)"
 	@echo "make fuzz       every Fuzz* target for FUZZTIME (1m) each; FUZZPKGS=./neurokit/... to narrow"
 	@echo "make browser-test  move the sliders of notebooks 04, 07, 01 in headless chromium"
+	@echo "make student    write the student edition (stubs instead of solutions) to build/student/"
+	@echo "make grade SUBMISSIONS=DIR  grade DIR/<student>/<notebook>.ipynb into build/grade/"
 	@echo "make clean      remove .tools/, .jupyter/ and build/"
 
 # ---- installation -------------------------------------------------------
@@ -82,7 +84,11 @@ lab: jupyter $(TOOLS)/gonb
 # Every stage runs even when an earlier one fails, so one run shows all problems.
 test:
 	@failed=""; summary=""; \
+<<<<<<< HEAD
 	for stage in vet gotest examples nbtest check-outputs site-test; do \
+=======
+	for stage in vet gotest examples nbtest check-outputs grade-test; do \
+>>>>>>> main
 		t0=$$SECONDS; \
 		$(MAKE) --no-print-directory $$stage || failed="$$failed $$stage"; \
 		summary="$$summary $$stage $$((SECONDS - t0))s"; \
@@ -167,6 +173,33 @@ export FUZZTIME
 fuzz:
 	@scripts/fuzz.sh $(FUZZPKGS)
 # ---- end fuzzing ----------------------------------------------------------
+
+# ---- lab course: student edition and grading (README, "Lab course") -------
+
+# Knobs of make grade: kernels at once, seconds per exercise, seconds per
+# call of the student's code, scratch-folder size limit [MB].
+GRADE_JOBS          ?= 2
+GRADE_TIMEOUT       ?= 120
+GRADE_CHECK_TIMEOUT ?= 30
+GRADE_DISK_MB       ?= 1024
+GRADE_OUT           ?= $(BUILD)/grade
+
+student:
+	@$(PYTHON) scripts/student/make_student.py notebooks $(BUILD)/student
+
+grade: kernel
+	@if [ -z "$(SUBMISSIONS)" ]; then echo "usage: make grade SUBMISSIONS=DIR (DIR/<student>/<notebook>.ipynb)"; exit 2; fi
+	@go mod download # the kernels grade offline (GOPROXY=off)
+	@$(PYTHON) scripts/grade/grade.py --submissions "$(SUBMISSIONS)" --course notebooks --out "$(GRADE_OUT)" \
+		--jobs $(GRADE_JOBS) --timeout $(GRADE_TIMEOUT) --check-timeout $(GRADE_CHECK_TIMEOUT) --disk-mb $(GRADE_DISK_MB)
+
+# The student edition holds no solution code, and grading three synthetic
+# classes (instructor edition, untouched student edition, broken
+# submissions) gives exactly the expected points.
+grade-test: kernel
+	@scripts/grade/test.sh $(BUILD)/grade-test
+
+# ---- end of lab course ----------------------------------------------------
 
 bench:
 	@if [ ! -d bench ]; then echo "make bench: bench/ does not exist yet"; exit 1; fi

@@ -30,6 +30,7 @@ const (
 	PerMilliVolt     = "1/mV"
 	PerMilliVoltMs   = "1/(mV·ms)" // Izhikevich's quadratic coefficient
 	MilliVoltPerMsSq = "mV/ms²"
+	MilliMetre       = "mm" // lengths along a cable (positions, compartment length)
 )
 
 // Scale is how a slider maps its positions to a parameter's values.

@@ -103,7 +103,7 @@ func cyclePoints(d *analysis.Diagram) (stable, unstable plotter.XYs) {
 // specialPoints returns the labelled bifurcation points of d.
 func (b *Bifurcation) specialPoints(d *analysis.Diagram) (pts plotter.XYs, names []string) {
 	add := func(x, y float64, name string) {
-		if finite(x) && finite(y) {
+		if drawable(x) && drawable(y) {
 			pts, names = append(pts, plotter.XY{X: x, Y: y}), append(names, name)
 		}
 	}
@@ -197,15 +197,15 @@ func (b *Bifurcation) Plot() *plot.Plot {
 		}
 	}
 	xmin, xmax := b.XMin, b.XMax
-	if !(xmin < xmax) && d.I0 < d.I1 && finite(d.I0) && finite(d.I1) {
+	if !window(xmin, xmax) && window(d.I0, d.I1) {
 		xmin, xmax = d.I0, d.I1
 	}
-	if xmin < xmax {
+	if window(xmin, xmax) {
 		p.X.Min, p.X.Max = xmin, xmax
 	} else {
 		padX(p, 0.02)
 	}
-	if b.YMin < b.YMax {
+	if window(b.YMin, b.YMax) {
 		p.Y.Min, p.Y.Max = b.YMin, b.YMax
 	} else {
 		padY(p, 0.04)

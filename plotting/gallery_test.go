@@ -9,6 +9,8 @@ import (
 
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
+	"github.com/modelneurons/modelneurons/neurokit/ode"
+	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
 
 // linearPortrait is the phase portrait of x' = a x + b y, y' = c x + d y
@@ -78,11 +80,18 @@ func TestGatesGolden(t *testing.T) {
 		gate("h", func(V float64) float64 { return 0.07 * math.Exp(-(V+65)/20) }, func(V float64) float64 { return 1 / (1 + math.Exp(-(V+35)/10)) }),
 		gate("n", func(V float64) float64 { return 0.1 * vt((V+55)/10) }, func(V float64) float64 { return 0.125 * math.Exp(-(V+65)/80) }),
 	}
-	checkGolden(t, "gates", Gates(gs, -100, 50), 0, 0)
+	f, err := Gates(gs, -100, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "gates", f, 0, 0)
 }
 
+// The state of a Hodgkin-Huxley model under a 10 µA/cm² step from 2 to
+// 40 ms: the labels come from the model (its state names and its
+// current's description).
 func TestStateTraceGolden(t *testing.T) {
-	tr, spikes, stim := spikyTrajectory()
+	tr, spikes, _ := spikyTrajectory()
 	// Stand-in currents with the shapes of I_Na (inward, negative during
 	// the upstroke) and I_K (outward during repolarisation).
 	var ina, ik plotter.XYs
@@ -91,7 +100,8 @@ func TestStateTraceGolden(t *testing.T) {
 		ina = append(ina, plotter.XY{X: tr.T[i], Y: 120 * y[1] * y[1] * y[1] * y[2] * (y[0] - 50)})
 		ik = append(ik, plotter.XY{X: tr.T[i], Y: 36 * math.Pow(y[3], 4) * (y[0] + 77)})
 	}
-	f := StateTrace(tr, []string{"V", "m", "h", "n"}, 0, spikes,
-		[]Series{{Name: "I_Na", XY: ina}, {Name: "I_K", XY: ik}}, SampleAt(stim, tr.T))
+	res := &ode.Result{Trajectory: *tr, EventNames: []string{"spike"}, EventTimes: [][]float64{spikes}}
+	m := neuron.HodgkinHuxley1952().WithStim(stim.Step{Onset: 2, Offset: 40, Amp: 10})
+	f := StateTrace(res, m, Series{Name: "I_Na", XY: ina}, Series{Name: "I_K", XY: ik})
 	checkGolden(t, "state_trace", f, 16*vg.Centimeter, 14*vg.Centimeter)
 }

@@ -86,7 +86,7 @@ func at(e analysis.Equilibrium, i, j int) (plotter.XY, bool) {
 		return plotter.XY{}, false
 	}
 	pt := plotter.XY{X: e.State[i], Y: e.State[j]}
-	return pt, finite(pt.X) && finite(pt.Y)
+	return pt, drawable(pt.X) && drawable(pt.Y)
 }
 
 // Plot draws the phase portrait.
@@ -169,10 +169,10 @@ func (pp *PhasePortrait) Plot() *plot.Plot {
 	addMarked(p, lg, pts)
 
 	w := pp.Window
-	if w.X0 < w.X1 {
+	if window(w.X0, w.X1) {
 		p.X.Min, p.X.Max = w.X0, w.X1
 	}
-	if w.Y0 < w.Y1 {
+	if window(w.Y0, w.Y1) {
 		p.Y.Min, p.Y.Max = w.Y0, w.Y1
 	}
 	if pp.NoLegend {
@@ -224,7 +224,7 @@ func addMarked(p *plot.Plot, lg *legend, eqs []marked) {
 	}
 }
 
-// pointLabels writes a label next to each point, right of it and above,
+// pointLabels writes a label next to each point inside the axes, right of it and above,
 // moving a label that would overlap one already placed (or a point's
 // marker) to another side, and dropping one that repeats a label already
 // written within its own size.
@@ -240,18 +240,23 @@ type pointLabels struct {
 // Plot implements plot.Plotter.
 func (l *pointLabels) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	at := make([]vg.Point, len(l.XYs))
-	size := make([]vg.Point, len(l.XYs))
+	var at, size []vg.Point
+	var texts []string
 	for i, xy := range l.XYs {
-		at[i] = vg.Point{X: trX(xy.X), Y: trY(xy.Y)}
+		pt := vg.Point{X: trX(xy.X), Y: trY(xy.Y)}
+		if !c.Contains(pt) {
+			continue // outside the axes, or too far to place (NaN)
+		}
 		r := l.Style.Rectangle(l.Labels[i])
-		size[i] = vg.Point{X: r.Max.X - r.Min.X, Y: r.Max.Y - r.Min.Y}
+		at = append(at, pt)
+		size = append(size, vg.Point{X: r.Max.X - r.Min.X, Y: r.Max.Y - r.Min.Y})
+		texts = append(texts, l.Labels[i])
 	}
 	sty := l.Style
 	sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
-	for i, r := range placeLabels(at, size, l.Labels, l.Gap, c.Rectangle) {
+	for i, r := range placeLabels(at, size, texts, l.Gap, c.Rectangle) {
 		if r.Max.X > r.Min.X {
-			c.FillText(sty, r.Min, l.Labels[i])
+			c.FillText(sty, r.Min, texts[i])
 		}
 	}
 }
@@ -384,11 +389,15 @@ func (d *DirectionField) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 	head := L * vg.Length(hf)
 	xr, yr := p.X.Max-p.X.Min, p.Y.Max-p.Y.Min
-	c.SetLineStyle(d.LineStyle)
+	// All shafts in one stroked path and all heads in one filled path:
+	// two SVG elements instead of two per arrow (the arrows of a grid do
+	// not overlap, so the picture is the same).
+	var shafts, heads vg.Path
+	w := head * vg.Length(math.Tan(20*math.Pi/180)) // arrowhead half-angle 20°
 	for r, y := range f.Ys {
 		for k, x := range f.Xs {
 			u, v := f.DX[r*nx+k], f.DY[r*nx+k]
-			if !finite(u) || !finite(v) || (u == 0 && v == 0) {
+			if !drawable(u) || !drawable(v) || (u == 0 && v == 0) {
 				continue
 			}
 			// A displacement of 1e-3 of the window along (u, v), mapped
@@ -397,7 +406,7 @@ func (d *DirectionField) Plot(c draw.Canvas, p *plot.Plot) {
 			x0, y0 := trX(x), trY(y)
 			dx, dy := float64(trX(x+s*u)-x0), float64(trY(y+s*v)-y0)
 			n := math.Hypot(dx, dy)
-			if n == 0 || !finite(n) {
+			if n == 0 || !drawable(n) {
 				continue
 			}
 			ux, uy := vg.Length(dx/n), vg.Length(dy/n)
@@ -406,19 +415,22 @@ func (d *DirectionField) Plot(c draw.Canvas, p *plot.Plot) {
 			if !c.Contains(tail) || !c.Contains(tip) {
 				continue
 			}
-			c.StrokeLine2(d.LineStyle, tail.X, tail.Y, tip.X, tip.Y)
-			// Filled arrowhead: a triangle with half-angle 20°.
-			w := head * vg.Length(math.Tan(20*math.Pi/180))
+			shafts.Move(tail)
+			shafts.Line(tip)
 			base := vg.Point{X: tip.X - ux*head, Y: tip.Y - uy*head}
-			var tri vg.Path
-			tri.Move(tip)
-			tri.Line(vg.Point{X: base.X - uy*w, Y: base.Y + ux*w})
-			tri.Line(vg.Point{X: base.X + uy*w, Y: base.Y - ux*w})
-			tri.Close()
-			c.SetColor(d.LineStyle.Color)
-			c.Fill(tri)
+			heads.Move(tip)
+			heads.Line(vg.Point{X: base.X - uy*w, Y: base.Y + ux*w})
+			heads.Line(vg.Point{X: base.X + uy*w, Y: base.Y - ux*w})
+			heads.Close()
 		}
 	}
+	if len(shafts) == 0 {
+		return
+	}
+	c.SetLineStyle(d.LineStyle)
+	c.Stroke(shafts)
+	c.SetColor(d.LineStyle.Color)
+	c.Fill(heads)
 }
 
 // arrowCell is the larger screen spacing of the grid [pt], 20 pt for a
@@ -450,7 +462,7 @@ func (d *DirectionField) DataRange() (xmin, xmax, ymin, ymax float64) {
 func minmax(xs []float64) (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, x := range xs {
-		if finite(x) {
+		if drawable(x) {
 			lo, hi = math.Min(lo, x), math.Max(hi, x)
 		}
 	}
@@ -537,7 +549,7 @@ func (pl *PhaseLine) Plot() *plot.Plot {
 		pts = finiteXYs(pl.Rate)
 	}
 	xmin, xmax := pl.XMin, pl.XMax
-	if !(xmin < xmax) && len(pts) > 0 {
+	if !window(xmin, xmax) && len(pts) > 0 {
 		xmin, xmax = pts[0].X, pts[len(pts)-1].X
 	}
 	if xmin < xmax {
@@ -555,7 +567,7 @@ func (pl *PhaseLine) Plot() *plot.Plot {
 		for i := range n {
 			x := xmin + (xmax-xmin)*(float64(i)+0.5)/float64(n)
 			u := math.Copysign(1, interp(pts, x))
-			if v := interp(pts, x); v == 0 || !finite(v) {
+			if v := interp(pts, x); v == 0 || !drawable(v) {
 				u = math.NaN()
 			}
 			fl.Xs = append(fl.Xs, x)
@@ -575,7 +587,7 @@ func (pl *PhaseLine) Plot() *plot.Plot {
 	}
 	var on []marked
 	for _, e := range eqs {
-		if len(e.State) > 0 && finite(e.State[0]) {
+		if len(e.State) > 0 && drawable(e.State[0]) {
 			on = append(on, marked{XY: plotter.XY{X: e.State[0]}, Stability: stability(e.Kind)})
 		}
 	}
@@ -583,7 +595,7 @@ func (pl *PhaseLine) Plot() *plot.Plot {
 	if xmin < xmax {
 		p.X.Min, p.X.Max = xmin, xmax
 	}
-	if pl.YMin < pl.YMax {
+	if window(pl.YMin, pl.YMax) {
 		p.Y.Min, p.Y.Max = pl.YMin, pl.YMax
 	} else {
 		p.Y.Min, p.Y.Max = math.Min(p.Y.Min, 0), math.Max(p.Y.Max, 0)

@@ -56,6 +56,66 @@ func TestTicks(t *testing.T) {
 	}
 }
 
+// Ranges that are degenerate, tiny or huge give few, sorted, finite ticks
+// inside the range and return at once (a one-ulp range hung the minor-tick
+// loop, whose step no longer changed its value).
+func TestTicksAnySpan(t *testing.T) {
+	gate := 0.052932693184711825 // m∞ at rest, a typical gate value
+	for _, c := range []struct {
+		lo, hi float64
+		want   string // labels; "" means not checked
+	}{
+		{gate, math.Nextafter(gate, 1), "0.052932693184711825 0.05293269318471183"},
+		{gate, gate, "0.052932693184711825"},
+		{-65, -65 + 1e-13, ""},
+		{0, 5e-324, ""},
+		{-math.MaxFloat64, math.MaxFloat64, ""},
+		{1e300, 5e300, "1e300 2e300 3e300 4e300 5e300"},
+		{0, 4e-7, "0 1e−7 2e−7 3e−7 4e−7"},
+		{-2.5e7, 2.5e7, ""},
+		{math.NaN(), 1, "-"},
+		{0, math.Inf(1), "-"},
+		{1, 0, "0.00 0.25 0.50 0.75 1.00"}, // reversed ends are swapped
+	} {
+		ts := Ticks{N: 5}.Ticks(c.lo, c.hi)
+		got := strings.Join(labels(Ticks{N: 5}, c.lo, c.hi), " ")
+		if c.want == "-" {
+			if len(ts) != 0 {
+				t.Errorf("Ticks(%v, %v) = %v, want none", c.lo, c.hi, ts)
+			}
+			continue
+		}
+		if c.want != "" && got != c.want {
+			t.Errorf("Ticks(%v, %v) labels %q, want %q", c.lo, c.hi, got, c.want)
+		}
+		lo, hi := math.Min(c.lo, c.hi), math.Max(c.lo, c.hi)
+		if len(ts) == 0 || len(ts) > 6*maxTicks {
+			t.Errorf("Ticks(%v, %v): %d ticks", c.lo, c.hi, len(ts))
+		}
+		for _, tk := range ts {
+			if !finite(tk.Value) || tk.Value < lo-1e-9*(hi-lo) || tk.Value > hi+1e-9*(hi-lo) || len(tk.Label) > 30 {
+				t.Errorf("Ticks(%v, %v): tick %v %q outside the range or too long", c.lo, c.hi, tk.Value, tk.Label)
+			}
+		}
+	}
+}
+
+// A panel whose data are flat to within rounding (V at rest with last-bit
+// noise) shows them flat, ±10 % around their value, not the noise
+// magnified to fill the axis; a wider range is padded by the fraction.
+func TestPadRangeFlat(t *testing.T) {
+	v := -65.0
+	if lo, hi := padRange(v, math.Nextafter(v, 0), 0.04); lo != v-6.5 || hi != v+6.5 {
+		t.Errorf("flat V: [%v, %v], want [−71.5, −58.5]", lo, hi)
+	}
+	if lo, hi := padRange(0, 10, 0.04); lo != -0.4 || hi != 10.4 {
+		t.Errorf("[0, 10] padded by 4 %%: [%v, %v], want [−0.4, 10.4]", lo, hi)
+	}
+	if lo, hi := padRange(-math.MaxFloat64, math.MaxFloat64, 0.04); lo != -math.MaxFloat64 || hi != math.MaxFloat64 {
+		t.Errorf("the widest range padded to [%v, %v]", lo, hi)
+	}
+}
+
 func ExampleTicks() {
 	for _, tk := range (Ticks{N: 4}).Ticks(-80, 40) {
 		if tk.Label != "" {
@@ -107,7 +167,10 @@ func TestStackAlignment(t *testing.T) {
 // Side-by-side panels with an outside legend on the right one keep their
 // data areas inside the canvas and equally wide.
 func TestGridEqualWidths(t *testing.T) {
-	f := Gates(nil, -100, 50)
+	f, err := Gates(nil, -100, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
 	c := draw.New(vgimg.New(Default.Width, Default.Height))
 	cells := f.layout(c)
 	w0 := f.Panels[0][0].DataCanvas(cells[0][0])

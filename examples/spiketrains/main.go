@@ -47,14 +47,16 @@ func main() {
 	// Interval and count statistics of one long train (100 s).
 	long, err := p.Exact(rand.New(rand.NewPCG(3, 4)), 0, 100000)
 	figout.Check(err)
-	isi := plotting.ISIHist(long.ISIs(), 40, p.Rate)
+	isi, err := plotting.ISIHist(long.ISIs(), 40, p.Rate)
+	figout.Check(err)
 	isi.Title.Text = fmt.Sprintf("intervals: CV = %.3f", spikes.CV(long))
 	const win = 500 // ms
 	counts, err := spikes.Counts(win, long)
 	figout.Check(err)
 	fano, err := spikes.Fano(win, long)
 	figout.Check(err)
-	cnt := plotting.CountHist(counts, p.Rate*win/1000)
+	cnt, err := plotting.CountHist(counts, p.Rate*win/1000)
+	figout.Check(err)
 	cnt.Title.Text = fmt.Sprintf("counts in %d ms: F = %.3f", win, fano)
 	figout.Check(figout.Save(dir, "spiketrains-statistics", plotting.NewFigure([]*plot.Plot{isi, cnt}), 16*vg.Centimeter, 8*vg.Centimeter))
 
@@ -67,7 +69,8 @@ func main() {
 		figout.Check(err)
 		trains = append(trains, tr)
 	}
-	f := plotting.RasterPSTH(times(trains), 0, 1000, 25)
+	f, err := plotting.RasterPSTH(times(trains), 0, 1000, 25)
+	figout.Check(err)
 	h := f.Panels[1][0]
 	l, err := plotter.NewLine(plotting.Sample(rate, 0, 1000, 400))
 	figout.Check(err)

@@ -106,8 +106,8 @@ func TestBadInput(t *testing.T) {
 			m.Stim = stim.Pulses{Width: 0.5, Period: 1, Count: 1000000}
 			return sim(m, 1e6)(context.Background())
 		}},
-		{Name: "Train len(x) ≠ len(y)", Param: "len(x), len(y)", Call: train(x, y[:5], nil)},
-		{Name: "Train empty", Param: "len(x), len(y)", Call: train(nil, nil, nil)},
+		{Name: "Train len(x) ≠ len(y)", Param: "len(y)", Call: train(x, y[:5], nil)},
+		{Name: "Train empty", Param: "len(x)", Call: train(nil, nil, nil)},
 		{Name: "Train x NaN", Param: "x[3]", Call: train(withNaN(x, 3), y, nil)},
 		{Name: "Train y NaN", Param: "y[0]", Call: train(x, withNaN(y, 0), nil)},
 		{Name: "Train Rate NaN", Param: "Rate", Call: train(x, y, &TrainSettings{Rate: nan})},
@@ -138,7 +138,7 @@ func TestBadInput(t *testing.T) {
 			return err
 		}},
 		{Name: "Izhikevich2004Protocol unknown", Param: "key", Call: func(context.Context) error {
-			_, err := Izhikevich2004Protocol("R")
+			_, err := Izhikevich2004Protocol("Z")
 			return err
 		}},
 		{Name: "Params.Set unknown", Param: "parameter", Call: func(context.Context) error {

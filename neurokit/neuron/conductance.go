@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/modelneurons/modelneurons/internal/numeric"
 	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
@@ -379,28 +380,16 @@ func (m *Conductance) voltageRange(I float64) (lo, hi float64) {
 	return lo - pad, hi + pad
 }
 
-// equilibria returns the roots of I∞(V) = I in increasing order, found by a
-// scan on a 0.05 mV grid (coarser over a range wider than 50 V, which only
-// absurd parameters give: at most 10⁶ intervals) and bisection to machine
-// precision. Two roots closer than the grid spacing (near a fold) can be
-// missed.
+// equilibria returns the roots of I∞(V) = I in increasing order, found by
+// numeric.Roots on a 0.05 mV grid (coarser over a range wider than 50 V,
+// which only absurd parameters give: at most 10⁶ intervals): sign changes
+// bisected to machine precision, and two roots within one grid step (near a
+// fold) found at the extremum of I∞ between them.
 func (m *Conductance) equilibria(I float64) []float64 {
 	lo, hi := m.voltageRange(I)
 	n := int(min(math.Ceil((hi-lo)/0.05), 1e6))
-	var roots []float64
 	f := func(v float64) float64 { return m.SteadyStateCurrent(v) - I }
-	a, fa := lo, f(lo)
-	for i := 1; i <= n; i++ {
-		b := lo + (hi-lo)*float64(i)/float64(n)
-		fb := f(b)
-		switch {
-		case fa == 0:
-			roots = append(roots, a)
-		case fa*fb < 0:
-			roots = append(roots, bisect(f, a, b, fa))
-		}
-		a, fa = b, fb
-	}
+	roots, _ := numeric.Roots(f, lo, hi, n, 0)
 	return roots
 }
 

@@ -26,11 +26,16 @@
 //	conductance.go     Conductance: general conductance-based models built from
 //	inap.go            currents with Boltzmann gates; the I_Na,p and I_Na,p+I_K
 //	                   minimal models of Izhikevich (2007)
+//	inapreset.go       INaPReset: the 1-D I_Na,p model made to fire by a reset, its
+//	                   F-I curve in closed form (quadrature)
+//	ions.go            Nernst and Goldman-Hodgkin-Katz potentials; Ions, the ionic
+//	                   milieu of the squid axon and of a mammalian neuron
 //	lif.go             LIF: leaky integrate-and-fire, closed-form firing rate
 //	izhikevich.go      Izhikevich: the simple model (2003), presets RS, IB, CH, FS,
 //	                   LTS, TC, RZ; published (Euler) and accurate schemes
-//	izhikevich2004.go  Protocol: the panels of Izhikevich (2004), fig. 1
+//	izhikevich2004.go  Protocol: the 20 panels of Izhikevich (2004), fig. 1
 //	rate.go            artificial rate units and small networks of them
+//	rateunit.go        RateUnit: one rate unit with a time constant, as a Model
 //	model.go           Model, CurrentParam, the applied-current plumbing shared by every model
 //	util.go            Gate (x∞, τx for plots) and shared numerical helpers
 //

@@ -1,6 +1,7 @@
 package neuron
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -26,7 +27,9 @@ const (
 //	if v ≥ VPeak: v ← C, u ← u + D
 //
 // with K2 = 0.04, K1 = 5, K0 = 140 in the 2003 paper (the class 1 and
-// integrator panels of Izhikevich 2004 use 0.04 v² + 4.1 v + 108).
+// integrator panels of Izhikevich 2004 use 0.04 v² + 4.1 v + 108). The
+// field U selects another recovery equation: UIntegrate, u' = A·B·(v + 65),
+// which the accommodation panel of Izhikevich 2004 uses (see Recovery).
 //
 // Units: t in ms, v in mV; the model is scaled to unit capacitance, so u and
 // I are in mV/ms (the papers leave them dimensionless). A is a rate [1/ms],
@@ -49,7 +52,39 @@ type Izhikevich struct {
 	VPeak      float64       // spike cutoff: reset when v reaches it [mV]; 30
 	I          float64       // constant applied current [mV/ms]
 	Stim       stim.Stimulus // added to I [mV/ms] at time t [ms]; nil means none
+	U          Recovery      // the recovery equation; the zero value is u' = A(Bv − u)
 }
+
+// Recovery selects the equation of the Izhikevich model's recovery
+// variable u.
+type Recovery int
+
+const (
+	// UDecay is u' = A(B·v − u) (Izhikevich 2003): u relaxes towards B·v.
+	// The default.
+	UDecay Recovery = iota
+	// UIntegrate is u' = A·B·(v + 65): u integrates the distance of v from
+	// −65 mV and never decays, so that a slowly rising current is matched
+	// by a rising u and the neuron accommodates. This is the equation of
+	// panel R (accommodation) of Izhikevich (2004, fig. 1; figure1.m:
+	// u = u + tau*a*(b*(V+65))), whose equilibrium at I is v = −65 mV,
+	// u = K2·65² − 65·K1 + K0 + I (−16 mV/ms at I = 0 with 0.04, 5, 140:
+	// the panel's u(0)).
+	UIntegrate
+)
+
+func (r Recovery) String() string {
+	switch r {
+	case UDecay:
+		return "UDecay"
+	case UIntegrate:
+		return "UIntegrate"
+	}
+	return fmt.Sprintf("Recovery(%d)", int(r))
+}
+
+// uIntegrateV is the voltage about which UIntegrate integrates [mV].
+const uIntegrateV = -65
 
 type izhPreset struct {
 	name       string
@@ -119,10 +154,14 @@ func (p *Izhikevich) Params() neurokit.Params {
 }
 
 // Validate reports the first parameter outside its allowed range (Params),
-// a reset C at or above VPeak, and an invalid stimulus, as an error
-// wrapping neurokit.ErrBadInput that names it.
+// a reset C at or above VPeak, an unknown recovery equation U, and an
+// invalid stimulus, as an error wrapping neurokit.ErrBadInput that names it.
 func (p *Izhikevich) Validate() error {
 	return validate("neuron.Izhikevich", p.Params(), func() error {
+		if p.U != UDecay && p.U != UIntegrate {
+			return &neurokit.BadInputError{Where: "neuron.Izhikevich", Name: "U", Value: int(p.U),
+				Want: "UDecay or UIntegrate"}
+		}
 		return below("neuron.Izhikevich", "C", p.C, "VPeak", p.VPeak)
 	}, p.Stim)
 }
@@ -156,6 +195,10 @@ func (p *Izhikevich) current(t float64) float64 { return drive(p.I, p.Stim, t) }
 func (p *Izhikevich) Deriv(dst []float64, t float64, y []float64) {
 	v, u := y[IzhV], y[IzhU]
 	dst[IzhV] = (p.K2*v+p.K1)*v + p.K0 - u + p.current(t)
+	if p.U == UIntegrate {
+		dst[IzhU] = p.A * p.B * (v - uIntegrateV)
+		return
+	}
 	dst[IzhU] = p.A * (p.B*v - u)
 }
 
@@ -164,14 +207,23 @@ func (p *Izhikevich) Jacobian(dst *mat.Dense, t float64, y []float64) {
 	dst.Set(IzhV, IzhV, 2*p.K2*y[IzhV]+p.K1)
 	dst.Set(IzhV, IzhU, -1)
 	dst.Set(IzhU, IzhV, p.A*p.B)
+	if p.U == UIntegrate {
+		dst.Set(IzhU, IzhU, 0)
+		return
+	}
 	dst.Set(IzhU, IzhU, -p.A)
 }
 
 // Rest implements Model: the lower root of K2 v² + (K1−B) v + K0 + I = 0
 // with u = B v, the resting state of the presets. If there is no
 // equilibrium (the neuron fires tonically) it returns the reset state
-// (C, B·C).
+// (C, B·C). With UIntegrate the one equilibrium is v = −65 mV,
+// u = K2 v² + K1 v + K0 + I.
 func (p *Izhikevich) Rest() []float64 {
+	if p.U == UIntegrate {
+		v := float64(uIntegrateV)
+		return []float64{v, (p.K2*v+p.K1)*v + p.K0 + p.I}
+	}
 	bq := p.K1 - p.B
 	disc := bq*bq - 4*p.K2*(p.K0+p.I)
 	if disc < 0 {

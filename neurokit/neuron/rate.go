@@ -466,10 +466,13 @@ func (n *Network) Train(x, y []float64, s *TrainSettings) (hist []float64, err e
 	}
 	in, out := n.In(), n.Out()
 	N := len(x) / in
-	if N == 0 || len(x) != N*in || len(y) != N*out {
-		return nil, &neurokit.BadInputError{Where: where, Name: "len(x), len(y)",
-			Value: fmt.Sprintf("%d, %d", len(x), len(y)),
-			Want:  fmt.Sprintf("N·%d and N·%d for N ≥ 1 samples (the network has %d inputs, %d outputs)", in, out, in, out)}
+	switch {
+	case N == 0 || len(x) != N*in:
+		return nil, &neurokit.BadInputError{Where: where, Name: "len(x)", Value: len(x),
+			Want: fmt.Sprintf("a positive multiple of the network's %d input(s)", in)}
+	case len(y) != N*out:
+		return nil, &neurokit.BadInputError{Where: where, Name: "len(y)", Value: len(y),
+			Want: fmt.Sprintf("%d: %d samples × %d output(s)", N*out, N, out)}
 	}
 	for _, d := range []struct {
 		name string

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/modelneurons/modelneurons/internal/numeric"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
 
@@ -63,50 +64,15 @@ func validStim(model string, s stim.Stimulus) error {
 	return nil
 }
 
-// rootNear finds a root of f in [lo, hi] by scanning n equal intervals for a
-// sign change and bisecting to machine precision, choosing the root nearest
-// to near. ok is false if no sign change is found. It is used to put models
-// at rest (I∞(V) = I).
+// rootNear returns the root of f in [lo, hi] nearest to near, found by
+// numeric.Roots on n equal intervals (sign changes bisected to machine
+// precision); ok is false if there is none. It is used to put models at
+// rest (I∞(V) = I).
 func rootNear(f func(float64) float64, lo, hi float64, n int, near float64) (root float64, ok bool) {
-	best := math.Inf(1)
-	h := (hi - lo) / float64(n)
-	a, fa := lo, f(lo)
-	for i := 1; i <= n; i++ {
-		b := lo + float64(i)*h
-		fb := f(b)
-		if fa == 0 || fa*fb < 0 {
-			r := a
-			if fa != 0 {
-				r = bisect(f, a, b, fa)
-			}
-			if math.Abs(r-near) < math.Abs(best-near) {
-				best, ok = r, true
-			}
-		}
-		a, fa = b, fb
-	}
-	if fa == 0 && math.Abs(a-near) < math.Abs(best-near) {
-		best, ok = a, true
-	}
-	return best, ok
+	roots, _ := numeric.Roots(f, lo, hi, n, 0)
+	return numeric.Nearest(roots, near)
 }
 
-// bisect refines a bracketed root of f in [a, b], fa = f(a), f(a)·f(b) < 0.
-func bisect(f func(float64) float64, a, b, fa float64) float64 {
-	for range 200 {
-		m := 0.5 * (a + b)
-		if m == a || m == b {
-			break
-		}
-		fm := f(m)
-		if fm == 0 {
-			return m
-		}
-		if (fm < 0) == (fa < 0) {
-			a, fa = m, fm
-		} else {
-			b = m
-		}
-	}
-	return 0.5 * (a + b)
-}
+// bisect refines a bracketed root of f in [a, b], fa = f(a), f(a)·f(b) < 0
+// (numeric.Bisect).
+var bisect = numeric.Bisect

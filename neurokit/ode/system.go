@@ -55,7 +55,7 @@ var (
 	ErrBlowUp = errors.New("ode: solution blew up")
 	// ErrNoQuasilinear: ExpEuler was asked for on a system without Linear.
 	// It wraps ErrBadInput.
-	ErrNoQuasilinear = fmt.Errorf("%w: exponential Euler needs a Quasilinear system", neurokit.ErrBadInput)
+	ErrNoQuasilinear = neurokit.BadInputKind("exponential Euler needs a Quasilinear system")
 )
 
 // BlowUpError reports where and when the solution stopped being finite.

@@ -17,9 +17,9 @@ var (
 	// more spikes in a bin, ≈ (r·Δt)²/2, is ignored. At r·Δt ≥ 1 every bin
 	// would spike and the train would have the wrong rate, so no train is
 	// returned. Use a smaller Δt or Poisson.Exact.
-	ErrBinTooWide = fmt.Errorf("%w: rate·dt ≥ 1, the bin recipe cannot represent this rate", neurokit.ErrBadInput)
+	ErrBinTooWide = neurokit.BadInputKind("rate·dt ≥ 1, the bin recipe cannot represent this rate")
 	// ErrRateBound: an inhomogeneous rate exceeded its MaxRate.
-	ErrRateBound = fmt.Errorf("%w: rate exceeds MaxRate", neurokit.ErrBadInput)
+	ErrRateBound = neurokit.BadInputKind("the rate exceeds MaxRate")
 	// ErrBadInput: a rate, dead time, bin width or window is invalid. It is
 	// neurokit.ErrBadInput, the one sentinel of the module; the error that
 	// wraps it names the parameter.

@@ -1,22 +1,11 @@
 package primer
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
-
-func ExampleEigen() {
-	// λ = (τ ± √(τ² − 4Δ))/2: τ = −1, Δ = 5 gives −0.5 ± 2.18i; a saddle
-	// with τ = 0, Δ = −1 gives ±1.
-	fmt.Println(Eigen([]complex128{complex(-0.5, 2.179), complex(-0.5, -2.179)}))
-	fmt.Println(Eigen([]complex128{1, -1}))
-	// Output:
-	// λ = −0.5 ± 2.18i
-	// λ = 1, −1
-}
 
 // The ends of INaPIK are exactly the book's two parameter sets (Izhikevich
 // 2007, §4.1.1: n∞ V½ = −25 mV, EL = −80 mV; V½ = −45 mV, EL = −78 mV).
@@ -54,44 +43,5 @@ func TestPlanar(t *testing.T) {
 	}
 	if len(pp.Manifolds) != 2 || len(pp.Trajectories) != 3 || pp.Title != "I = 0 µA/cm²" || pp.Equilibria[1].Kind != analysis.Saddle {
 		t.Errorf("%d manifolds, %d trajectories, title %q", len(pp.Manifolds), len(pp.Trajectories), pp.Title)
-	}
-}
-
-// The gallery portraits carry the kind in their title.
-func TestLinear(t *testing.T) {
-	g := analysis.Gallery()
-	pp, k := Linear(g[analysis.Saddle])
-	if k != analysis.Saddle || len(pp.Trajectories) != 16 || pp.Title[:6] != "saddle" {
-		t.Errorf("kind %v, %d trajectories, title %q", k, len(pp.Trajectories), pp.Title)
-	}
-}
-
-// PhaseLine and IV on the one-dimensional I_Na,p model at I = 0: three
-// equilibria, rest and the excited state stable, the threshold between
-// them unstable (Izhikevich 2007, §3.2, Fig. 3.15).
-func TestPhaseLineIV(t *testing.T) {
-	m := neuron.INaPChapter3()
-	p, eqs, err := PhaseLine(m, 0, -70, 40)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p == nil || len(eqs) != 3 || !eqs[0].Stable() || eqs[1].Stable() || !eqs[2].Stable() {
-		t.Fatalf("equilibria %v", eqs)
-	}
-	if _, err := IV(m, []float64{0, 25}, -70, 40, nil); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func TestBifurcationsList(t *testing.T) {
-	names := []string{"saddle-node", "snic", "hopf-super", "hopf-sub"}
-	bs := Bifurcations()
-	if len(bs) != len(names) {
-		t.Fatalf("%d bifurcations", len(bs))
-	}
-	for i, b := range bs {
-		if b.Name != names[i] || b.Portraits == nil || !(b.I0 < b.I1) {
-			t.Errorf("%d: %+v", i, b)
-		}
 	}
 }

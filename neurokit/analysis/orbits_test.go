@@ -7,6 +7,7 @@ import (
 	"math/cmplx"
 	"testing"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
@@ -45,7 +46,7 @@ func TestContinueOrbitsHHFold(t *testing.T) {
 	if !c.Periodic {
 		t.Fatal("no cycle at I = 8 on the down sweep")
 	}
-	br, err := ContinueOrbitsFrom(context.Background(), m, c.I, c.State, c.Period, -1, &OrbitSettings{Steps: 600, MaxPoints: 20})
+	br, err := ContinueOrbitsFrom(context.Background(), m, c.I, c.State, c.Period, -1, &OrbitSettings{Steps: 600, ContinuationSettings: ContinuationSettings{MaxSteps: 19}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +102,7 @@ func TestContinueOrbitsFromHopfUnstable(t *testing.T) {
 	if math.Abs(sp.I-9.78) > 0.01 {
 		t.Fatalf("Hopf at %g, want 9.78", sp.I)
 	}
-	br, err := ContinueOrbits(context.Background(), neuron.HodgkinHuxley1952(), sp.I, sp.State, &OrbitSettings{Steps: 400, MaxPoints: 12})
+	br, err := ContinueOrbits(context.Background(), neuron.HodgkinHuxley1952(), sp, &OrbitSettings{Steps: 400, ContinuationSettings: ContinuationSettings{MaxSteps: 11}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -136,8 +137,8 @@ func TestContinueOrbitsFromHopfUnstable(t *testing.T) {
 func TestContinueOrbitsHHHopfToLPC(t *testing.T) {
 	sp := hhHopf(t)
 	m := neuron.HodgkinHuxley1952()
-	br, err := ContinueOrbits(context.Background(), m, sp.I, sp.State,
-		&OrbitSettings{Steps: 400, MaxPoints: 200, IMin: 0, IMax: 10})
+	br, err := ContinueOrbits(context.Background(), m, sp,
+		&OrbitSettings{Steps: 400, ContinuationSettings: ContinuationSettings{MaxSteps: 199, PMin: 0, PMax: 10}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -247,25 +248,30 @@ func TestContinueOrbitsHHHopfToLPC(t *testing.T) {
 // crossings of the middle of the V range, linearly interpolated.
 func simulatedPeriod(t *testing.T, m neuron.Model, I float64, x0 []float64, tmax float64) float64 {
 	t.Helper()
+	cross := crossings(t, m, I, x0, tmax, 0.01)
+	return cross[len(cross)-1] - cross[len(cross)-2]
+}
+
+// crossings integrates m at current I from x0 for tmax ms by RK4 with
+// step h and returns the times of the upward crossings of the middle of
+// the V range of the second half of the run, linearly interpolated,
+// there (at least 3).
+func crossings(t *testing.T, m neuron.Model, I float64, x0 []float64, tmax, h float64) []float64 {
+	t.Helper()
 	mI := m.WithApplied(I)
 	vi := mI.VIndex()
 	y := append([]float64(nil), x0...)
 	stp := ode.NewStepper(mI, ode.RK4)
-	const h = 0.01
-	nsteps := int(tmax / h)
-	vs := make([]float64, nsteps+1)
+	n := int(tmax / h)
+	vs := make([]float64, n+1)
 	vs[0] = y[vi]
-	lo, hi := y[vi], y[vi]
-	for k := 1; k <= nsteps; k++ {
+	for k := 1; k <= n; k++ {
 		stp.Step(y, float64(k-1)*h, h)
 		vs[k] = y[vi]
-		if k > nsteps/2 {
-			lo, hi = math.Min(lo, y[vi]), math.Max(hi, y[vi])
-		}
 	}
-	th := (lo + hi) / 2
+	th := (floats.Min(vs[n/2:]) + floats.Max(vs[n/2:])) / 2
 	var cross []float64
-	for k := 1; k <= nsteps; k++ {
+	for k := n/2 + 1; k <= n; k++ {
 		if vs[k-1] < th && vs[k] >= th {
 			cross = append(cross, h*(float64(k-1)+(th-vs[k-1])/(vs[k]-vs[k-1])))
 		}
@@ -273,7 +279,7 @@ func simulatedPeriod(t *testing.T, m neuron.Model, I float64, x0 []float64, tmax
 	if len(cross) < 3 {
 		t.Fatalf("no repetitive firing at I = %g", I)
 	}
-	return cross[len(cross)-1] - cross[len(cross)-2]
+	return cross
 }
 
 // The I_Na,p+I_K model with a low-threshold K⁺ current has a supercritical
@@ -299,7 +305,7 @@ func TestContinueOrbitsINaPIKSupercritical(t *testing.T) {
 	if math.Abs(sp.I-14.659) > 0.01 {
 		t.Errorf("Hopf at %.4f, want 14.659", sp.I)
 	}
-	br, err := ContinueOrbits(context.Background(), m, sp.I, sp.State, &OrbitSettings{Steps: 400, Amplitude: 0.2, MaxPoints: 8})
+	br, err := ContinueOrbits(context.Background(), m, sp, &OrbitSettings{Steps: 400, Amplitude: 0.2, ContinuationSettings: ContinuationSettings{MaxSteps: 7}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -380,26 +386,26 @@ func TestContinueOrbitsINaPIKSupercritical(t *testing.T) {
 func TestContinueOrbitsErrors(t *testing.T) {
 	m := neuron.HodgkinHuxley1952()
 	// Rest at I = 0 is no Hopf point.
-	if _, err := ContinueOrbits(context.Background(), m, 0, m.Rest(), nil); err == nil {
+	if _, err := ContinueOrbits(context.Background(), m, SpecialPoint{Type: Hopf, I: 0, State: m.Rest()}, nil); err == nil {
 		t.Error("no error for a non-Hopf equilibrium")
 	}
 	sp := hhHopf(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := ContinueOrbits(ctx, m, sp.I, sp.State, nil); !errors.Is(err, context.Canceled) && !errors.Is(err, ErrContinuation) {
+	if _, err := ContinueOrbits(ctx, m, sp, nil); !errors.Is(err, context.Canceled) && !errors.Is(err, ErrContinuation) {
 		t.Errorf("cancelled: err = %v", err)
 	}
-	if _, err := ContinueOrbits(context.Background(), m, sp.I, sp.State, &OrbitSettings{IMin: 5, IMax: 4}); err == nil {
+	if _, err := ContinueOrbits(context.Background(), m, sp, &OrbitSettings{ContinuationSettings: ContinuationSettings{PMin: 5, PMax: 4}}); err == nil {
 		t.Error("no error for a reversed interval")
 	}
 	// Progress counts the orbits; cancelling from it stops the branch.
 	ctx, cancel = context.WithCancel(context.Background())
 	defer cancel()
 	var calls []int
-	br, err := ContinueOrbits(ctx, m, sp.I, sp.State, &OrbitSettings{Steps: 200, MaxPoints: 50, Progress: func(done, total int) {
+	br, err := ContinueOrbits(ctx, m, sp, &OrbitSettings{Steps: 200, ContinuationSettings: ContinuationSettings{MaxSteps: 49}, Progress: func(done, total int) {
 		calls = append(calls, done)
 		if total != 50 {
-			t.Errorf("Progress total = %d, want MaxPoints 50", total)
+			t.Errorf("Progress total = %d, want MaxSteps + 1 = 50", total)
 		}
 		if done == 3 {
 			cancel()
@@ -422,7 +428,7 @@ func BenchmarkContinueOrbitsHH(b *testing.B) {
 	sp, _ := firstSpecial(br, Hopf)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := ContinueOrbits(context.Background(), m, sp.I, sp.State, &OrbitSettings{Steps: 400, MaxPoints: 10}); err != nil {
+		if _, err := ContinueOrbits(context.Background(), m, sp, &OrbitSettings{Steps: 400, ContinuationSettings: ContinuationSettings{MaxSteps: 9}}); err != nil {
 			b.Fatal(err)
 		}
 	}
