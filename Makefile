@@ -207,3 +207,18 @@ bench:
 
 clean:
 	rm -rf .tools .jupyter build
+
+# ---- classroom: JupyterHub and the container image (begin) ------------------
+# Not part of make test: they need root, and take minutes (README, Classroom).
+#   make hub-install  install the course for deploy/jupyterhub/ (COURSE_PREFIX=/opt/modelneurons)
+#   make hub-test     that hub on 127.0.0.1 with HUB_STUDENTS local students in chromium
+#   make image-test   build the Dockerfile with buildah, run a notebook in it with podman
+COURSE_PREFIX ?= /opt/modelneurons
+.PHONY: hub-install hub-test image-test
+hub-install:
+	@scripts/hub/install.sh $(COURSE_PREFIX)
+hub-test:
+	@scripts/hub/hub-test.sh
+image-test:
+	@scripts/image/image-test.sh
+# ---- classroom (end) ----------------------------------------------------------
