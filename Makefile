@@ -157,7 +157,16 @@ $(SITE)/.stamp: $(SITE_SRC) $(shell find neurokit plotting primer -name '*.go' -
 serve: site
 	go run ./explorer/cmd/serve -addr $(SITE_ADDR) -dir $(SITE)
 
-site-test: site
+# The notebooks' interactive figures (nbui.Live) load the site from
+# notebooks/explorer/ by a relative URL: make lab puts a copy there.
+NB_SITE := notebooks/explorer
+.PHONY: notebook-site
+notebook-site: site
+	@rm -rf $(NB_SITE) && mkdir -p $(NB_SITE)
+	@cp $(SITE)/index.html $(SITE)/explorer.js $(SITE)/explorer.css $(SITE)/wasm_exec.js $(SITE)/explorer.wasm $(NB_SITE)/
+lab: notebook-site
+
+site-test: site notebook-site kernel
 	@scripts/browser/site.sh test
 
 site-bench: site

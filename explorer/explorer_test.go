@@ -285,3 +285,39 @@ func TestLinkReproducesView(t *testing.T) {
 		t.Errorf("the link shows another view:\n%s\n%s", a.JSON(), b.JSON())
 	}
 }
+
+// Every cell draws at its defaults and at both ends of every slider, and
+// its links read back exactly.
+func TestCells(t *testing.T) {
+	for _, c := range Cells() {
+		v := c.Defaults()
+		if _, err := c.Figure(v); err != nil {
+			t.Errorf("%s: %v", c.Key, err)
+		}
+		for i, p := range c.Params {
+			for _, x := range []float64{p.Lo, p.Hi} {
+				w := slices.Clone(v)
+				w[i] = x
+				if c.Slow && i > 0 {
+					continue // the sweeps and the training take seconds; the defaults and the first slider suffice
+				}
+				if _, err := c.Figure(w); err != nil {
+					t.Errorf("%s %s = %g: %v", c.Key, p.Name, x, err)
+				}
+			}
+			w := slices.Clone(v)
+			w[i] = (p.Lo + p.Hi) / 2
+			if p.Int {
+				w[i] = math.Round(w[i])
+			}
+			c2, back, notes, ok := ParseCell(c.Query(w))
+			if !ok || c2.Key != c.Key || len(notes) > 0 || !slices.Equal(back, w) {
+				t.Errorf("%s: ParseCell(%q) = %v %q", c.Key, c.Query(w), back, notes)
+			}
+		}
+	}
+	_, v, notes, ok := ParseCell("cell=linear&a=9&b=x&zz=1")
+	if !ok || v[0] != 3 || v[1] != -2 || len(notes) != 3 {
+		t.Errorf("bad cell link: %v %q", v, notes)
+	}
+}

@@ -4,6 +4,7 @@ package explorer
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
 	"runtime/debug"
@@ -101,7 +102,32 @@ func Main() {
 	await(mnPage.Call("font", font))
 	startup.Set("font", now())
 
-	st, notes := Parse(js.Global().Get("location").Get("search").String())
+	search := js.Global().Get("location").Get("search").String()
+	if strings.Contains(search, "embed=1") {
+		doc.Get("body").Get("classList").Call("add", "embed")
+	}
+	var wrapFuncs []js.Func
+	wrap := func(f func(js.Value, []js.Value) any) js.Func {
+		jf := js.FuncOf(func(this js.Value, args []js.Value) (out any) {
+			defer func() {
+				if r := recover(); r != nil {
+					reportPanic(r)
+					out = nil
+				}
+			}()
+			return f(this, args)
+		})
+		wrapFuncs = append(wrapFuncs, jf)
+		return jf
+	}
+	if strings.Contains(search, "cell=") {
+		startup.Set("parse", now())
+		if cellMain(search, startup, wrap) {
+			mnPage.Call("started")
+			select {}
+		}
+	}
+	st, notes := Parse(search)
 	startup.Set("parse", now())
 	p := &page{ex: Empty(), st: st, panels: map[string]*panelDOM{}, rec: NewRecorder(100, 100)}
 	startup.Set("explorer", now())
@@ -148,6 +174,14 @@ func Main() {
 	startup.Set("render", now())
 	mnPage.Call("started")
 	select {} // the callbacks keep the program alive
+}
+
+func jsonString(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return `{"error": "summary"}`
+	}
+	return string(b)
 }
 
 func escapeAll(ss []string) []string {
@@ -471,7 +505,7 @@ func (p *page) render(quick bool) {
 	if !quick {
 		// The address bar follows when the control stops (replaceState
 		// costs milliseconds; the settle frame comes 250 ms later).
-		js.Global().Get("history").Call("replaceState", nil, "", "?"+p.st.Query())
+		js.Global().Get("history").Call("replaceState", nil, "", "?"+p.st.Query()+embedSuffix())
 	}
 	domMs += now() - d3
 	p.frame++

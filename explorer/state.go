@@ -330,10 +330,15 @@ func Parse(query string) (State, []string) {
 		used["start"] = true
 		st.Start = parseStart(raw, planeDim(s), &notes)
 	}
+	var unknown []string
 	for k := range q {
-		if !used[k] {
-			note("The link's key %q is not a parameter of %s: ignored.", k, s.Name)
+		if !used[k] && k != "embed" {
+			unknown = append(unknown, k)
 		}
+	}
+	slices.Sort(unknown)
+	for _, k := range unknown {
+		note("The link's key %q is not a parameter of %s: ignored.", k, s.Name)
 	}
 	st.fixRelations(&notes)
 	return st, notes

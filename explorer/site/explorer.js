@@ -144,6 +144,21 @@
     setTimeout(start, 100);
   }
 
+  // Embedded in a notebook's output (nbui.Live): show this page in place of
+  // the static figure beside it, and keep the frame as tall as the page.
+  const frame = /[?&]embed=1/.test(location.search) ? window.frameElement : null;
+  function reveal(on) {
+    if (!frame) return;
+    frame.style.display = on ? "block" : "none";
+    const still = frame.parentElement && frame.parentElement.querySelector(".mn-static");
+    if (still) still.style.display = on ? "none" : "";
+  }
+  function fit() {
+    if (frame) frame.style.height = (document.documentElement.scrollHeight + 4) + "px";
+  }
+  reveal(true);
+  addEventListener("mn-frame", fit);
+
   let observer;
   window.mnPage = {
     draw,
@@ -158,8 +173,9 @@
         observer = new ResizeObserver(() => { clearTimeout(t); t = setTimeout(() => window.mnGo && mnGo.resize(), 100); });
         observer.observe(document.getElementById("panels"));
       }
+      fit();
       document.dispatchEvent(new CustomEvent("mn-started", { detail: { restarts } }));
     },
   };
-  start().catch(e => notice("The explorer could not load: " + e));
+  start().catch(e => { reveal(false); notice("The explorer could not load: " + e); });
 })();
