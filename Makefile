@@ -163,7 +163,9 @@ NB_SITE := notebooks/explorer
 .PHONY: notebook-site
 notebook-site: site
 	@rm -rf $(NB_SITE) && mkdir -p $(NB_SITE)
-	@cp $(SITE)/index.html $(SITE)/explorer.js $(SITE)/explorer.css $(SITE)/wasm_exec.js $(SITE)/explorer.wasm $(NB_SITE)/
+	@# One self-contained page: Jupyter serves files in a sandbox in which a page
+	@# may load nothing from the server (explorer/cmd/inline says why).
+	go run ./explorer/cmd/inline -site $(SITE) -out $(NB_SITE)/embed.html
 lab: notebook-site
 
 site-test: site notebook-site kernel

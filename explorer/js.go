@@ -102,7 +102,7 @@ func Main() {
 	await(mnPage.Call("font", font))
 	startup.Set("font", now())
 
-	search := js.Global().Get("location").Get("search").String()
+	search := pageQuery()
 	if strings.Contains(search, "embed=1") {
 		doc.Get("body").Get("classList").Call("add", "embed")
 	}
@@ -174,6 +174,18 @@ func Main() {
 	startup.Set("render", now())
 	mnPage.Call("started")
 	select {} // the callbacks keep the program alive
+}
+
+// pageQuery is the page's state in its URL: the query, or the fragment
+// (#model=hh&…), which a notebook uses because Jupyter's redirect from
+// notebooks/explorer/index.html to files/… keeps the fragment and drops the
+// query.
+func pageQuery() string {
+	loc := js.Global().Get("location")
+	if h := loc.Get("hash").String(); len(h) > 1 {
+		return "?" + h[1:]
+	}
+	return loc.Get("search").String()
 }
 
 func jsonString(v any) string {
@@ -505,7 +517,7 @@ func (p *page) render(quick bool) {
 	if !quick {
 		// The address bar follows when the control stops (replaceState
 		// costs milliseconds; the settle frame comes 250 ms later).
-		js.Global().Get("history").Call("replaceState", nil, "", "?"+p.st.Query()+embedSuffix())
+		mnPage.Call("replaceURL", "?"+p.st.Query()+embedSuffix())
 	}
 	domMs += now() - d3
 	p.frame++

@@ -59,9 +59,9 @@ func cellMain(query string, startup js.Value, wrap func(func(js.Value, []js.Valu
 	frame.Call("appendChild", p.canvas)
 	frame.Call("appendChild", p.errBox)
 	fig.Call("appendChild", frame)
-	cap := el("figcaption", "html", "<b>"+MarkupHTML(html.EscapeString(c.Title))+"</b>. "+
-		`<span id="status"></span> <a class="nb" target="_blank" rel="noopener" href="`+notebookURL(c.Notebook, "")+`">notebook `+
-		html.EscapeString(c.Notebook[:2])+`</a> · <a class="nb" target="_blank" rel="noopener" href="index.html">the explorer</a>`)
+	cap := el("figcaption", "html", `<span class="title"><b>`+MarkupHTML(html.EscapeString(c.Title))+`</b>. </span>`+
+		`<span id="status"></span> <span class="links"><a class="nb" target="_blank" rel="noopener" href="`+notebookURL(c.Notebook, "")+`">notebook `+
+		html.EscapeString(c.Notebook[:2])+`</a> · <a class="nb" target="_blank" rel="noopener" href="index.html">the explorer</a></span>`)
 	fig.Call("appendChild", cap)
 	panels.Call("appendChild", fig)
 	p.status = byID("status")
@@ -190,7 +190,7 @@ func (p *cellPage) render() {
 	if s := byID("summary"); !s.IsNull() {
 		s.Set("textContent", jsonString(sum))
 	}
-	js.Global().Get("history").Call("replaceState", nil, "", "?"+query+embedSuffix())
+	mnPage.Call("replaceURL", "?"+query+embedSuffix())
 	p.frame++
 	doc.Get("body").Get("dataset").Set("frame", p.frame)
 	detail := js.Global().Get("Object").New()
@@ -206,7 +206,7 @@ func (p *cellPage) render() {
 
 // embedSuffix keeps "&embed=1" in the address of an embedded page.
 func embedSuffix() string {
-	if strings.Contains(js.Global().Get("location").Get("search").String(), "embed=1") {
+	if strings.Contains(pageQuery(), "embed=1") {
 		return "&embed=1"
 	}
 	return ""

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"os"
 	"strings"
 
 	"github.com/janpfeifer/gonb/gonbui"
@@ -13,13 +14,14 @@ import (
 	"github.com/modelneurons/modelneurons/neurokit"
 )
 
-// SiteDir is the folder, relative to the notebooks, that holds a copy of
-// the explorer's site (make site writes it to build/site; make lab and the
-// notebook runs copy it to notebooks/explorer, which git ignores).
+// SiteDir is the folder, relative to the notebooks, that holds the
+// explorer's page as one self-contained file, embed.html (make
+// notebook-site writes it from build/site, with explorer/cmd/inline; make
+// lab and make site-test run it; git ignores the folder).
 const SiteDir = "explorer"
 
 // Live shows an interactive figure of the explorer's site in the cell's
-// output: the page SiteDir/index.html?QUERY&embed=1 in an iframe, by a
+// output: the page SiteDir/embed.html#QUERY&embed=1 in an iframe, by a
 // relative URL, so that it is found from the notebook's own folder under
 // any base URL (a JupyterHub's /user/NAME/ included: Notebook 6 redirects
 // the notebooks/… path of a file that is not a notebook to its files/…
@@ -65,22 +67,45 @@ func Live(query, caption string) (err error) {
 
 // LiveHTML is the output of Live: the static figure (svg, an SVG document
 // of w × h points) with its caption, and the live page in an iframe that
-// stays hidden until the page runs and reveals itself (explorer.js).
+// stays hidden until the page runs. Jupyter serves files in a sandbox (an
+// opaque origin), so the page cannot reach into the notebook: it posts a
+// message when it runs, with its height, and a script in the output shows
+// it in place of the static figure. Where scripts do not run, or the page
+// is not found, nothing replaces the static figure.
 func LiveHTML(query, caption, title, svg string, w, h float64) string {
-	src := SiteDir + "/index.html?" + query + "&embed=1"
+	// The state goes in the fragment: Jupyter redirects notebooks/PATH to
+	// files/PATH and keeps a fragment, not a query.
+	src := SiteDir + "/embed.html#" + query + "&embed=1"
 	if _, err := url.ParseQuery(query); err != nil {
-		src = SiteDir + "/index.html"
+		src = SiteDir + "/embed.html"
 	}
+	liveCount++
+	id := fmt.Sprintf("mn-live-%d-%d", os.Getpid(), liveCount)
 	var b strings.Builder
-	b.WriteString(`<div class="mn-live">`)
-	fmt.Fprintf(&b, `<div class="mn-static">%s<div class="mn-caption" style="font-size: 0.9em; color: #444">%s</div></div>`,
-		stripXMLHeader(svg), html.EscapeString(caption))
-	// The iframe's height is a guess until the page sets it to its content.
-	fmt.Fprintf(&b, `<iframe class="mn-frame" src="%s" title="%s" style="display: none; width: 100%%; height: %.0fpx; border: 0" loading="eager"></iframe>`,
+	fmt.Fprintf(&b, `<div class="mn-live" id="%s">`, id)
+	fmt.Fprintf(&b, `<div class="mn-static">%s</div>`, stripXMLHeader(svg))
+	fmt.Fprintf(&b, `<iframe class="mn-frame" src="%s" title="%s" style="display: none; width: 100%%; height: %.0fpx; border: 0"></iframe>`,
 		html.EscapeString(src), html.EscapeString(title), h/0.75+60)
+	fmt.Fprintf(&b, `<div class="mn-caption" style="font-size: 0.9em; color: #444">%s</div>`, html.EscapeString(caption))
+	fmt.Fprintf(&b, `<script>(function () {
+  var box = document.getElementById(%q);
+  if (!box) return;
+  var frame = box.querySelector("iframe"), still = box.querySelector(".mn-static");
+  window.addEventListener("message", function (e) {
+    if (!e.data || !e.data.mn || e.source !== frame.contentWindow) return;
+    var live = e.data.mn === "live";
+    frame.style.display = live ? "block" : "none";
+    still.style.display = live ? "none" : "";
+    if (live && e.data.h > 0) frame.style.height = e.data.h + "px";
+  });
+})();</script>`, id)
 	b.WriteString(`</div>`)
 	return b.String()
 }
+
+// liveCount numbers the outputs of Live within a cell's program, so that
+// each has its own element id.
+var liveCount int
 
 // stripXMLHeader drops the <?xml …?> declaration of an SVG document, which
 // must not appear inside HTML.

@@ -20,7 +20,7 @@ func TestLiveHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := LiveHTML("cell=linear&a=-2", "Move a, b, c, d.", title, svg, float64(w), float64(h))
-	for _, want := range []string{`<svg`, `Move a, b, c, d.`, `src="explorer/index.html?cell=linear&amp;a=-2&amp;embed=1"`, `display: none`} {
+	for _, want := range []string{`<svg`, `Move a, b, c, d.`, `src="explorer/embed.html#cell=linear&amp;a=-2&amp;embed=1"`, `display: none`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}

@@ -100,6 +100,40 @@
     n.hidden = false;
   }
 
+  // instantiate compiles explorer.wasm: from the page itself when it carries
+  // it (embed.html, the self-contained page that notebooks embed: Jupyter
+  // serves files in a sandbox that lets the page load nothing more),
+  // streaming where the server sends application/wasm, from its bytes where
+  // it does not, and from explorer.wasm.js (the bytes as base64, loaded as
+  // a script) where the page may not fetch.
+  async function instantiate(go) {
+    if (window.mnWasmBase64) return WebAssembly.instantiate(fromBase64(), go.importObject); // embed.html
+    const url = "explorer.wasm";
+    try {
+      return await WebAssembly.instantiateStreaming(fetch(url), go.importObject);
+    } catch (e) { /* not application/wasm, or no fetch */ }
+    try {
+      const r = await fetch(url);
+      if (r.ok) return await WebAssembly.instantiate(await r.arrayBuffer(), go.importObject);
+    } catch (e) { /* an opaque origin: fetch is refused */ }
+    await new Promise((resolve, reject) => {
+      const s = document.createElement("script");
+      s.src = "explorer.wasm.js";
+      s.onload = resolve;
+      s.onerror = () => reject(new Error("explorer.wasm could not be loaded"));
+      document.head.appendChild(s);
+    });
+    return await WebAssembly.instantiate(fromBase64(), go.importObject);
+  }
+
+  // fromBase64 decodes window.mnWasmBase64 (kept: a restart needs it again).
+  function fromBase64() {
+    const bin = atob(window.mnWasmBase64);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return bytes;
+  }
+
   async function start() {
     window.mnFetchStart = performance.now();
     const go = new Go();
@@ -111,18 +145,7 @@
       go._scheduledTimeouts.clear();
       console.warn("explorer: the Go program exited with code", code);
     };
-    let result;
-    const url = "explorer.wasm";
-    if (WebAssembly.instantiateStreaming) {
-      try {
-        result = await WebAssembly.instantiateStreaming(fetch(url), go.importObject);
-      } catch (e) {
-        // A server that does not send application/wasm: compile from bytes.
-        result = await WebAssembly.instantiate(await (await fetch(url)).arrayBuffer(), go.importObject);
-      }
-    } else {
-      result = await WebAssembly.instantiate(await (await fetch(url)).arrayBuffer(), go.importObject);
-    }
+    const result = await instantiate(go);
     window.mnRestarts = restarts;
     window.mnLoad = { instantiated: performance.now() };
     generation++;
@@ -146,18 +169,25 @@
 
   // Embedded in a notebook's output (nbui.Live): show this page in place of
   // the static figure beside it, and keep the frame as tall as the page.
-  const frame = /[?&]embed=1/.test(location.search) ? window.frameElement : null;
-  function reveal(on) {
-    if (!frame) return;
-    frame.style.display = on ? "block" : "none";
-    const still = frame.parentElement && frame.parentElement.querySelector(".mn-static");
-    if (still) still.style.display = on ? "none" : "";
+  // With the same origin as the notebook the page does it itself; in a
+  // sandboxed frame (an opaque origin) it asks the notebook, whose output
+  // listens for these messages.
+  const embedded = /[?&#]embed=1/.test(location.search + location.hash) && window.parent !== window;
+  let frame = null;
+  try { frame = embedded ? window.frameElement : null; } catch (e) { frame = null; }
+  function tell(live) {
+    const h = document.documentElement.scrollHeight + 4;
+    if (frame) {
+      frame.style.display = live ? "block" : "none";
+      if (live) frame.style.height = h + "px";
+      const still = frame.parentElement && frame.parentElement.querySelector(".mn-static");
+      if (still) still.style.display = live ? "none" : "";
+    } else if (embedded) {
+      window.parent.postMessage({ mn: live ? "live" : "dead", h }, "*");
+    }
   }
-  function fit() {
-    if (frame) frame.style.height = (document.documentElement.scrollHeight + 4) + "px";
-  }
-  reveal(true);
-  addEventListener("mn-frame", fit);
+  tell(true);
+  addEventListener("mn-frame", () => tell(true));
 
   let observer;
   window.mnPage = {
@@ -166,6 +196,9 @@
     frame: fn => requestAnimationFrame(guard(fn)),
     later: (fn, ms) => setTimeout(guard(fn), ms),
     cancel: id => clearTimeout(id),
+    // replaceURL puts the view's link in the address bar, where the page may
+    // (a sandboxed page may not change its URL).
+    replaceURL: q => { try { history.replaceState(null, "", q); } catch (e) { /* sandboxed */ } },
     started() {
       window.mnStartedAt = performance.now();
       if (!observer && window.ResizeObserver) {
@@ -173,9 +206,9 @@
         observer = new ResizeObserver(() => { clearTimeout(t); t = setTimeout(() => window.mnGo && mnGo.resize(), 100); });
         observer.observe(document.getElementById("panels"));
       }
-      fit();
+      tell(true);
       document.dispatchEvent(new CustomEvent("mn-started", { detail: { restarts } }));
     },
   };
-  start().catch(e => { reveal(false); notice("The explorer could not load: " + e); });
+  start().catch(e => { tell(false); notice("The explorer could not load: " + e); });
 })();
