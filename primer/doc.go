@@ -6,8 +6,14 @@
 // One file per figure family, named after what it draws:
 //
 //	simulate.go      running a model for a figure (Grid, Run; neuron.Simulate underneath)
+//	ions.go          notebook 01: the resting potential (GHK) against [K⁺]out beside E_K
+//	allornone.go     notebook 01: the peak of the response against the pulse amplitude
 //	hh.go            notebooks 01 and 04: Hodgkin-Huxley's action potential, phases,
 //	                 refractoriness, conductances, repetitive firing, F-I curve, explorer
+//	propagation.go   notebook 01b: the spike on the HH cable, V(x, t) and profiles,
+//	                 collision (Propagation), axons of any radius (AxonOfRadius)
+//	oscillations.go  notebook 04: spikes counted against small oscillations up to
+//	                 depolarisation block (HHRegimes)
 //	linear.go        notebook 03: the gallery of planar linear systems (Linear, Eigen)
 //	phaseline.go     notebook 07: the phase line of a one-dimensional model
 //	iv.go            notebook 07: the steady-state I-V curve and its folds
@@ -19,6 +25,12 @@
 //	snic.go          notebook 07: the period near a saddle-node on invariant circle
 //	izhikevich.go    notebook 08: Izhikevich's simple model
 //	computation.go   notebook 09: F-I classes, integrators and resonators
+//	reset.go         notebook 07: the I_Na,p model with a manual reset (traces, F-I curve)
+//	onset.go         notebook 07: small oscillations against counted spikes at a Hopf point
+//	general.go       notebook 07: the exercise's model of the general conductance-based formula
+//	izhonset.go      notebook 08: accommodation (panel R), F-I curves of the simple model
+//	threshold.go     notebook 09: sharp and fuzzy thresholds (families of pulses)
+//	mapping.go       notebook 09: the bifurcation ties Hodgkin's class to integration
 //
 // The general pieces live in the library: analysis computes (phases of an
 // action potential, phase portraits, bifurcation diagrams) and plotting
