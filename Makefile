@@ -40,7 +40,9 @@ help:
 	@echo "make figures    run every examples/*/ program, writing into figures/"
 	@echo "make bench      go run ./bench (bench/compare.sh runs the peers too)"
 	@echo "make fuzz       every Fuzz* target for FUZZTIME (1m) each; FUZZPKGS=./neurokit/... to narrow"
-	@echo "make browser-test  move the sliders of notebooks 04, 07, 01 in headless chromium"
+	@echo "make browser-test  every notebook with Run All in headless chromium, its live figures moved"
+	@echo "make serve      build the explorer's site (make site) and serve it on http://$(SITE_ADDR)/"
+	@echo "make site-test  the site in headless chromium (also in make test); make site-bench: its speed"
 	@echo "make student    write the student edition (stubs instead of solutions) to build/student/"
 	@echo "make grade SUBMISSIONS=DIR  grade DIR/<student>/<notebook>.ipynb into build/grade/"
 	@echo "make clean      remove .tools/, .jupyter/ and build/"
@@ -125,12 +127,12 @@ check-outputs:
 	@$(PYTHON) scripts/check_notebooks.py notebooks/*.ipynb || \
 		{ echo "   run 'make notebooks' and commit the notebooks with their outputs"; exit 1; }
 
-# Sliders driven in a real browser: Debian's chromium and npm's playwright-core
-# (never a downloaded browser). Not part of make test: it needs chromium and npm.
-BROWSER_NB ?= 04-hodgkin-huxley.ipynb 07-conductance-based.ipynb 01-neuron-and-action-potential.ipynb
-browser-test: kernel
-	@command -v chromium >/dev/null || { echo "browser-test needs Debian's chromium: apt-get install -y chromium"; exit 1; }
-	@scripts/browser/run.sh $(BROWSER_NB)
+# Every notebook with Run All in a real browser (Debian's chromium and npm's
+# playwright-core, never a downloaded browser), each live figure's slider
+# moved: the notebook part of make site-test. BROWSER_NB limits it.
+BROWSER_NB ?=
+browser-test: notebook-site kernel
+	@scripts/browser/site.sh notebooks $(BROWSER_NB)
 
 # ---- explorer: the primer's figure in the browser (explorer/) -------------
 # make site        build/site/: index.html, explorer.wasm, wasm_exec.js, css, js,
