@@ -44,6 +44,9 @@ type Entry struct {
 	// initial state is the start and it runs with the published Euler
 	// scheme.
 	Protocol *neuron.Protocol
+	// NoFI says that the model does not spike (a rate unit), and why: the
+	// F-I curve and the report card are not computed.
+	NoFI string
 	// Hide lists parameters that get no slider (they are still read from
 	// and written to the URL): structure-like parameters such as the
 	// voltage convention of HH.
@@ -103,12 +106,26 @@ func buildCatalog() []Entry {
 			"A fast K⁺ current: rest and repetitive firing coexist below the saddle-node (bistability).",
 			neuron.INaPIKBistable, 5, 10, analysis.Window{X0: -80, X1: 20, Y0: -0.05, Y1: 0.75}),
 		{
+			Key: "inap-reset", Name: "I_Na,p with a reset", Group: "Conductance-based",
+			About:    "The I_Na,p phase line made to fire by a manual reset (V ← V_reset at V_peak): a nonlinear integrate-and-fire neuron.",
+			Notebook: "07-conductance-based", Section: "The I_Na,p model with a manual reset",
+			New: func() neuron.Model { return neuron.INaPWithReset() }, T: 100, Stim: "step", Amp: 20, I0: 0, I1: 40,
+		},
+		{
 			Key: "lif", Name: "Leaky integrate-and-fire", Group: "Integrate-and-fire",
 			About:    "τm dv/dt = −v + R·I with a threshold and a reset (Dayan & Abbott 2001); v relative to rest.",
 			Notebook: "06-integrate-and-fire", Section: "Threshold, reset, refractory period",
 			New: func() neuron.Model { return neuron.LIFDayanAbbott2001() }, T: 200, Stim: "step", Amp: 2, I0: 0, I1: 4,
 		},
 	}
+	es = append(es, Entry{
+		Key: "rate", Name: "Rate unit (sigmoid)", Group: "Rate units",
+		About:    "τ dr/dt = −r + F(W·I + B): the rate relaxes to the activation of its input (Dayan & Abbott 2001, §7.2); r and I are dimensionless.",
+		Notebook: "05-artificial-neurons", Section: "Activation functions",
+		New: func() neuron.Model { return neuron.NewRateUnit(neuron.Sigmoid) }, T: 100, Stim: "step", Amp: 2, I0: -5, I1: 5,
+		Window: analysis.Window{X0: -0.05, X1: 1.05, Y0: -1, Y1: 1},
+		NoFI: "A rate unit does not spike: its steady rate is F(W·I + B), the equilibrium on the bifurcation diagram.",
+	})
 	for _, name := range neuron.IzhikevichPresetNames() {
 		es = append(es, Entry{
 			Key: "izh-" + name, Name: "Izhikevich 2003: " + name + " (" + izhClass[name] + ")", Group: "Izhikevich (2003) cell classes",

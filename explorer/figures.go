@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
+	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
 	"github.com/modelneurons/modelneurons/plotting"
@@ -106,7 +107,9 @@ func TraceFigure(st State, r *Run, vWindow [2]float64, px int, gates bool) *plot
 	cur := s.Current
 	var panels []plotting.Panel
 	title := "no run"
-	if r.Err == nil {
+	if _, spiker := m.(neuron.Spiker); !spiker && r.Err == nil {
+		title = names[vi] + "(t) and its input"
+	} else if r.Err == nil {
 		title = fmt.Sprintf("%d spikes in %g ms (%.3g Hz)", len(r.Spikes), r.T, r.Rate)
 		if len(r.Spikes) == 1 {
 			title = fmt.Sprintf("1 spike in %g ms", r.T)
@@ -428,7 +431,8 @@ func interp(xs, ys []float64, x0 float64) (float64, bool) {
 func DiagramFigure(st State, sw *Sweeps, vWindow [2]float64, msg string) *plot.Plot {
 	s := st.Spec()
 	I0, I1 := sweepRange(s)
-	b := &plotting.Bifurcation{XLabel: s.Current.Label()}
+	m := st.NewModel()
+	b := &plotting.Bifurcation{XLabel: s.Current.Label(), YLabel: axisLabel(m.Names()[m.VIndex()], m)}
 	if sw != nil {
 		b.Diagram = sw.Diagram
 	}

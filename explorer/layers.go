@@ -186,6 +186,9 @@ func plane(st State, w analysis.Window, quick bool) (v *PlaneView) {
 	names := m.Names()
 	if m.Dim() == 1 {
 		v.XLabel, v.YLabel = axisLabel(names[0], m), "d"+names[0]+"/dt [mV/ms]"
+		if currentUnit(m) == "" {
+			v.YLabel = "d" + names[0] + "/dt [1/ms]"
+		}
 		d := []float64{0}
 		n := 300
 		for i := range n + 1 {
@@ -331,6 +334,9 @@ func planeOf(s *Spec, m neuron.Model) *analysis.Plane {
 // axisLabel is "V [mV]" for the membrane potential and "n [1]" for a gate;
 // other variables get the model's current unit (Izhikevich's u).
 func axisLabel(name string, m neuron.Model) string {
+	if currentUnit(m) == "" {
+		return name + " [1]" // a rate unit: state and input are dimensionless
+	}
 	if name == m.Names()[m.VIndex()] {
 		return name + " [mV]"
 	}
@@ -417,6 +423,12 @@ func sweeps(ctx context.Context, st State, progress func(SweepStep), publish fun
 		return out
 	}
 	snapshot()
+	if s.NoFI != "" {
+		out.ReportErr = errors.New(s.NoFI)
+		out.FIErr = out.ReportErr
+		snapshot()
+		return out
+	}
 	func() {
 		defer neurokit.Recover(&out.ReportErr, "explorer: report card")
 		out.Report, out.ReportErr = analysis.Report(ctx, m, I0, I1,
