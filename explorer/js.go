@@ -64,8 +64,9 @@ type page struct {
 	pending  bool
 	frame    int
 	funcs    []js.Func
-	rafFn    js.Func // the one animation-frame callback
-	timerFn  js.Func // the one timer callback of the sweeps
+	ctlFuncs []js.Func // the callbacks of the controls (controls() rebuilds them)
+	rafFn    js.Func   // the one animation-frame callback
+	timerFn  js.Func   // the one timer callback of the sweeps
 	settle   js.Value
 	settleFn js.Func // the one timer callback that completes the layers
 	quick    bool    // the next frame comes from a moving control
@@ -216,6 +217,15 @@ func await(promise js.Value) {
 	fail.Release()
 }
 
+// ctlFn is fn for a callback of the controls, released when they are
+// rebuilt.
+func (p *page) ctlFn(f func(js.Value, []js.Value) any) js.Func {
+	jf := p.fn(f)
+	p.funcs = p.funcs[:len(p.funcs)-1]
+	p.ctlFuncs = append(p.ctlFuncs, jf)
+	return jf
+}
+
 // fn wraps a callback so that a panic in it is reported, not fatal.
 func (p *page) fn(f func(js.Value, []js.Value) any) js.Func {
 	jf := js.FuncOf(func(this js.Value, args []js.Value) (out any) {
@@ -335,6 +345,12 @@ func (p *page) build() {
 
 // controls rebuilds the sliders of the current model and stimulus.
 func (p *page) controls() {
+	// The callbacks of the controls being replaced go with them (Release
+	// may be called while the callback that rebuilds them runs).
+	for _, f := range p.ctlFuncs {
+		f.Release()
+	}
+	p.ctlFuncs = nil
 	s := p.st.Spec()
 	byID("model").Set("value", p.st.Model)
 	about := html.EscapeString(s.About) + ` <a href="` + notebookURL(s.Notebook, s.Section) + `" target="_blank" rel="noopener">` +
@@ -360,7 +376,7 @@ func (p *page) controls() {
 		ss.Call("appendChild", el("option", "value", k.Key, "text", k.Name))
 	}
 	ss.Set("value", p.st.Stim)
-	ss.Call("addEventListener", "change", p.fn(func(js.Value, []js.Value) any {
+	ss.Call("addEventListener", "change", p.ctlFn(func(js.Value, []js.Value) any {
 		p.st.SetStim(ss.Get("value").String())
 		p.controls()
 		p.schedule()
@@ -377,7 +393,7 @@ func (p *page) controls() {
 	gl := el("label", "class", "check")
 	gates := el("input", "type", "checkbox", "id", "gates")
 	gates.Set("checked", p.st.Gates)
-	gates.Call("addEventListener", "change", p.fn(func(js.Value, []js.Value) any {
+	gates.Call("addEventListener", "change", p.ctlFn(func(js.Value, []js.Value) any {
 		p.st.Gates = gates.Get("checked").Bool()
 		p.schedule()
 		return nil
@@ -387,14 +403,14 @@ func (p *page) controls() {
 	fs.Call("appendChild", gl)
 	rest := el("button", "type", "button", "id", "rest", "text", "start at rest")
 	rest.Set("title", "forget the point clicked in the phase plane")
-	rest.Call("addEventListener", "click", p.fn(func(js.Value, []js.Value) any {
+	rest.Call("addEventListener", "click", p.ctlFn(func(js.Value, []js.Value) any {
 		p.st.Start = nil
 		p.schedule()
 		return nil
 	}))
 	reset := el("button", "type", "button", "id", "reset", "text", "reset all")
 	reset.Set("title", "the model's reference parameters and default stimulus")
-	reset.Call("addEventListener", "click", p.fn(func(js.Value, []js.Value) any {
+	reset.Call("addEventListener", "click", p.ctlFn(func(js.Value, []js.Value) any {
 		p.st = Default(p.st.Model)
 		p.controls()
 		p.schedule()
@@ -419,7 +435,7 @@ func (p *page) slider(parent js.Value, sl Slider) {
 	in := el("input", "type", "range", "id", id, "data-key", sl.Key,
 		"min", sl.Min(), "max", sl.Max(), "step", sl.StepAttr())
 	in.Set("value", sl.Input(v))
-	in.Call("addEventListener", "input", p.fn(func(js.Value, []js.Value) any {
+	in.Call("addEventListener", "input", p.ctlFn(func(js.Value, []js.Value) any {
 		x, ok := sl.Value(in.Get("value").String())
 		if !ok {
 			return nil
