@@ -31,6 +31,8 @@
 //	izhonset.go      notebook 08: accommodation (panel R), F-I curves of the simple model
 //	threshold.go     notebook 09: sharp and fuzzy thresholds (families of pulses)
 //	mapping.go       notebook 09: the bifurcation ties Hodgkin's class to integration
+//	prc.go           notebook 10: phase response curves, finite pulses, two coupled cells
+//	codim2.go        notebook 10: two-parameter maps (I_Na,p+I_K across V½, Izhikevich's b)
 //
 // The general pieces live in the library: analysis computes (phases of an
 // action potential, phase portraits, bifurcation diagrams) and plotting
