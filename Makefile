@@ -86,11 +86,7 @@ lab: jupyter $(TOOLS)/gonb
 # Every stage runs even when an earlier one fails, so one run shows all problems.
 test:
 	@failed=""; summary=""; \
-<<<<<<< HEAD
-	for stage in vet gotest examples nbtest check-outputs site-test; do \
-=======
-	for stage in vet gotest examples nbtest check-outputs grade-test; do \
->>>>>>> main
+	for stage in vet gotest examples nbtest check-outputs site-test grade-test; do \
 		t0=$$SECONDS; \
 		$(MAKE) --no-print-directory $$stage || failed="$$failed $$stage"; \
 		summary="$$summary $$stage $$((SECONDS - t0))s"; \

@@ -65,6 +65,10 @@ var (
 
 	hhExplorer primer.Explorer // caches its F-I curve while only I moves
 	hhMu       sync.Mutex
+
+	synapseOnce         sync.Once
+	synapseI, synapseII *analysis.PRC
+	synapseErr          error
 )
 
 // cells are the notebooks' interactive figures, in notebook order.
@@ -191,6 +195,20 @@ var cells = []Cell{
 		Draw: func(v []float64) (*plotting.Figure, error) {
 			ms := primer.Models()
 			return primer.PairTraces([]primer.Model{ms[1], ms[2]}, v[0])
+		},
+	},
+	{
+		Key: "synapse", Title: "Two coupled cells: the speed of the synapse", Notebook: "10-phase-response",
+		Width: 18 * vg.Centimeter, Height: 8 * vg.Centimeter,
+		Params: []CellParam{
+			logParam(cellParam("tau", "τ_{syn}", neurokit.MilliSecond, "rise and decay time of the synapse", 0.25, 8, 2, 0)),
+		},
+		Draw: func(v []float64) (*plotting.Figure, error) {
+			synapseOnce.Do(func() { synapseI, synapseII, synapseErr = primer.SynapsePRCs(context.Background()) })
+			if synapseErr != nil {
+				return nil, synapseErr
+			}
+			return primer.SynapseSpeed(synapseI, synapseII, v[0])
 		},
 	},
 }
