@@ -124,7 +124,7 @@ func buildCatalog() []Entry {
 		Notebook: "05-artificial-neurons", Section: "Activation functions",
 		New: func() neuron.Model { return neuron.NewRateUnit(neuron.Sigmoid) }, T: 100, Stim: "step", Amp: 2, I0: -5, I1: 5,
 		Window: analysis.Window{X0: -0.05, X1: 1.05, Y0: -1, Y1: 1},
-		NoFI: "A rate unit does not spike: its steady rate is F(W·I + B), the equilibrium on the bifurcation diagram.",
+		NoFI:   "A rate unit does not spike: its steady rate is F(W·I + B), the equilibrium on the bifurcation diagram.",
 	})
 	for _, name := range neuron.IzhikevichPresetNames() {
 		es = append(es, Entry{
