@@ -411,30 +411,19 @@ func TestPeersHHTemperature(t *testing.T) {
 // potentials' defaults as HodgkinHuxley1952Modern's. For the modern
 // convention (VShift = −65) the EL default is 10.6 + VShift = −54.4 mV,
 // but HodgkinHuxley1952Modern sets EL = −54.387 mV (10.613 − 65, the
-// value every peer comparison of this file uses): a slider or a "reset to
-// default" moves rest by 0.003 mV and the Hopf point by 0.004 µA/cm².
-// Every other default of both constructors matches (VShift's is the
-// primer's 0 by its documentation).
+// value every peer comparison of this file uses): a slider's "reset to
+// default" moved rest by 0.003 mV and the Hopf point by 0.004 µA/cm²
+// until EL's Default followed the constructor. Every default of both
+// constructors must match (VShift's is the primer's 0 by its documentation).
 func TestAuditHHParamDefaults(t *testing.T) {
 	for _, p := range []*neuron.HH{neuron.HodgkinHuxley1952(), neuron.HodgkinHuxley1952Modern()} {
 		for _, f := range p.Params() {
 			if f.Name == "I" || f.Name == "VShift" { // VShift's default is documented as the primer's 0
 				continue
 			}
-			if f.Name == "EL" && p.VShift == -65 {
-				continue // checked below, skipped
-			}
 			if got := *f.Ptr; got != f.Default {
 				t.Errorf("VShift = %g: %s = %g in the constructor, Params Default %g", p.VShift, f.Name, got, f.Default)
 			}
-		}
-	}
-	t.Skip("neuron.HH.Params: EL's Default is 10.6 + VShift = −54.4 mV in the modern convention, " +
-		"HodgkinHuxley1952Modern has −54.387: not the auditor's code; reported to the lead (owner: neuron)")
-	p := neuron.HodgkinHuxley1952Modern()
-	for _, f := range p.Params() {
-		if f.Name == "EL" && f.Default != p.EL {
-			t.Errorf("modern EL Default %g, constructor %g", f.Default, p.EL)
 		}
 	}
 }
