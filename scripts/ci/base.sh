@@ -53,8 +53,8 @@ fi
 CTX=$(mktemp -d "${TMPDIR:-/var/tmp}/ci-base.XXXXXX")
 trap 'rm -rf "$CTX"' EXIT
 echo ">> collecting this machine's Go, Node.js, apt sources, CA certificates and dotfiles"
-mkdir -p "$CTX/root/etc/apt/apt.conf.d" "$CTX/root/usr/local/share" "$CTX/root/root/.config/go" "$CTX/root/usr/etc"
-cp /etc/apt/sources.list.d/debian.sources "$CTX/root/etc/apt/"
+mkdir -p "$CTX/root/etc/apt/apt.conf.d" "$CTX/root/etc/apt/sources.list.d" "$CTX/root/usr/local/share" "$CTX/root/root/.config/go" "$CTX/root/usr/etc"
+cp /etc/apt/sources.list.d/debian.sources "$CTX/root/etc/apt/sources.list.d/"
 cp /etc/apt/apt.conf.d/99artifact-registry "$CTX/root/etc/apt/apt.conf.d/" 2>/dev/null || true
 cp -r /usr/local/share/ca-certificates "$CTX/root/usr/local/share/"
 cp /root/.config/go/env "$CTX/root/root/.config/go/env" 2>/dev/null || true
