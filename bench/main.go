@@ -21,6 +21,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"math"
@@ -247,15 +248,24 @@ func run(b string, n int, variant string, workers int, seed uint64, T float64) e
 		if variant != "fused" {
 			return fmt.Errorf("B3: unknown variant %q (fused)", variant)
 		}
-		var net *network.Izhikevich2003
+		var (
+			net *network.Izhikevich2003
+			err error
+		)
 		if n <= 1000 {
-			net = network.NewIzhikevich2003(n, seed)
+			net, err = network.NewIzhikevich2003(n, seed)
 		} else {
-			net = network.NewIzhikevich2003Sparse(n, 100, seed)
+			net, err = network.NewIzhikevich2003Sparse(n, 100, seed)
+		}
+		if err != nil {
+			return err
 		}
 		net.Workers = workers
 		steps := int(T + 0.5)
-		setup, wall, cpu = loop(func() { r.spikes = net.Run(steps) })
+		setup, wall, cpu = loop(func() { r.spikes, err = net.Run(context.Background(), steps) })
+		if err != nil {
+			return err
+		}
 		r.rate = net.Rate()
 	case "B4":
 		if variant == "" {
