@@ -197,7 +197,11 @@ func run(b string, n int, variant string, workers int, seed uint64, T float64) e
 			m = ode.ExpEuler
 		case "rk4-table":
 			m = ode.RK4
-			sys = network.NewHHPopulation(hh, []float64{10})
+			pop, err := network.NewHHPopulation(hh, []float64{10})
+			if err != nil {
+				return err
+			}
+			sys = pop
 		default:
 			return fmt.Errorf("B1: unknown variant %q (rk4, expeuler, rk4-table)", variant)
 		}
@@ -222,7 +226,14 @@ func run(b string, n int, variant string, workers int, seed uint64, T float64) e
 			variant = "rk4-table"
 		}
 		hh := neuron.HodgkinHuxley1952Modern()
-		pop := network.NewHHPopulation(hh, network.FICurrents(n, 100))
+		I, err := network.FICurrents(n, 100)
+		if err != nil {
+			return err
+		}
+		pop, err := network.NewHHPopulation(hh, I)
+		if err != nil {
+			return err
+		}
 		s := &network.RunSettings{Method: ode.RK4, Step: 0.01, Workers: workers, Block: block}
 		switch variant {
 		case "rk4-table":
@@ -235,11 +246,14 @@ func run(b string, n int, variant string, workers int, seed uint64, T float64) e
 		}
 		y := pop.Rest()
 		steps := int(T/s.Step + 0.5)
-		setup, wall, cpu = loop(func() {
-			for _, c := range network.Run(pop, y, 0, steps, s) {
-				r.spikes += c
-			}
-		})
+		var counts []int
+		setup, wall, cpu = loop(func() { counts, err = network.Run(context.Background(), pop, y, 0, steps, s) })
+		if err != nil {
+			return err
+		}
+		for _, c := range counts {
+			r.spikes += c
+		}
 		r.rate = -1
 	case "B3":
 		if variant == "" {
@@ -274,10 +288,16 @@ func run(b string, n int, variant string, workers int, seed uint64, T float64) e
 		if variant != "binomial" {
 			return fmt.Errorf("B4: unknown variant %q (binomial)", variant)
 		}
-		p := network.NewLIFPoisson(n, seed)
+		p, err := network.NewLIFPoisson(n, seed)
+		if err != nil {
+			return err
+		}
 		p.Workers = workers
 		steps := int(T/p.Dt + 0.5)
-		setup, wall, cpu = loop(func() { r.spikes = p.Run(steps) })
+		setup, wall, cpu = loop(func() { r.spikes, err = p.Run(context.Background(), steps) })
+		if err != nil {
+			return err
+		}
 		r.rate = p.Rate()
 	default:
 		return fmt.Errorf("unknown workload %q (B1, B2, B3, B4)", b)

@@ -22,8 +22,8 @@ func BenchmarkHHStep(b *testing.B) {
 	}{
 		{"neuron.HH/RK4", hh, ode.RK4},
 		{"neuron.HH/ExpEuler", hh, ode.ExpEuler},
-		{"table/RK4", NewHHPopulation(hh, []float64{10}), ode.RK4},
-		{"table/ExpEuler", NewHHPopulation(hh, []float64{10}), ode.ExpEuler},
+		{"table/RK4", must(NewHHPopulation(hh, []float64{10})), ode.RK4},
+		{"table/ExpEuler", must(NewHHPopulation(hh, []float64{10})), ode.ExpEuler},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			y := hh.Rest()
@@ -45,12 +45,12 @@ func BenchmarkB2(b *testing.B) {
 	hh := neuron.HodgkinHuxley1952Modern()
 	for _, m := range []ode.Method{ode.RK4, ode.ExpEuler} {
 		b.Run(m.String(), func(b *testing.B) {
-			pop := NewHHPopulation(hh, FICurrents(1000, 100))
+			pop := must(NewHHPopulation(hh, must(FICurrents(1000, 100))))
 			y := pop.Rest()
 			s := &RunSettings{Method: m}
 			b.ReportAllocs()
 			for b.Loop() {
-				Run(pop, y, 0, 1000, s)
+				must(Run(context.Background(), pop, y, 0, 1000, s))
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6, "ns/neuron-step")
 		})
@@ -61,8 +61,8 @@ func BenchmarkB2(b *testing.B) {
 // (B3 is 1000 of these): dense N = 1000, and sparse N = 100,000 with K = 100
 // whole and in parts (noise, synaptic input, fused pass).
 func BenchmarkB3(b *testing.B) {
-	dense, _ := NewIzhikevich2003(1000, 1)
-	sparse, _ := NewIzhikevich2003Sparse(100000, 100, 1)
+	dense := must(NewIzhikevich2003(1000, 1))
+	sparse := must(NewIzhikevich2003Sparse(100000, 100, 1))
 	ctx := context.Background()
 	dense.Run(ctx, 100)
 	sparse.Run(ctx, 100)
@@ -102,10 +102,10 @@ func BenchmarkB3(b *testing.B) {
 // BenchmarkB4 is 100 steps (10 ms) of the 10,000-neuron LIF population on
 // all cores (B4 is 100 of these).
 func BenchmarkB4(b *testing.B) {
-	p := NewLIFPoisson(10000, 1)
+	p := must(NewLIFPoisson(10000, 1))
 	b.ReportAllocs()
 	for b.Loop() {
-		p.Run(100)
+		must(p.Run(context.Background(), 100))
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6, "ns/neuron-step")
 }

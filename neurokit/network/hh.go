@@ -3,6 +3,7 @@ package network
 import (
 	"fmt"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 )
@@ -28,12 +29,30 @@ type HHRates struct {
 	rows [][12]float64
 }
 
+// maxHHRatesIntervals bounds the table: 96 bytes per interval, 96 MB at the
+// limit, and a 0.0002 mV grid over [−100, 100] mV.
+const maxHHRatesIntervals = 1_000_000
+
 // NewHHRates tabulates the gate coefficients of hh (its VShift and Celsius
-// are honoured) at n+1 points from vmin to vmax [mV]. It panics if n < 1 or
-// vmax ≤ vmin.
-func NewHHRates(hh *neuron.HH, vmin, vmax float64, n int) *HHRates {
-	if n < 1 || !(vmax > vmin) {
-		panic(fmt.Sprintf("network: NewHHRates: bad grid [%v, %v] with %d intervals", vmin, vmax, n))
+// are honoured) at n+1 points from vmin to vmax [mV]: finite vmin < vmax,
+// 1 ≤ n ≤ 10⁶, and parameters that pass hh.Validate; otherwise it returns an
+// error wrapping neurokit.ErrBadInput.
+func NewHHRates(hh *neuron.HH, vmin, vmax float64, n int) (*HHRates, error) {
+	const where = "network.NewHHRates"
+	if hh == nil {
+		return nil, neurokit.BadInput(where, "hh", nil, "a *neuron.HH")
+	}
+	if err := hh.Validate(); err != nil {
+		return nil, badModel(where, err)
+	}
+	if err := neurokit.Interval(where, "vmin, vmax", vmin, vmax, "mV"); err != nil {
+		return nil, err
+	}
+	if n < 1 {
+		return nil, neurokit.BadInput(where, "n", n, "≥ 1 intervals")
+	}
+	if err := neurokit.Count(where, "n", float64(n), maxHHRatesIntervals, "use fewer intervals: 2000 (0.1 mV) is accurate to 1e-5"); err != nil {
+		return nil, err
 	}
 	t := &HHRates{VMin: vmin, VMax: vmax, n: n, inv: float64(n) / (vmax - vmin)}
 	vals := make([][6]float64, n+2)
@@ -57,16 +76,23 @@ func NewHHRates(hh *neuron.HH, vmin, vmax float64, n int) *HHRates {
 			t.rows[i][6+k] = vals[i+1][k] - vals[i][k]
 		}
 	}
-	return t
+	for i := range t.rows {
+		for _, x := range t.rows[i] {
+			if neurokit.NotFinite(x) {
+				return nil, neurokit.BadInput(where, "hh", "rates not finite on the grid", "parameters whose rates are finite over [vmin, vmax]")
+			}
+		}
+	}
+	return t, nil
 }
 
 // NewHHRatesNEURON is the table of NEURON's hh.mod: 200 intervals (1 mV)
 // from −100 to 100 mV.
-func NewHHRatesNEURON(hh *neuron.HH) *HHRates { return NewHHRates(hh, -100, 100, 200) }
+func NewHHRatesNEURON(hh *neuron.HH) (*HHRates, error) { return NewHHRates(hh, -100, 100, 200) }
 
 // NewHHRatesFine is a 0.1 mV table from −100 to 100 mV (2000 intervals,
 // 190 kB), accurate to ≈1e-5 relative; the default of NewHHPopulation.
-func NewHHRatesFine(hh *neuron.HH) *HHRates { return NewHHRates(hh, -100, 100, 2000) }
+func NewHHRatesFine(hh *neuron.HH) (*HHRates, error) { return NewHHRates(hh, -100, 100, 2000) }
 
 // At returns the interpolated coefficients at V [mV]:
 // dm/dt = aM − sM·m, and likewise for h and n [1/ms].
@@ -83,10 +109,12 @@ func (t *HHRates) lookup(V float64) (*[12]float64, float64) {
 		}
 		x = 0
 	}
-	i := int(x)
-	if i >= t.n {
+	// Compared as a float before the conversion: int(+Inf) or int(1e300)
+	// is not a valid index.
+	if x >= float64(t.n) {
 		return &t.rows[t.n], 0
 	}
+	i := int(x)
 	return &t.rows[i], x - float64(i)
 }
 
@@ -109,9 +137,34 @@ type HHPopulation struct {
 
 // NewHHPopulation returns the population of neurons with currents I [µA/cm²]
 // and the parameters of hh, with the fine rate table (NewHHRatesFine).
-// I is used, not copied.
-func NewHHPopulation(hh *neuron.HH, I []float64) *HHPopulation {
-	return &HHPopulation{HH: hh, I: I, Rates: NewHHRatesFine(hh)}
+// I is used, not copied. It returns an error wrapping neurokit.ErrBadInput
+// if the population does not pass Validate.
+func NewHHPopulation(hh *neuron.HH, I []float64) (*HHPopulation, error) {
+	p := &HHPopulation{HH: hh, I: I}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	var err error
+	p.Rates, err = NewHHRatesFine(hh)
+	return p, err
+}
+
+// Validate checks that HH is set and valid and every current is finite.
+// Run calls it.
+func (p *HHPopulation) Validate() error {
+	const where = "network.HHPopulation"
+	if p.HH == nil {
+		return neurokit.BadInput(where, "HH", nil, "a *neuron.HH")
+	}
+	if err := p.HH.Validate(); err != nil {
+		return badModel(where, err)
+	}
+	for k, I := range p.I {
+		if neurokit.NotFinite(I) {
+			return &neurokit.BadInputError{Where: where, Name: fmt.Sprintf("I[%d]", k), Value: I, Unit: "µA/cm²", Want: "a finite number"}
+		}
+	}
+	return nil
 }
 
 // Len is the number of neurons.
@@ -143,7 +196,8 @@ func (p *HHPopulation) Rest() []float64 {
 	return y
 }
 
-// Deriv implements ode.System.
+// Deriv implements ode.System. It panics if len(dst) or len(y) is not
+// Dim() (programmer misuse; Run checks the lengths).
 func (p *HHPopulation) Deriv(dst []float64, t float64, y []float64) {
 	if len(dst) != p.Dim() || len(y) != p.Dim() {
 		panic("network: HHPopulation Deriv: len(dst) or len(y) != Dim()")
@@ -180,7 +234,8 @@ func (p *HHPopulation) Deriv(dst []float64, t float64, y []float64) {
 	}
 }
 
-// Linear implements ode.Quasilinear (for exponential Euler).
+// Linear implements ode.Quasilinear (for exponential Euler). It panics if
+// a slice's length is not Dim() (programmer misuse).
 func (p *HHPopulation) Linear(a, b []float64, t float64, y []float64) {
 	if len(a) != p.Dim() || len(b) != p.Dim() || len(y) != p.Dim() {
 		panic("network: HHPopulation Linear: len(a), len(b) or len(y) != Dim()")
@@ -217,15 +272,29 @@ func (p *HHPopulation) Linear(a, b []float64, t float64, y []float64) {
 	}
 }
 
-// FICurrents returns the B2 currents I_k = imax·k/(N−1), k = 0..N−1 [µA/cm²].
-func FICurrents(N int, imax float64) []float64 {
+// maxFICurrents bounds FICurrents: ten million neurons, 80 MB.
+const maxFICurrents = 10_000_000
+
+// FICurrents returns the B2 currents I_k = imax·k/(N−1), k = 0..N−1
+// [µA/cm²]: 1 ≤ N ≤ 10⁷ and imax finite.
+func FICurrents(N int, imax float64) ([]float64, error) {
+	const where = "network.FICurrents"
+	if N < 1 {
+		return nil, neurokit.BadInput(where, "N", N, "≥ 1")
+	}
+	if err := neurokit.Count(where, "N", float64(N), maxFICurrents, "use fewer neurons"); err != nil {
+		return nil, err
+	}
+	if err := neurokit.Finite(where, "imax", imax, "µA/cm²"); err != nil {
+		return nil, err
+	}
 	I := make([]float64, N)
 	for k := range I {
 		if N > 1 {
 			I[k] = imax * float64(k) / float64(N-1)
 		}
 	}
-	return I
+	return I, nil
 }
 
 var (
