@@ -83,7 +83,7 @@ func TestHHPopulationMatchesNeuron(t *testing.T) {
 		tab  *HHRates
 		tol  float64 // relative to the largest term of each component
 	}{
-		{"exact", nil, 1e-13},                    // rounding only: I/C added after the sum
+		{"exact", nil, 1e-13},                          // rounding only: I/C added after the sum
 		{"fine table", must(NewHHRatesFine(hh)), 2e-5}, // Δ²/800 = 1.25e-5, see TestHHRatesAccuracy
 	} {
 		p := &HHPopulation{HH: hh, I: I, Rates: c.tab}
