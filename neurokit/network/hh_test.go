@@ -55,6 +55,14 @@ func TestHHRatesAccuracy(t *testing.T) {
 	if x, _, _, _, _, _ := tab.At(math.NaN()); !math.IsNaN(x) {
 		t.Errorf("At(NaN) = %v, want NaN", x)
 	}
+	// Far above the table, up to +Inf (an overflowing membrane), the top
+	// end values, without converting an out-of-range float to an index.
+	top, _, _, _, _, _ := tab.At(100)
+	for _, V := range []float64{1e300, math.MaxFloat64, math.Inf(1)} {
+		if x, _, _, _, _, _ := tab.At(V); x != top {
+			t.Errorf("At(%v) = %v, want the end value %v", V, x, top)
+		}
+	}
 }
 
 // TestHHPopulationMatchesNeuron checks the population's vector field against
