@@ -82,7 +82,7 @@ func BenchmarkB3(b *testing.B) {
 		blk, wk := &sparse.blocks[0], new(izhWorker)
 		z := make([]float64, sparse.N)
 		for b.Loop() {
-			blk.rng.fillNormal(z, &blk.aux, &wk.pend)
+			blk.rng.fillNormal(z, &blk.aux, &wk.zs)
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(sparse.N), "ns/neuron-step")
 	})

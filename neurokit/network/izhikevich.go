@@ -82,19 +82,20 @@ type Izhikevich2003 struct {
 // izhBlock is a fixed range of neurons with its own noise streams, so the
 // noise depends on the seed only, whatever the number of workers.
 type izhBlock struct {
-	lo, hi   int
-	rng, aux xoshiro
-	fired    []int32 // neurons of the block at or above the peak after the pass
+	lo, hi int
+	rng    xoshiro4 // first draws of the noise
+	aux    xoshiro  // continuations of the ziggurat's rare slow draws
+	fired  []int32  // neurons of the block at or above the peak after the pass
 }
 
 // izhWorker is the scratch space of one goroutine of Step: the synaptic
 // input of a block (32 kB, in L1), the noise of 256 neurons, and one cursor
 // per fired neuron into its sorted targets.
 type izhWorker struct {
-	syn  [izhBlockSize]float64
-	z    [256]float64
-	pend zigPending
-	cur  []int32 // per fired neuron j: index in targets of its next target
+	syn [izhBlockSize]float64
+	z   [256]float64
+	zs  zigScratch
+	cur []int32 // per fired neuron j: index in targets of its next target
 }
 
 // izhBlockSize is the number of neurons of a block: each has its own noise
@@ -190,8 +191,8 @@ func newIzh(N int, seed uint64) (*Izhikevich2003, xoshiro) {
 		hi := min(lo+izhBlockSize, N)
 		net.blocks = append(net.blocks, izhBlock{
 			lo: lo, hi: hi,
-			rng: newXoshiro(seed, 2*k+1), aux: newXoshiro(seed, 2*k+2),
-			fired: make([]int32, hi-lo),
+			rng: newXoshiro4(seed, 8*k+8), aux: newXoshiro(seed, 8*k+12),
+			fired: make([]int32, 0, hi-lo),
 		})
 	}
 	for i := range N {
@@ -297,19 +298,24 @@ func (net *Izhikevich2003) synaptic(wk *izhWorker, b *izhBlock, f []int32) {
 	}
 }
 
-// pass is the fused step of block b: noise, reset, input, membrane update
-// and detection of the neurons at or above the peak, 256 neurons at a time.
+// pass is the fused step of block b: reset of the neurons that fire now
+// (b.fired, from the previous pass), then noise, input, membrane update and
+// detection of the neurons at or above the peak, 256 neurons at a time.
 // The noise of 256 neurons is drawn first into a buffer in L1 (fillNormal):
 // drawing it inside the update loop instead, to overlap the generator's
 // integer work with the update's floating-point chain, measured slower (the
 // loop then runs out of registers).
 func (net *Izhikevich2003) pass(wk *izhWorker, b *izhBlock) {
+	for _, j := range b.fired {
+		net.v[j] = net.c[j]
+		net.u[j] += net.d[j]
+	}
 	nf := 0
 	fired := b.fired[:cap(b.fired)]
 	for lo := b.lo; lo < b.hi; lo += len(wk.z) {
 		hi := min(lo+len(wk.z), b.hi)
 		z := wk.z[:hi-lo]
-		b.rng.fillNormal(z, &b.aux, &wk.pend)
+		b.rng.fillNormal(z, &b.aux, &wk.zs)
 		syn := wk.syn[lo-b.lo : hi-b.lo]
 		m := min(max(net.Ne, lo), hi) // excitatory below m
 		nf = net.updateExc(lo, m, z[:m-lo], syn[:m-lo], fired, nf)
@@ -325,22 +331,18 @@ func izhHalfSteps(v, u, in float64) float64 {
 	return v + 0.5*((izhK2*v+izhK1)*v+izhK0-u+in)
 }
 
-// updateExc runs the step of the excitatory neurons lo..hi−1, whose noise
-// is 5·z and synaptic input S, records in fired[nf:] those that end at or
+// updateExcScalar runs the membrane update of the excitatory neurons lo..hi−1
+// (already reset), whose noise is 5·z and synaptic input S, records in fired[nf:] those that end at or
 // above the peak, and returns the new nf. Their a = 0.02 and b = 0.2 are
 // constants here, which saves two of the state streams.
-func (net *Izhikevich2003) updateExc(lo, hi int, z, S []float64, fired []int32, nf int) int {
+func (net *Izhikevich2003) updateExcScalar(lo, hi int, z, S []float64, fired []int32, nf int) int {
 	const a, b, sd = 0.02, 0.2, 5
 	V := net.v[lo:hi]
-	U, C, D := net.u[lo:hi], net.c[lo:hi], net.d[lo:hi]
-	U, C, D, S, z = U[:len(V)], C[:len(V)], D[:len(V)], S[:len(V)], z[:len(V)]
+	U := net.u[lo:hi]
+	U, S, z = U[:len(V)], S[:len(V)], z[:len(V)]
 	for i, v := range V {
 		in := sd*z[i] + S[i]
 		u := U[i]
-		if v >= izhPeak {
-			v = C[i]
-			u += D[i]
-		}
 		v = izhHalfSteps(v, u, in)
 		V[i] = v
 		U[i] = u + a*(b*v-u)
@@ -352,20 +354,16 @@ func (net *Izhikevich2003) updateExc(lo, hi int, z, S []float64, fired []int32, 
 	return nf
 }
 
-// updateInh is updateExc for the inhibitory neurons: noise 2·z, a and b
+// updateInhScalar is updateExcScalar for the inhibitory neurons: noise 2·z, a and b
 // per neuron.
-func (net *Izhikevich2003) updateInh(lo, hi int, z, S []float64, fired []int32, nf int) int {
+func (net *Izhikevich2003) updateInhScalar(lo, hi int, z, S []float64, fired []int32, nf int) int {
 	const sd = 2
 	V := net.v[lo:hi]
-	U, A, B, C, D := net.u[lo:hi], net.a[lo:hi], net.b[lo:hi], net.c[lo:hi], net.d[lo:hi]
-	U, A, B, C, D, S, z = U[:len(V)], A[:len(V)], B[:len(V)], C[:len(V)], D[:len(V)], S[:len(V)], z[:len(V)]
+	U, A, B := net.u[lo:hi], net.a[lo:hi], net.b[lo:hi]
+	U, A, B, S, z = U[:len(V)], A[:len(V)], B[:len(V)], S[:len(V)], z[:len(V)]
 	for i, v := range V {
 		in := sd*z[i] + S[i]
 		u := U[i]
-		if v >= izhPeak {
-			v = C[i]
-			u += D[i]
-		}
 		v = izhHalfSteps(v, u, in)
 		V[i] = v
 		U[i] = u + A[i]*(B[i]*v-u)

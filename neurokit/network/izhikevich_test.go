@@ -24,10 +24,10 @@ func izhReference(net *Izhikevich2003) []int32 {
 		}
 	}
 	noise := make([]float64, net.N)
-	var pend zigPending
+	var zs zigScratch
 	for k := range net.blocks {
 		b := &net.blocks[k]
-		b.rng.fillNormal(noise[b.lo:b.hi], &b.aux, &pend)
+		b.rng.fillNormal(noise[b.lo:b.hi], &b.aux, &zs)
 	}
 	syn := make([]float64, net.N)
 	for _, j := range fired {

@@ -107,11 +107,11 @@ func (x *xoshiro) intN(n int) int {
 //   - Otherwise layer 0 samples the tail beyond zigR by Marsaglia's (1964)
 //     exponential method and layers 1-255 test the wedge against f(x)
 //     (normalSlow), drawing a new point on rejection.
-//   - fillNormal takes the first draw of every variate from one stream and
-//     the continuations from a second one, after the fast loop: a loop that
-//     calls no function keeps the generator in registers. Each variate is
-//     still exactly the ziggurat's, as the continuation only needs fresh
-//     independent uniforms.
+//   - fillNormal takes the first draw of every variate from four interleaved
+//     streams (xoshiro4) and the continuations from another one, after the
+//     fast loop: a loop that calls no function keeps its values in
+//     registers. Each variate is still exactly the ziggurat's, as the
+//     continuation only needs fresh independent uniforms.
 //
 // zigR for 256 layers is from Marsaglia & Tsang (2000), section 3; zigV, the
 // area of each layer, follows from it as zigR·f(zigR) + ∫_zigR^∞ f, and
@@ -179,37 +179,72 @@ func (x xoshiro) normalSlow(i uint64, j int64) (float64, xoshiro) {
 	}
 }
 
-// fillNormal fills dst with standard normal variates: the ziggurat's first
-// draw from x, and the draws of the rare continuations (1.2 %) from aux.
-// The continuations run after the fast loop (zigFast), which makes no call
-// and so keeps the generator's state in registers. p is scratch space.
-func (x *xoshiro) fillNormal(dst []float64, aux *xoshiro, p *zigPending) {
+// xoshiro4 is four xoshiro256++ streams used as one: draw k comes from
+// lane k mod 4. The lanes are independent chains, so the four can advance
+// in one 256-bit register (fillBits in the GOEXPERIMENT=simd build) or one
+// after the other (the scalar build); both give the same draws.
+type xoshiro4 [4]xoshiro
+
+// newXoshiro4 seeds the four lanes from (seed, stream0+l), l = 0..3.
+func newXoshiro4(seed, stream0 uint64) xoshiro4 {
+	var x xoshiro4
+	for l := range x {
+		x[l] = newXoshiro(seed, stream0+uint64(l))
+	}
+	return x
+}
+
+// fillBitsScalar fills dst, whose length is a multiple of 4, with the next
+// draws: dst[k] from lane k mod 4. Each lane's loop keeps its state in
+// registers.
+func (x *xoshiro4) fillBitsScalar(dst []uint64) {
+	for l := range x {
+		r := x[l]
+		for k := l; k < len(dst); k += 4 {
+			dst[k], r = r.next()
+		}
+		x[l] = r
+	}
+}
+
+// zigScratch is the scratch space of fillNormal.
+type zigScratch struct {
+	bits [256]uint64
+	pend zigPending
+}
+
+// fillNormal fills dst with standard normal variates, 256 at a time: the
+// first draw of every variate from x (a multiple of four draws per 256, the
+// last ones of a shorter piece discarded), and the draws of the rare
+// continuations (1.2 %) from aux. The continuations run after the fast loop
+// (zigFromBits), which makes no call and so keeps its values in registers.
+func (x *xoshiro4) fillNormal(dst []float64, aux *xoshiro, s *zigScratch) {
 	for len(dst) > 0 {
-		d := dst[:min(len(dst), len(p.k))]
-		np := 0
-		*x, np = zigFast(*x, d, p)
+		d := dst[:min(len(dst), len(s.bits))]
+		x.fillBits(s.bits[:(len(d)+3)&^3])
+		np := zigFromBits(s.bits[:len(d)], d, &s.pend)
 		for q := range np {
-			u := p.u[q]
-			d[p.k[q]], *aux = aux.normalSlow(u&255, int64(u)>>11)
+			u := s.pend.u[q]
+			d[s.pend.k[q]], *aux = aux.normalSlow(u&255, int64(u)>>11)
 		}
 		dst = dst[len(d):]
 	}
 }
 
-// zigPending lists the draws of a zigFast call that need the slow path:
-// position and 64-bit draw.
+// zigPending lists the draws of a zigFromBits call that need the slow
+// path: position and 64-bit draw.
 type zigPending struct {
 	k [256]uint8
 	u [256]uint64
 }
 
-// zigFast fills d (at most 256 values) with the fast path of the ziggurat,
-// one draw of r each, and lists in p the positions that need normalSlow.
-func zigFast(r xoshiro, d []float64, p *zigPending) (xoshiro, int) {
+// zigFromBits fills d (at most 256 values) with the fast path of the
+// ziggurat, d[k] from the draw bits[k], and lists in p the positions that
+// need normalSlow. It returns their number.
+func zigFromBits(bits []uint64, d []float64, p *zigPending) int {
 	np := 0
-	for k := range d {
-		var u uint64
-		u, r = r.next()
+	bits = bits[:len(d)]
+	for k, u := range bits {
 		i := u & 255
 		j := int64(u) >> 11
 		if m := j >> 63; uint64((j^m)-m) < zigK[i] {
@@ -220,5 +255,5 @@ func zigFast(r xoshiro, d []float64, p *zigPending) (xoshiro, int) {
 		p.u[np&255] = u
 		np++
 	}
-	return r, np
+	return np
 }

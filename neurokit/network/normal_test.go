@@ -58,8 +58,8 @@ func TestZigguratTables(t *testing.T) {
 
 // normals returns n variates from fillNormal with a fixed seed.
 func normals(n int) []float64 {
-	x, aux := newXoshiro(42, 1), newXoshiro(42, 2)
-	var p zigPending
+	x, aux := newXoshiro4(42, 1), newXoshiro(42, 5)
+	var p zigScratch
 	z := make([]float64, n)
 	// Uneven pieces, as the network's blocks ask for them.
 	for lo := 0; lo < n; {
@@ -198,5 +198,27 @@ func TestIntN(t *testing.T) {
 	}
 	if x.intN(1) != 0 {
 		t.Errorf("intN(1) != 0")
+	}
+}
+
+// TestFillBits: xoshiro4's draws are those of its four lanes in turn, and
+// fillBits (vectorised in the GOEXPERIMENT=simd build) equals the scalar
+// loop.
+func TestFillBits(t *testing.T) {
+	x := newXoshiro4(7, 3)
+	y := x
+	lanes := x
+	got, want := make([]uint64, 256), make([]uint64, 256)
+	for _, n := range []int{4, 8, 252, 256, 4} {
+		x.fillBits(got[:n])
+		y.fillBitsScalar(want[:n])
+		if !slices.Equal(got[:n], want[:n]) || x != y {
+			t.Fatalf("fillBits(%d) differs from fillBitsScalar", n)
+		}
+		for k := range n {
+			if w := lanes[k%4].uint64(); got[k] != w {
+				t.Fatalf("draw %d of %d = %d, lane %d's next is %d", k, n, got[k], k%4, w)
+			}
+		}
 	}
 }
