@@ -88,11 +88,10 @@ func BenchmarkB3(b *testing.B) {
 	})
 	b.Run("sparse100000/synaptic", func(b *testing.B) {
 		f, wk := slices.Clone(sparse.fired), new(izhWorker)
-		wk.cur = make([]int32, len(f))
 		for b.Loop() {
-			clear(wk.cur)
+			sparse.bucket(wk, f, 0, len(sparse.blocks))
 			for k := range sparse.blocks {
-				sparse.synaptic(wk, &sparse.blocks[k], f)
+				sparse.synaptic(wk, &sparse.blocks[k], f, k)
 			}
 		}
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(f)*sparse.K), "ns/synapse")

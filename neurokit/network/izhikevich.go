@@ -67,11 +67,10 @@ type Izhikevich2003 struct {
 	a, b, c, d []float64 // per-neuron parameters (see neuron.Izhikevich)
 	v, u       []float64 // state: membrane potential [mV], recovery [mV/ms]
 
-	// Connectivity: dense w[j·N + i] is the weight j→i; sparse targets and
-	// weights[j·K:(j+1)·K] are the K targets of j and their weights.
-	w       []float32
-	targets []int32
-	weights []float32
+	// Connectivity: dense w[j·N + i] is the weight j→i; sparse
+	// syns[j·K:(j+1)·K] are the K synapses of j, by increasing target.
+	w    []float32
+	syns []synapse
 
 	fired   []int32 // neurons at or above the peak now: the next Step's spikes
 	spare   []int32 // the buffer Step fills next
@@ -89,13 +88,13 @@ type izhBlock struct {
 }
 
 // izhWorker is the scratch space of one goroutine of Step: the synaptic
-// input of a block (32 kB, in L1), the noise of 256 neurons, and one cursor
-// per fired neuron into its sorted targets.
+// input of a block (32 kB, in L1), the noise of 256 neurons, and the
+// synaptic events of the step sorted by block.
 type izhWorker struct {
-	syn [izhBlockSize]float64
-	z   [256]float64
-	zs  zigScratch
-	cur []int32 // per fired neuron j: index in targets of its next target
+	syn     [izhBlockSize]float64
+	z       [256]float64
+	zs      zigScratch
+	buckets [][]synEvent // per block: the synaptic events of the step
 }
 
 // izhBlockSize is the number of neurons of a block: each has its own noise
@@ -154,11 +153,10 @@ func NewIzhikevich2003Sparse(N, K int, seed uint64) (*Izhikevich2003, error) {
 	}
 	net, rng := newIzh(N, seed)
 	net.K = K
-	net.targets = make([]int32, N*K)
-	net.weights = make([]float32, N*K)
+	net.syns = make([]synapse, N*K)
 	mark := make([]int32, N) // mark[t] == j+1: t already a target of j
+	tg := make([]int32, K)
 	for j := range N {
-		tg := net.targets[j*K : (j+1)*K]
 		// Floyd's algorithm (Bentley & Floyd, CACM 30:754, 1987): a uniform
 		// K-subset of [0, N) with exactly K draws.
 		for k, top := 0, N-K; top < N; k, top = k+1, top+1 {
@@ -170,9 +168,9 @@ func NewIzhikevich2003Sparse(N, K int, seed uint64) (*Izhikevich2003, error) {
 			tg[k] = t
 		}
 		slices.Sort(tg)
-		ws := net.weights[j*K : (j+1)*K]
-		for k := range ws {
-			ws[k] = net.weight(j, &rng)
+		row := net.syns[j*K : (j+1)*K]
+		for k := range row {
+			row[k] = synapse{tg[k], net.weight(j, &rng)}
 		}
 	}
 	return net, nil
@@ -248,30 +246,64 @@ func (net *Izhikevich2003) Step() []int32 {
 // neurons f.
 func (net *Izhikevich2003) run(wk *izhWorker, f []int32, k0, k1 int) {
 	if net.w == nil {
-		// The cursor of each fired neuron: its first target in block k0.
-		if cap(wk.cur) < len(f) {
-			wk.cur = make([]int32, len(f), 2*len(f))
-		}
-		wk.cur = wk.cur[:len(f)]
-		lo, K := int32(net.blocks[k0].lo), net.K
-		for q, j := range f {
-			c := 0
-			if lo > 0 {
-				c, _ = slices.BinarySearch(net.targets[int(j)*K:(int(j)+1)*K], lo)
-			}
-			wk.cur[q] = int32(int(j)*K + c)
-		}
+		net.bucket(wk, f, k0, k1)
 	}
 	for k := k0; k < k1; k++ {
 		b := &net.blocks[k]
-		net.synaptic(wk, b, f)
+		net.synaptic(wk, b, f, k-k0)
 		net.pass(wk, b)
 	}
 }
 
-// synaptic sums the input of block b from the fired neurons f into
-// wk.syn, in order of f, and advances the cursors past the block.
-func (net *Izhikevich2003) synaptic(wk *izhWorker, b *izhBlock, f []int32) {
+// synapse is a target and the weight to it [mV/ms], stored together so
+// that a fired neuron's synapses are one stream of memory.
+type synapse struct {
+	t int32
+	w float32
+}
+
+// synEvent is one synaptic input to a neuron of a block: its index in the
+// block and the weight.
+type synEvent struct {
+	i uint16
+	w float32
+}
+
+// bucket sorts the synaptic events of the fired neurons f with targets in
+// blocks k0..k1−1 into one list per block, in order of f. It reads each
+// fired neuron's targets once, in sequence; summing them straight into a
+// block's input instead, block after block, revisits every fired neuron's
+// targets once per block, when those lines have left the cache (measured
+// 5-8 % slower for B3 at N = 100,000).
+func (net *Izhikevich2003) bucket(wk *izhWorker, f []int32, k0, k1 int) {
+	if len(wk.buckets) < k1-k0 {
+		wk.buckets = make([][]synEvent, k1-k0)
+	}
+	bk := wk.buckets[:k1-k0]
+	for k := range bk {
+		bk[k] = bk[k][:0]
+	}
+	lo, hi, K := int32(net.blocks[k0].lo), int32(net.blocks[k1-1].hi), net.K
+	for _, j := range f {
+		row := net.syns[int(j)*K : (int(j)+1)*K]
+		if lo > 0 {
+			c, _ := slices.BinarySearchFunc(row, lo, func(s synapse, t int32) int { return int(s.t - t) })
+			row = row[c:]
+		}
+		for _, s := range row {
+			if s.t >= hi {
+				break
+			}
+			t := s.t - lo
+			q := &bk[t/izhBlockSize]
+			*q = append(*q, synEvent{uint16(t % izhBlockSize), s.w})
+		}
+	}
+}
+
+// synaptic sums the input of block b (the kb-th of the worker) from the
+// fired neurons f into wk.syn, in order of f.
+func (net *Izhikevich2003) synaptic(wk *izhWorker, b *izhBlock, f []int32, kb int) {
 	syn := wk.syn[:b.hi-b.lo]
 	clear(syn)
 	if net.w != nil {
@@ -285,16 +317,8 @@ func (net *Izhikevich2003) synaptic(wk *izhWorker, b *izhBlock, f []int32) {
 		}
 		return
 	}
-	K, hi, lo := net.K, int32(b.hi), int32(b.lo)
-	tg, ws := net.targets, net.weights[:len(net.targets)]
-	cur := wk.cur[:len(f)]
-	for q, j := range f {
-		// cur[q] indexes targets: the next target of j, j·K ≤ cur[q] ≤ (j+1)·K.
-		c, e := int(cur[q]), (int(j)+1)*K
-		for ; c < e && tg[c] < hi; c++ {
-			syn[tg[c]-lo] += float64(ws[c])
-		}
-		cur[q] = int32(c)
+	for _, e := range wk.buckets[kb] {
+		syn[e.i] += float64(e.w)
 	}
 }
 

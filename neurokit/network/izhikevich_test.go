@@ -34,8 +34,12 @@ func izhReference(net *Izhikevich2003) []int32 {
 		for i := range net.N {
 			if net.w != nil {
 				syn[i] += float64(net.w[int(j)*net.N+i])
-			} else if k := slices.Index(net.targets[int(j)*net.K:(int(j)+1)*net.K], int32(i)); k >= 0 {
-				syn[i] += float64(net.weights[int(j)*net.K+k])
+			} else {
+				for _, s := range net.syns[int(j)*net.K : (int(j)+1)*net.K] {
+					if s.t == int32(i) {
+						syn[i] += float64(s.w)
+					}
+				}
 			}
 		}
 	}
@@ -178,14 +182,15 @@ func TestIzhikevichConstruction(t *testing.T) {
 		if v, u := net.State(i); v != -65 || u != m.B*-65 {
 			t.Fatalf("neuron %d: v(0), u(0) = %v, %v; want −65, b·(−65)", i, v, u)
 		}
-		tg := slices.Clone(net.targets[i*20 : i*20+20])
+		var tg []int32
+		for _, s := range net.syns[i*20 : i*20+20] {
+			tg = append(tg, s.t)
+			if exc && (s.w < 0 || s.w > 0.5) || !exc && (s.w > 0 || s.w < -1) {
+				t.Fatalf("neuron %d: weight %v out of range", i, s.w)
+			}
+		}
 		if !slices.IsSorted(tg) || len(slices.Compact(tg)) != 20 || tg[0] < 0 || tg[19] >= 500 {
 			t.Fatalf("neuron %d: targets not sorted, distinct and in range: %v", i, tg)
-		}
-		for _, w := range net.weights[i*20 : i*20+20] {
-			if exc && (w < 0 || w > 0.5) || !exc && (w > 0 || w < -1) {
-				t.Fatalf("neuron %d: weight %v out of range", i, w)
-			}
 		}
 	}
 	if remin > 0.05 || remax < 0.95 || rimin > 0.05 || rimax < 0.95 {
@@ -217,8 +222,8 @@ func TestIzhikevichTargetsUniform(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, tg := range net.targets {
-			count[tg]++
+		for _, s := range net.syns {
+			count[s.t]++
 		}
 	}
 	sd := math.Sqrt(40 * 200 * 50 * (1.0 / 200) * (1 - 1.0/200))
