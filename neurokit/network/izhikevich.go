@@ -309,16 +309,20 @@ func (net *Izhikevich2003) synaptic(wk *izhWorker, b *izhBlock, f []int32, kb in
 	if net.w != nil {
 		N := net.N
 		for _, j := range f {
-			row := net.w[int(j)*N+b.lo : int(j)*N+b.hi]
-			s := syn[:len(row)]
-			for i, x := range row {
-				s[i] += float64(x)
-			}
+			addRow(syn, net.w[int(j)*N+b.lo:int(j)*N+b.hi])
 		}
 		return
 	}
 	for _, e := range wk.buckets[kb] {
 		syn[e.i] += float64(e.w)
+	}
+}
+
+// addRowScalar adds the weights row to s (len(s) ≥ len(row)).
+func addRowScalar(s []float64, row []float32) {
+	s = s[:len(row)]
+	for i, x := range row {
+		s[i] += float64(x)
 	}
 }
 

@@ -14,3 +14,5 @@ func (net *Izhikevich2003) updateExc(lo, hi int, z, S []float64, fired []int32, 
 func (net *Izhikevich2003) updateInh(lo, hi int, z, S []float64, fired []int32, nf int) int {
 	return net.updateInhScalar(lo, hi, z, S, fired, nf)
 }
+
+func addRow(s []float64, row []float32) { addRowScalar(s, row) }

@@ -11,6 +11,7 @@ import "simd/archsimd"
 //     multiplies and adds (no fused multiply-add), so the results are bit for
 //     bit those of the default build (TestIzhikevichEqualsNeuron runs under
 //     both).
+//   - The dense network's synaptic sum, four weights at a time (AVX).
 //   - The noise generator's four xoshiro256++ lanes, advanced together
 //     (AVX2). The ziggurat itself stays scalar: its table lookups would need
 //     gathers, which archsimd does not offer.
@@ -119,6 +120,23 @@ func (net *Izhikevich2003) updateInh(lo, hi int, z, S []float64, fired []int32, 
 	}
 	archsimd.ClearAVXUpperBits()
 	return net.updateInhScalar(lo+i, hi, z[i:], S[i:], fired, nf)
+}
+
+// addRow is addRowScalar four weights at a time: each converted to double
+// and added, as in the scalar loop.
+func addRow(s []float64, row []float32) {
+	if !useAVX {
+		addRowScalar(s, row)
+		return
+	}
+	s = s[:len(row)]
+	i := 0
+	for ; i+4 <= len(row); i += 4 {
+		w := archsimd.LoadFloat32x4Slice(row[i:]).ConvertToFloat64()
+		archsimd.LoadFloat64x4Slice(s[i:]).Add(w).StoreSlice(s[i:])
+	}
+	archsimd.ClearAVXUpperBits()
+	addRowScalar(s[i:], row[i:])
 }
 
 // appendLanes records neurons i0+l for the set bits l of m.
