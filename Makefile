@@ -38,7 +38,7 @@ help:
 	@echo "                and the outputs stored in the committed notebooks"
 	@echo "make notebooks  re-execute every notebook and store its outputs in place"
 	@echo "make figures    run every examples/*/ program, writing into figures/"
-	@echo "make bench      go run ./bench (bench/compare.sh runs the peers too)"
+	@echo "make bench      our workloads, then B3 against the peers with ratios (bench/compare.sh: all)"
 	@echo "make browser-test  move the sliders of notebooks 04, 07, 01 in headless chromium"
 	@echo "make clean      remove .tools/, .jupyter/ and build/"
 
@@ -125,9 +125,17 @@ browser-test: kernel
 	@command -v chromium >/dev/null || { echo "browser-test needs Debian's chromium: apt-get install -y chromium"; exit 1; }
 	@scripts/browser/run.sh $(BROWSER_NB)
 
+# ---- bench (BENCH.md) ------------------------------------------------------
+# Our four workloads once, then bench/compare.sh for B3 against every peer
+# installed (Brian2, numpy, the C port; Debian: python3-brian python3-scipy,
+# gcc), BENCH_REPS interleaved repetitions, printing the CPU ratios
+# ours ÷ peer. All workloads against all peers: bench/compare.sh alone.
+BENCH_PEERS ?= ours ours-simd brian2-cpp brian2-cython numpy c
+BENCH_REPS  ?= 3
+BENCH_B3    ?= B3:1000 B3:100000
 bench:
-	@if [ ! -d bench ]; then echo "make bench: bench/ does not exist yet"; exit 1; fi
 	go run ./bench
+	BENCHES="$(BENCH_B3)" PEERS="$(BENCH_PEERS)" REPS=$(BENCH_REPS) bench/compare.sh
 
 clean:
 	rm -rf .tools .jupyter build
