@@ -194,7 +194,10 @@ func runSettings(pop Population, s *RunSettings) (RunSettings, error) {
 // runBlock integrates one block for all steps, checking ctx and that the
 // state is finite every 256 steps.
 func runBlock(ctx context.Context, sub Population, y []float64, counts []int, prev []float64, t0 float64, steps int, s *RunSettings) error {
-	st := ode.NewStepper(sub, s.Method)
+	step := ode.NewStepper(sub, s.Method).Step
+	if hp, ok := sub.(*HHPopulation); ok && hp.Rates != nil && s.Method == ode.RK4 {
+		step = func(y []float64, _, h float64) { hp.stepRK4(y, h) }
+	}
 	d := sub.UnitDim()
 	h, th := s.Step, s.Threshold
 	tok := t0
@@ -213,7 +216,7 @@ func runBlock(ctx context.Context, sub Population, y []float64, counts []int, pr
 		for k := range prev {
 			prev[k] = y[k*d]
 		}
-		st.Step(y, t0+float64(j)*h, h)
+		step(y, t0+float64(j)*h, h)
 		for k, v0 := range prev {
 			if v0 < th && y[k*d] >= th {
 				counts[k]++
