@@ -247,27 +247,37 @@ func (c *hhField) at(I, V, m, h, n float64) (dV, dm, dh, dn float64) {
 	return
 }
 
-// stepRK4 advances y by one classical RK4 step of h [ms]: the arithmetic of
-// ode.Stepper's RK4 over Deriv, operation for operation (so the result is
-// bit for bit the same; TestHHStepRK4EqualsStepper), fused per neuron so
-// that the four stages stay in registers instead of going through four
-// state-sized arrays and five passes over them. Run uses it for a tabulated
-// population under ode.RK4.
-func (p *HHPopulation) stepRK4(y []float64, h float64) {
+// runRK4Scalar advances y by steps classical RK4 steps of h [ms] and adds
+// to counts[k] the steps in which neuron k's V went from below th to at or
+// above it. Each step is the arithmetic of ode.Stepper's RK4 over Deriv,
+// operation for operation, so the result is bit for bit the same
+// (TestHHRunRK4EqualsStepper); but the neurons are independent, so each
+// runs all its steps with its four stages in registers, instead of every
+// step going through four state-sized arrays and five passes over them.
+// Run uses it for a tabulated population under ode.RK4.
+func (p *HHPopulation) runRK4Scalar(y []float64, h float64, steps int, th float64, counts []int) {
 	c := p.field()
 	h2, h6 := 0.5*h, h/6
 	I := p.I
+	counts = counts[:len(I)]
 	for k := 0; k < len(I) && len(y) >= 4; k++ {
 		V, m, g, n := y[0], y[1], y[2], y[3]
 		i := I[k]
-		v1, m1, g1, n1 := c.at(i, V, m, g, n)
-		v2, m2, g2, n2 := c.at(i, V+h2*v1, m+h2*m1, g+h2*g1, n+h2*n1)
-		v3, m3, g3, n3 := c.at(i, V+h2*v2, m+h2*m2, g+h2*g2, n+h2*n2)
-		v4, m4, g4, n4 := c.at(i, V+h*v3, m+h*m3, g+h*g3, n+h*n3)
-		y[0] = V + h6*(v1+2*v2+2*v3+v4)
-		y[1] = m + h6*(m1+2*m2+2*m3+m4)
-		y[2] = g + h6*(g1+2*g2+2*g3+g4)
-		y[3] = n + h6*(n1+2*n2+2*n3+n4)
+		for range steps {
+			v1, m1, g1, n1 := c.at(i, V, m, g, n)
+			v2, m2, g2, n2 := c.at(i, V+h2*v1, m+h2*m1, g+h2*g1, n+h2*n1)
+			v3, m3, g3, n3 := c.at(i, V+h2*v2, m+h2*m2, g+h2*g2, n+h2*n2)
+			v4, m4, g4, n4 := c.at(i, V+h*v3, m+h*m3, g+h*g3, n+h*n3)
+			v0 := V
+			V = V + h6*(v1+2*v2+2*v3+v4)
+			m = m + h6*(m1+2*m2+2*m3+m4)
+			g = g + h6*(g1+2*g2+2*g3+g4)
+			n = n + h6*(n1+2*n2+2*n3+n4)
+			if v0 < th && V >= th {
+				counts[k]++
+			}
+		}
+		y[0], y[1], y[2], y[3] = V, m, g, n
 		y = y[4:]
 	}
 }

@@ -220,28 +220,41 @@ func ExampleRun() {
 	// [0 7 12] <nil>
 }
 
-// TestHHStepRK4EqualsStepper: the fused RK4 step that Run uses for a
-// tabulated population is, bit for bit, ode.Stepper's RK4 over Deriv, over
+// TestHHRunRK4EqualsStepper: the fused RK4 steps that Run uses for a
+// tabulated population are, bit for bit, ode.Stepper's RK4 over Deriv, over
 // 2000 steps of neurons at rest, spiking, and in depolarisation block, with
-// a count that is not a multiple of four.
-func TestHHStepRK4EqualsStepper(t *testing.T) {
+// a count that is not a multiple of four (the GOEXPERIMENT=simd build takes
+// four at a time), one step per call and 250 per call, and the same spike
+// counts.
+func TestHHRunRK4EqualsStepper(t *testing.T) {
 	hh := neuron.HodgkinHuxley1952Modern()
 	pop := must(NewHHPopulation(hh, []float64{0, 3, 10, 25, 60, 90, 150}))
-	a, b := pop.Rest(), pop.Rest()
+	a, b, c := pop.Rest(), pop.Rest(), pop.Rest()
 	st := ode.NewStepper(pop, ode.RK4)
-	crossings := 0
+	want, got1, got250 := make([]int, 7), make([]int, 7), make([]int, 7)
 	for j := range 2000 {
-		v0 := a[8]
+		v0 := slices.Clone(a)
 		st.Step(a, float64(j)*0.01, 0.01)
-		pop.stepRK4(b, 0.01)
+		for k := range want {
+			if v0[4*k] < 0 && a[4*k] >= 0 {
+				want[k]++
+			}
+		}
+		pop.runRK4(b, 0.01, 1, 0, got1)
 		if !slices.Equal(a, b) {
 			t.Fatalf("step %d: fused RK4 %v, ode.Stepper %v", j, b, a)
 		}
-		if v0 < 0 && a[8] >= 0 {
-			crossings++
+		if j%250 == 249 {
+			pop.runRK4(c, 0.01, 250, 0, got250)
+			if !slices.Equal(a, c) {
+				t.Fatalf("step %d: 250 fused RK4 steps %v, ode.Stepper %v", j, c, a)
+			}
 		}
 	}
-	if crossings == 0 {
+	if !slices.Equal(want, got1) || !slices.Equal(want, got250) {
+		t.Errorf("spike counts: ode.Stepper %v, fused %v and %v", want, got1, got250)
+	}
+	if want[2] == 0 {
 		t.Errorf("the 10 µA/cm² neuron did not spike in 20 ms: the comparison did not cover a spike")
 	}
 }

@@ -194,15 +194,29 @@ func runSettings(pop Population, s *RunSettings) (RunSettings, error) {
 // runBlock integrates one block for all steps, checking ctx and that the
 // state is finite every 256 steps.
 func runBlock(ctx context.Context, sub Population, y []float64, counts []int, prev []float64, t0 float64, steps int, s *RunSettings) error {
-	step := ode.NewStepper(sub, s.Method).Step
-	if hp, ok := sub.(*HHPopulation); ok && hp.Rates != nil && s.Method == ode.RK4 {
-		step = func(y []float64, _, h float64) { hp.stepRK4(y, h) }
-	}
-	d := sub.UnitDim()
 	h, th := s.Step, s.Threshold
+	// A chunk of at most 256 steps from step j.
+	st := ode.NewStepper(sub, s.Method)
+	d := sub.UnitDim()
+	chunk := func(j0, n int) {
+		for j := j0; j < j0+n; j++ {
+			for k := range prev {
+				prev[k] = y[k*d]
+			}
+			st.Step(y, t0+float64(j)*h, h)
+			for k, v0 := range prev {
+				if v0 < th && y[k*d] >= th {
+					counts[k]++
+				}
+			}
+		}
+	}
+	if hp, ok := sub.(*HHPopulation); ok && hp.Rates != nil && s.Method == ode.RK4 {
+		chunk = func(_, n int) { hp.runRK4(y, h, n, th, counts) }
+	}
 	tok := t0
-	for j := range steps {
-		if j&255 == 0 && j > 0 {
+	for j := 0; j < steps; j += 256 {
+		if j > 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -213,15 +227,7 @@ func runBlock(ctx context.Context, sub Population, y []float64, counts []int, pr
 			}
 			tok = t0 + float64(j)*h
 		}
-		for k := range prev {
-			prev[k] = y[k*d]
-		}
-		step(y, t0+float64(j)*h, h)
-		for k, v0 := range prev {
-			if v0 < th && y[k*d] >= th {
-				counts[k]++
-			}
-		}
+		chunk(j, min(256, steps-j))
 	}
 	for i, x := range y {
 		if neurokit.NotFinite(x) {

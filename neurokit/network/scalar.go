@@ -2,8 +2,12 @@
 
 package network
 
-// The default build: the membrane updates and the noise generator are the
-// scalar loops (see izhikevich_simd.go for the GOEXPERIMENT=simd variant).
+// The default build: the hot loops of B2 and B3 are the scalar ones (see
+// izhikevich_simd.go and hh_simd.go for the GOEXPERIMENT=simd variant).
+
+func (p *HHPopulation) runRK4(y []float64, h float64, steps int, th float64, counts []int) {
+	p.runRK4Scalar(y, h, steps, th, counts)
+}
 
 func (x *xoshiro4) fillBits(dst []uint64) { x.fillBitsScalar(dst) }
 
