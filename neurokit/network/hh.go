@@ -124,11 +124,13 @@ func (t *HHRates) lookup(V float64) (*[12]float64, float64) {
 //
 // The state is flat, neuron k at y[4k:4k+4] in neuron.HH's order (V, m, h, n).
 // With Rates nil each neuron's vector field is neuron.HH's own Deriv and
-// Linear (exact rates). With a rate table the same equations are evaluated in
-// one fused loop with the gate coefficients interpolated from the table:
-// this is the speed path (no exponentials at all for RK4) and the only place
-// where the HH current equation is written a second time;
-// TestHHPopulationMatchesNeuron checks it against neuron.HH.Deriv.
+// Linear (exact rates). With a rate table the same equations are evaluated
+// with the gate coefficients interpolated from the table (hhField): this is
+// the speed path (no exponentials at all for RK4) and the only place where
+// the HH current equation is written a second time;
+// TestHHPopulationMatchesNeuron checks it against neuron.HH.Deriv. Under
+// ode.RK4, Run steps such a population with runRK4, bit for bit ode's RK4
+// over Deriv.
 type HHPopulation struct {
 	HH    *neuron.HH // shared parameters; its I and Stim are ignored
 	I     []float64  // applied current of each neuron [µA/cm²]

@@ -32,7 +32,7 @@ import (
 // neuron.Izhikevich.
 //
 // How a step is computed, and why (BENCH.md B3; the profile of
-// N = 100,000 is in the package's bench notes):
+// N = 100,000 is in the package documentation's performance notes):
 //   - One pass over the neurons. The neurons that fire at the start of a step
 //     are those whose update in the previous step ended at or above the peak;
 //     the pass records them, so the next step first adds their synaptic input
@@ -61,7 +61,8 @@ type Izhikevich2003 struct {
 	// Workers is the number of goroutines of the fused pass (the synaptic
 	// input is added serially). Default 1: on a shared machine the
 	// hand-offs of every 1 ms step cost more CPU time than they save wall
-	// time (see the package's bench notes). The result does not depend on it.
+	// time (see the package's performance notes). The result does not
+	// depend on it.
 	Workers int
 
 	a, b, c, d []float64 // per-neuron parameters (see neuron.Izhikevich)
