@@ -11,8 +11,8 @@ import (
 
 // izhReference advances a copy of a network by one step the plain way, as
 // BENCH.md B3 states it: scan for v ≥ 30, draw the noise of every block
-// from a copy of its streams, sum the synaptic input of the fired neurons
-// source by source over the whole connectivity, and update each neuron
+// from its streams, sum the synaptic input of the fired neurons source by
+// source into one array, and update each neuron
 // with v += 0.5·f_v twice and u += 1·f_u composed from
 // neuron.Izhikevich.Deriv (Izhikevich 2003's listing). It returns the fired
 // neurons.
@@ -31,16 +31,14 @@ func izhReference(net *Izhikevich2003) []int32 {
 	}
 	syn := make([]float64, net.N)
 	for _, j := range fired {
-		for i := range net.N {
-			if net.w != nil {
+		if net.w != nil {
+			for i := range net.N {
 				syn[i] += float64(net.w[int(j)*net.N+i])
-			} else {
-				for _, s := range net.syns[int(j)*net.K : (int(j)+1)*net.K] {
-					if s.t == int32(i) {
-						syn[i] += float64(s.w)
-					}
-				}
 			}
+			continue
+		}
+		for _, s := range net.syns[int(j)*net.K : (int(j)+1)*net.K] {
+			syn[s.t] += float64(s.w)
 		}
 	}
 	d := make([]float64, 2)
