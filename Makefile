@@ -30,7 +30,7 @@ LAB_PORT   ?= 8888
 export NB_TIMEOUT LAB_IP LAB_PORT
 
 .PHONY: help lab test vet gotest examples nbtest notebooks check-outputs figures bench browser-test \
-        jupyter tools gopls kernel clean
+        jupyter tools gopls kernel clean student grade grade-test
 
 help:
 	@echo "make lab        install what is missing and start Jupyter (prints the URL with its token)"
@@ -39,7 +39,10 @@ help:
 	@echo "make notebooks  re-execute every notebook and store its outputs in place"
 	@echo "make figures    run every examples/*/ program, writing into figures/"
 	@echo "make bench      our workloads, then B3 against the peers with ratios (bench/compare.sh: all)"
+	@echo "make fuzz       every Fuzz* target for FUZZTIME (1m) each; FUZZPKGS=./neurokit/... to narrow"
 	@echo "make browser-test  move the sliders of notebooks 04, 07, 01 in headless chromium"
+	@echo "make student    write the student edition (stubs instead of solutions) to build/student/"
+	@echo "make grade SUBMISSIONS=DIR  grade DIR/<student>/<notebook>.ipynb into build/grade/"
 	@echo "make clean      remove .tools/, .jupyter/ and build/"
 
 # ---- installation -------------------------------------------------------
@@ -81,7 +84,7 @@ lab: jupyter $(TOOLS)/gonb
 # Every stage runs even when an earlier one fails, so one run shows all problems.
 test:
 	@failed=""; summary=""; \
-	for stage in vet gotest examples nbtest check-outputs; do \
+	for stage in vet gotest examples nbtest check-outputs grade-test; do \
 		t0=$$SECONDS; \
 		$(MAKE) --no-print-directory $$stage || failed="$$failed $$stage"; \
 		summary="$$summary $$stage $$((SECONDS - t0))s"; \
@@ -125,6 +128,43 @@ browser-test: kernel
 	@command -v chromium >/dev/null || { echo "browser-test needs Debian's chromium: apt-get install -y chromium"; exit 1; }
 	@scripts/browser/run.sh $(BROWSER_NB)
 
+# ---- fuzzing (lowlayers) -------------------------------------------------
+# Every Fuzz* target of the module, each for FUZZTIME (default 1m); make test
+# runs their seed corpora (testdata/fuzz included) as ordinary tests.
+FUZZTIME ?= 1m
+export FUZZTIME
+.PHONY: fuzz
+fuzz:
+	@scripts/fuzz.sh $(FUZZPKGS)
+# ---- end fuzzing ----------------------------------------------------------
+
+# ---- lab course: student edition and grading (README, "Lab course") -------
+
+# Knobs of make grade: kernels at once, seconds per exercise, seconds per
+# call of the student's code, scratch-folder size limit [MB].
+GRADE_JOBS          ?= 2
+GRADE_TIMEOUT       ?= 120
+GRADE_CHECK_TIMEOUT ?= 30
+GRADE_DISK_MB       ?= 1024
+GRADE_OUT           ?= $(BUILD)/grade
+
+student:
+	@$(PYTHON) scripts/student/make_student.py notebooks $(BUILD)/student
+
+grade: kernel
+	@if [ -z "$(SUBMISSIONS)" ]; then echo "usage: make grade SUBMISSIONS=DIR (DIR/<student>/<notebook>.ipynb)"; exit 2; fi
+	@go mod download # the kernels grade offline (GOPROXY=off)
+	@$(PYTHON) scripts/grade/grade.py --submissions "$(SUBMISSIONS)" --course notebooks --out "$(GRADE_OUT)" \
+		--jobs $(GRADE_JOBS) --timeout $(GRADE_TIMEOUT) --check-timeout $(GRADE_CHECK_TIMEOUT) --disk-mb $(GRADE_DISK_MB)
+
+# The student edition holds no solution code, and grading three synthetic
+# classes (instructor edition, untouched student edition, broken
+# submissions) gives exactly the expected points.
+grade-test: kernel
+	@scripts/grade/test.sh $(BUILD)/grade-test
+
+# ---- end of lab course ----------------------------------------------------
+
 # ---- bench (BENCH.md) ------------------------------------------------------
 # Our four workloads once, then bench/compare.sh for B3 against every peer
 # installed (Brian2, numpy, the C port; Debian: python3-brian python3-scipy,
@@ -139,3 +179,18 @@ bench:
 
 clean:
 	rm -rf .tools .jupyter build
+
+# ---- classroom: JupyterHub and the container image (begin) ------------------
+# Not part of make test: they need root, and take minutes (README, Classroom).
+#   make hub-install  install the course for deploy/jupyterhub/ (COURSE_PREFIX=/opt/modelneurons)
+#   make hub-test     that hub on 127.0.0.1 with HUB_STUDENTS local students in chromium
+#   make image-test   build the Dockerfile with buildah, run a notebook in it with podman
+COURSE_PREFIX ?= /opt/modelneurons
+.PHONY: hub-install hub-test image-test
+hub-install:
+	@scripts/hub/install.sh $(COURSE_PREFIX)
+hub-test:
+	@scripts/hub/hub-test.sh
+image-test:
+	@scripts/image/image-test.sh
+# ---- classroom (end) ----------------------------------------------------------

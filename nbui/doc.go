@@ -6,11 +6,18 @@
 //
 // A cell that draws a figure ends with Show, which renders the plot as SVG,
 // sends it to the notebook and waits until the kernel has received it
-// (gonbui.Sync), so the figure is never lost when the cell's program exits:
+// (gonbui.Sync), so the figure is never lost when the cell's program exits.
+// Zero sizes mean the default, 16 cm × 10 cm. From a model to a figure:
 //
-//	p := plot.New()
-//	// ... add plotters ...
-//	nbui.Show(p, 16*vg.Centimeter, 8*vg.Centimeter)
+//	m.Stim = stim.Step{Onset: 10, Amp: 10}
+//	res, err := neuron.Simulate(m, 100, nil)
+//	nbui.Show(plotting.Trace(res, m), 0, 0)
+//
+// Sliders come from the model's description of its parameters (NewParam,
+// ModelParams): name, unit, range and scale, with no hand-written ranges:
+//
+//	sliders, err := nbui.ModelParams(m, "I", "GNa")
+//	err = nbui.Interact(sliders, func(v []float64) (nbui.Renderer, error) { ... }, nil)
 //
 // Interactive cells (sliders, buttons) block until a browser answers, which
 // never happens when nbconvert executes a notebook headless. Such cells check

@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"reflect"
 
 	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/protocol"
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/plotting"
 )
 
 // Renderer is anything that renders itself at a size in a named format:
@@ -45,8 +50,38 @@ func Interactive() bool {
 // kernel, headless or not: then Show displays figures.
 func InNotebook() bool { return gonbui.IsNotebook }
 
-// SVG renders p as an SVG document of width w and height h.
-func SVG(p Renderer, w, h vg.Length) (string, error) {
+// figureSize resolves a figure size under the settings rule: a zero width or
+// height means plotting.Default's (16 cm × 10 cm unless the program
+// changed the theme); a negative, NaN or infinite one is an error naming
+// where.
+func figureSize(where string, w, h vg.Length) (vg.Length, vg.Length, error) {
+	ws, err := neurokit.Setting(where, "width", float64(w), float64(plotting.Default.Width), "pt", "the default width, 16 cm")
+	if err != nil {
+		return 0, 0, err
+	}
+	hs, err := neurokit.Setting(where, "height", float64(h), float64(plotting.Default.Height), "pt", "the default height, 10 cm")
+	if err != nil {
+		return 0, 0, err
+	}
+	return vg.Length(ws), vg.Length(hs), nil
+}
+
+// SVG renders p as an SVG document of width w and height h (zero: the
+// default size, 16 cm × 10 cm). A nil p, a bad size, or a panic while
+// rendering is an error.
+func SVG(p Renderer, w, h vg.Length) (svg string, err error) {
+	defer neurokit.Recover(&err, "nbui.SVG")
+	if p == nil || reflect.ValueOf(p).Kind() == reflect.Pointer && reflect.ValueOf(p).IsNil() {
+		return "", neurokit.BadInput("nbui.SVG", "figure", "nil", "a *plot.Plot or a *plotting.Figure")
+	}
+	if w, h, err = figureSize("nbui.SVG", w, h); err != nil {
+		return "", err
+	}
+	if pl, ok := p.(*plot.Plot); ok {
+		// Drawn as a one-panel plotting.Figure: the same layout fixes
+		// (log-axis labels, axes of zero length) as every figure.
+		p = plotting.Single(pl)
+	}
 	wt, err := p.WriterTo(w, h, "svg")
 	if err != nil {
 		return "", err
@@ -59,10 +94,11 @@ func SVG(p Renderer, w, h vg.Length) (string, error) {
 }
 
 // Show renders p (a *plot.Plot or a *plotting.Figure) as SVG of width w and
-// height h, displays it in the cell's
-// output as an image/svg+xml output and waits until GoNB has it
-// (gonbui.Sync), so that it survives the end of the cell's program.
-// Outside a notebook it only renders. The error is that of rendering;
+// height h, displays it in the cell's output as an image/svg+xml output
+// and waits until GoNB has it (gonbui.Sync), so that it survives the end
+// of the cell's program. Zero sizes mean the default size, 16 cm × 10 cm
+// (plotting.Default's): nbui.Show(p, 0, 0). Outside a notebook it only renders. The
+// error is that of rendering (a nil figure, a negative or NaN size);
 // notebooks may ignore it.
 func Show(p Renderer, w, h vg.Length) error {
 	return ShowID("", p, w, h)

@@ -1,6 +1,8 @@
 package nbui
 
 import (
+	"errors"
+	"math"
 	"os"
 	"strings"
 	"testing"
@@ -8,6 +10,9 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/plotting"
 )
 
 func TestInteractive(t *testing.T) {
@@ -71,5 +76,36 @@ func TestShowOutsideNotebook(t *testing.T) {
 	// on gonbui.Sync, which would wait for an answer that never comes.
 	if err := Show(linePlot(t), 10*vg.Centimeter, 5*vg.Centimeter); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Zero sizes mean plotting.Default's 16 cm × 10 cm (453.54 pt × 283.46
+// pt, 72 pt per inch, 2.54 cm per inch), for a plot and a figure alike;
+// a negative or NaN size, or a nil figure, is an error, never a panic.
+func TestShowDefaultSize(t *testing.T) {
+	for _, r := range []Renderer{linePlot(t), plot.New(), plotting.Single(linePlot(t))} {
+		svg, err := SVG(r, 0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(svg, `width="453.54pt"`) || !strings.Contains(svg, `height="283.46pt"`) {
+			t.Errorf("SVG at zero size: %.200s", svg)
+		}
+		if err := Show(r, 0, 0); err != nil {
+			t.Error(err)
+		}
+	}
+	var nilPlot *plot.Plot
+	for _, c := range []struct {
+		r    Renderer
+		w, h vg.Length
+		name string
+	}{
+		{linePlot(t), -1, 0, "width"}, {linePlot(t), 0, vg.Length(math.NaN()), "height"},
+		{linePlot(t), vg.Length(math.Inf(1)), 0, "width"}, {nil, 0, 0, "figure"}, {nilPlot, 0, 0, "figure"},
+	} {
+		if err := Show(c.r, c.w, c.h); !errors.Is(err, neurokit.ErrBadInput) || !strings.Contains(err.Error(), c.name) {
+			t.Errorf("Show(%v, %v, %v) = %v, want a bad-input error naming %s", c.r, c.w, c.h, err, c.name)
+		}
 	}
 }

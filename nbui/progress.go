@@ -3,7 +3,6 @@ package nbui
 import (
 	"fmt"
 	"html"
-	"sync"
 	"time"
 
 	"github.com/janpfeifer/gonb/gonbui"
@@ -37,11 +36,9 @@ type Progress struct {
 	now   func() time.Time
 	show  func(id, html, text string) // nil: draw nothing
 
-	mu       sync.Mutex
+	tally    Tally // its lock guards the fields below
 	start    time.Time
-	expect   int
-	parts    [][2]int // latest (done, total) of each Func
-	lastPct  int      // percentage of the last redraw; −1 before the first
+	lastPct  int // percentage of the last redraw; −1 before the first
 	lastDraw time.Time
 	finished time.Duration
 	done     bool
@@ -62,9 +59,7 @@ func newProgress(label string, now func() time.Time, show func(id, html, text st
 	if show != nil {
 		p.id = gonbui.UniqueID()
 	}
-	p.mu.Lock()
-	p.draw(p.start)
-	p.mu.Unlock()
+	p.tally.Do(func(d, n int) { p.draw(p.start, d, n) })
 	return p
 }
 
@@ -82,97 +77,54 @@ func sendHTML(id, html, text string) {
 // the bar, for a bar shared by sweeps that run one after another. It
 // returns p.
 func (p *Progress) Expect(total int) *Progress {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.expect = total
+	p.tally.Expect(total)
 	return p
 }
 
 // Func returns a callback for one sweep: the library calls it with the
 // number of items done so far and the sweep's total.
 func (p *Progress) Func() func(done, total int) {
-	p.mu.Lock()
-	k := len(p.parts)
-	p.parts = append(p.parts, [2]int{})
-	p.mu.Unlock()
-	return func(done, total int) {
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		if p.done {
-			return
-		}
-		p.parts[k] = [2]int{done, total}
+	return p.tally.Func(func(d, n int) {
 		now := p.now()
-		d, n := p.count()
-		pct := percent(d, n)
+		pct := Percent(d, n)
 		if pct == p.lastPct || (now.Sub(p.lastDraw) < RedrawEvery && pct < 100) {
 			return
 		}
-		p.draw(now)
-	}
+		p.draw(now, d, n)
+	})
 }
 
 // Done shows the final state of the bar, with the time since NewProgress,
 // and waits until the kernel has it (gonbui.Sync). Later callbacks are
 // ignored. Calling Done again does nothing.
 func (p *Progress) Done() {
-	p.mu.Lock()
-	if p.done {
-		p.mu.Unlock()
-		return
-	}
-	now := p.now()
-	p.done = true
-	p.finished = now.Sub(p.start)
-	p.draw(now)
-	p.mu.Unlock()
-	if p.show != nil {
+	first := p.tally.Close(func(d, n int) {
+		now := p.now()
+		p.done = true
+		p.finished = now.Sub(p.start)
+		p.draw(now, d, n)
+	})
+	if first && p.show != nil {
 		gonbui.Sync()
 	}
 }
 
 // String is the bar's state as one line of text: "label: 31 of 124 (25%)",
 // and after Done "label: 124 of 124, done in 3.1 s".
-func (p *Progress) String() string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.text()
+func (p *Progress) String() (s string) {
+	p.tally.Do(func(d, n int) { s = p.text(d, n) })
+	return s
 }
 
 // HTML is the bar's state as an HTML fragment: the text of String above a
 // bar filled to the percentage done.
-func (p *Progress) HTML() string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.html()
+func (p *Progress) HTML() (s string) {
+	p.tally.Do(func(d, n int) { s = p.html(d, n) })
+	return s
 }
 
-// count returns the items done and the total; p.mu is held.
-func (p *Progress) count() (done, total int) {
-	for _, c := range p.parts {
-		done += c[0]
-		total += c[1]
-	}
-	if p.expect > 0 {
-		total = p.expect
-	}
-	return done, total
-}
-
-// percent is 100·done/total rounded down and clamped to [0, 100]; an
-// unknown total (0) counts as 0 %.
-func percent(done, total int) int {
-	if total <= 0 || done <= 0 {
-		return 0
-	}
-	if done >= total {
-		return 100
-	}
-	return 100 * done / total
-}
-
-func (p *Progress) text() string {
-	d, n := p.count()
+// text, html and draw run under the tally's lock with its counts.
+func (p *Progress) text(d, n int) string {
 	if p.done {
 		if n == 0 {
 			return fmt.Sprintf("%s: done in %.1f s", p.label, p.finished.Seconds())
@@ -182,26 +134,24 @@ func (p *Progress) text() string {
 	if n == 0 {
 		return p.label + ": starting"
 	}
-	return fmt.Sprintf("%s: %d of %d (%d%%)", p.label, d, n, percent(d, n))
+	return fmt.Sprintf("%s: %d of %d (%d%%)", p.label, d, n, Percent(d, n))
 }
 
-func (p *Progress) html() string {
+func (p *Progress) html(d, n int) string {
 	pct := 100
 	if !p.done {
-		d, n := p.count()
-		pct = percent(d, n)
+		pct = Percent(d, n)
 	}
 	return fmt.Sprintf(`<div style="font:13px sans-serif;margin:2px 0">%s`+
 		`<div style="width:320px;height:10px;border:1px solid #888;margin-top:2px">`+
 		`<div style="width:%d%%;height:100%%;background:#0072b2"></div></div></div>`,
-		html.EscapeString(p.text()), pct)
+		html.EscapeString(p.text(d, n)), pct)
 }
 
-// draw records a redraw at now and sends the bar; p.mu is held.
-func (p *Progress) draw(now time.Time) {
-	d, n := p.count()
-	p.lastPct, p.lastDraw = percent(d, n), now
+// draw records a redraw at now and sends the bar.
+func (p *Progress) draw(now time.Time, d, n int) {
+	p.lastPct, p.lastDraw = Percent(d, n), now
 	if p.show != nil {
-		p.show(p.id, p.html(), p.text())
+		p.show(p.id, p.html(d, n), p.text(d, n))
 	}
 }

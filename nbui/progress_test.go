@@ -172,3 +172,32 @@ func equal(a, b []string) bool {
 	}
 	return true
 }
+
+// A tally of two sweeps of 100 items: 150 done of the reported 200 is
+// 75 %; with Expect 120 it is 100 %; after Close the callbacks are ignored.
+func TestTally(t *testing.T) {
+	var tl Tally
+	var got [2]int
+	record := func(d, n int) { got = [2]int{d, n} }
+	a, b := tl.Func(record), tl.Func(record)
+	a(100, 100)
+	b(50, 100)
+	if got != [2]int{150, 200} || Percent(got[0], got[1]) != 75 {
+		t.Errorf("counts %v (%d %%), want 150 of 200 (75 %%)", got, Percent(got[0], got[1]))
+	}
+	tl.Expect(120)
+	tl.Do(record)
+	if got != [2]int{150, 120} || Percent(got[0], got[1]) != 100 {
+		t.Errorf("with Expect 120: %v", got)
+	}
+	if !tl.Close(record) || tl.Close(record) {
+		t.Error("Close: want true once, then false")
+	}
+	b(100, 100)
+	if got != [2]int{150, 120} {
+		t.Errorf("a callback after Close counted: %v", got)
+	}
+	if Percent(0, 0) != 0 || Percent(-1, 10) != 0 {
+		t.Error("Percent of nothing is not 0")
+	}
+}

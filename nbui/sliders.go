@@ -10,19 +10,30 @@ import (
 	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/janpfeifer/gonb/gonbui/widgets"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/plotting"
 )
 
 // Param is one slider of Interact. GoNB sliders are integer-valued: the
 // slider moves over positions 0..Steps, and position k stands for the
 // value At(k), spaced linearly or logarithmically from Min to Max.
+//
+// A model's sliders need no hand-written ranges: NewParam builds one from
+// a parameter description (neurokit.Param), and ModelParams the sliders of
+// a model's named parameters.
 type Param struct {
-	Name string // shown in the label, e.g. "I" or "g_Na"
+	// Name is shown in the label, e.g. "I" or "g_{Na}"; it may use the
+	// sub- and superscript markup of plotting.Markup.
+	Name string
 	Unit string // shown after the value, e.g. "µA/cm²"; empty for none
 	// Min and Max bound the value; Min < Max, and Min > 0 for Log.
 	Min, Max float64
-	// Value is the initial value; it is snapped to the nearest position.
+	// Value is the initial value; it is snapped to the nearest position
+	// (values outside [Min, Max] to the nearest end).
 	Value float64
-	// Steps is the number of intervals between Min and Max (default 100).
+	// Steps is the number of intervals between Min and Max (default 100,
+	// at most 10⁶).
 	Steps int
 	// Log spaces the positions logarithmically: equal slider moves
 	// multiply the value by equal factors.
@@ -31,6 +42,39 @@ type Param struct {
 	Format string
 }
 
+// NewParam returns the slider of a parameter described as data (an entry
+// of a model's Params): named by its symbol, with its unit, over its range
+// to explore [Lo, Hi], log-spaced when its Scale is neurokit.LogScale,
+// starting at its Default.
+func NewParam(p neurokit.Param) Param {
+	name := p.Symbol
+	if name == "" {
+		name = p.Name
+	}
+	return Param{Name: name, Unit: p.Unit, Min: p.Lo, Max: p.Hi, Value: p.Default, Log: p.Scale == neurokit.LogScale}
+}
+
+// ModelParams returns the sliders of the named parameters of m (NewParam),
+// each starting at m's current value. An unknown name is an error that
+// lists the known ones.
+func ModelParams(m neurokit.Describer, names ...string) ([]Param, error) {
+	ps := m.Params()
+	out := make([]Param, len(names))
+	for i, name := range names {
+		f, ok := ps.Lookup(name)
+		if !ok {
+			return nil, &neurokit.BadInputError{Where: "nbui.ModelParams", Name: "name", Value: name,
+				Want: "one of " + strings.Join(ps.Names(), ", ")}
+		}
+		out[i] = NewParam(f.Param)
+		out[i].Value = f.Value()
+	}
+	return out, nil
+}
+
+// maxSteps bounds Param.Steps.
+const maxSteps = 1_000_000
+
 func (p Param) steps() int {
 	if p.Steps > 0 {
 		return p.Steps
@@ -38,20 +82,34 @@ func (p Param) steps() int {
 	return 100
 }
 
-func (p Param) check() {
-	if !(p.Min < p.Max) || math.IsInf(p.Min, 0) || math.IsInf(p.Max, 0) {
-		panic(fmt.Sprintf("nbui: Param %q needs finite Min < Max, got [%v, %v]", p.Name, p.Min, p.Max))
+// Validate returns an error (wrapping neurokit.ErrBadInput, naming the
+// slider and the field) unless Min < Max are finite, Min > 0 on a log
+// scale, Value is not NaN and 0 ≤ Steps ≤ 10⁶.
+func (p Param) Validate() error {
+	where := fmt.Sprintf("nbui.Param %q", p.Name)
+	if err := neurokit.Interval(where, "Min, Max", p.Min, p.Max, p.Unit); err != nil {
+		return err
 	}
 	if p.Log && !(p.Min > 0) {
-		panic(fmt.Sprintf("nbui: Param %q: a log scale needs Min > 0, got %v", p.Name, p.Min))
+		return &neurokit.BadInputError{Where: where, Name: "Min", Value: p.Min, Unit: p.Unit, Want: "> 0 on a log scale"}
 	}
+	if math.IsNaN(p.Value) {
+		return &neurokit.BadInputError{Where: where, Name: "Value", Value: p.Value, Unit: p.Unit, Want: "a number"}
+	}
+	if p.Steps < 0 || p.Steps > maxSteps {
+		return neurokit.BadInput(where, "Steps", p.Steps, "in [0, 1e+06] (0 means 100)")
+	}
+	return nil
 }
 
 // At returns the value at slider position pos, clamped to 0..Steps:
 // Min + (Max−Min)·pos/Steps, or Min·(Max/Min)^(pos/Steps) on a log scale.
-// The end positions give Min and Max exactly.
+// The end positions give Min and Max exactly. It is NaN if p is not valid
+// (see Validate).
 func (p Param) At(pos int) float64 {
-	p.check()
+	if p.Validate() != nil {
+		return math.NaN()
+	}
 	n := p.steps()
 	pos = min(max(pos, 0), n)
 	switch pos {
@@ -69,9 +127,12 @@ func (p Param) At(pos int) float64 {
 
 // Position returns the slider position whose value is nearest to v (in
 // the scale's own measure: linear distance, or ratio on a log scale);
-// values outside [Min, Max] go to the nearest end.
+// values outside [Min, Max] go to the nearest end. It is 0 for NaN, or if
+// p is not valid.
 func (p Param) Position(v float64) int {
-	p.check()
+	if p.Validate() != nil {
+		return 0
+	}
 	n := p.steps()
 	var f float64
 	if p.Log {
@@ -101,14 +162,25 @@ func (p Param) Label(v float64) string {
 	return s
 }
 
+// labelHTML is the label as HTML, the name's markup as sub- and
+// superscripts.
 func (p Param) labelHTML(v float64) string {
-	return `<div style="font-family: sans-serif; margin-top: 0.4em">` + html.EscapeString(p.Label(v)) + `</div>`
+	format := p.Format
+	if format == "" {
+		format = "%.4g"
+	}
+	s := plotting.MarkupHTML(p.Name) + " = " + html.EscapeString(fmt.Sprintf(format, v))
+	if p.Unit != "" {
+		s += " " + html.EscapeString(p.Unit)
+	}
+	return `<div style="font-family: sans-serif; margin-top: 0.4em">` + s + `</div>`
 }
 
 // InteractSettings control Interact. A nil pointer means all defaults; a
 // zero field means that field's default.
 type InteractSettings struct {
-	// Width and Height of the figure. Defaults 16 cm × 10 cm.
+	// Width and Height of the figure. Defaults 16 cm × 10 cm
+	// (plotting.Default's).
 	Width, Height vg.Length
 	// Timeout ends an interactive session that is still open, keeping the
 	// last figure. Default 15 minutes.
@@ -119,24 +191,30 @@ type InteractSettings struct {
 	StartTimeout time.Duration
 }
 
-func (s *InteractSettings) resolved() InteractSettings {
+// resolved applies the defaults; a negative or NaN field is an error.
+func (s *InteractSettings) resolved() (InteractSettings, error) {
+	const where = "nbui.InteractSettings"
 	var r InteractSettings
 	if s != nil {
 		r = *s
 	}
-	if r.Width <= 0 {
-		r.Width = 16 * vg.Centimeter
+	var err error
+	if r.Width, r.Height, err = figureSize(where, r.Width, r.Height); err != nil {
+		return r, err
 	}
-	if r.Height <= 0 {
-		r.Height = 10 * vg.Centimeter
+	for _, d := range []struct {
+		name string
+		v    *time.Duration
+		def  time.Duration
+	}{{"Timeout", &r.Timeout, 15 * time.Minute}, {"StartTimeout", &r.StartTimeout, 20 * time.Second}} {
+		switch {
+		case *d.v < 0:
+			return r, neurokit.BadInput(where, d.name, d.v.String(), "≥ 0 (0 means "+d.def.String()+")")
+		case *d.v == 0:
+			*d.v = d.def
+		}
 	}
-	if r.Timeout <= 0 {
-		r.Timeout = 15 * time.Minute
-	}
-	if r.StartTimeout <= 0 {
-		r.StartTimeout = 20 * time.Second
-	}
-	return r
+	return r, nil
 }
 
 // DrawFunc draws the figure for the current slider values (one per Param,
@@ -156,13 +234,31 @@ type DrawFunc func(values []float64) (Renderer, error)
 // within StartTimeout) it draws the figure once at the initial values,
 // displays it with the labels, and returns at once.
 //
-// The error is the first error of draw, or nil.
-func Interact(params []Param, draw DrawFunc, s *InteractSettings) error {
-	r := s.resolved()
+// The error names the first invalid Param (see Param.Validate) or
+// setting, or is the first error of draw (a panic in draw is returned as
+// an error wrapping neurokit.ErrPanic), or nil.
+func Interact(params []Param, draw DrawFunc, s *InteractSettings) (err error) {
+	defer neurokit.Recover(&err, "nbui.Interact")
+	r, err := s.resolved()
+	if err != nil {
+		return err
+	}
+	if draw == nil {
+		return neurokit.BadInput("nbui.Interact", "draw", "nil", "a function")
+	}
 	pos := make([]int, len(params))
 	for i, p := range params {
-		p.check()
+		if err := p.Validate(); err != nil {
+			return err
+		}
 		pos[i] = p.Position(p.Value)
+	}
+	user := draw
+	draw = func(v []float64) (fig Renderer, err error) {
+		// A panic in the cell's draw function is its error: the session
+		// shows it and goes on.
+		defer neurokit.Recover(&err, "nbui.Interact: draw")
+		return user(v)
 	}
 	if !Interactive() {
 		return showStatic(params, pos, draw, r)
@@ -172,6 +268,9 @@ func Interact(params []Param, draw DrawFunc, s *InteractSettings) error {
 
 // Slider is Interact with a single parameter.
 func Slider(p Param, draw func(v float64) (Renderer, error), s *InteractSettings) error {
+	if draw == nil {
+		return neurokit.BadInput("nbui.Slider", "draw", "nil", "a function")
+	}
 	return Interact([]Param{p}, func(v []float64) (Renderer, error) { return draw(v[0]) }, s)
 }
 

@@ -4,11 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
 
+	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/plotting"
 )
 
@@ -73,16 +77,68 @@ func TestParamLog(t *testing.T) {
 	}
 }
 
-func TestParamPanics(t *testing.T) {
-	for _, p := range []Param{{Min: 1, Max: 1}, {Min: 2, Max: 1}, {Min: 0, Max: 1, Log: true}, {Min: math.NaN(), Max: 1}} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("At on %+v did not panic", p)
-				}
-			}()
-			p.At(0)
-		}()
+// Bad ranges are errors of Interact naming the field, never panics; At and
+// Position of an invalid Param are NaN and 0.
+func TestParamInvalid(t *testing.T) {
+	draw := func([]float64) (Renderer, error) { return plot.New(), nil }
+	for _, c := range []struct {
+		p    Param
+		name string
+	}{
+		{Param{Name: "a", Min: 1, Max: 1}, "Min, Max"},
+		{Param{Name: "b", Min: 2, Max: 1}, "Min, Max"},
+		{Param{Name: "c", Min: 0, Max: 1, Log: true}, "Min"},
+		{Param{Name: "d", Min: math.NaN(), Max: 1}, "Min, Max"},
+		{Param{Name: "e", Min: 0, Max: math.Inf(1)}, "Min, Max"},
+		{Param{Name: "f", Min: 0, Max: 1, Value: math.NaN()}, "Value"},
+		{Param{Name: "g", Min: 0, Max: 1, Steps: -1}, "Steps"},
+	} {
+		err := Interact([]Param{c.p}, draw, nil)
+		if !errors.Is(err, neurokit.ErrBadInput) || !strings.Contains(err.Error(), c.name) || !strings.Contains(err.Error(), c.p.Name) {
+			t.Errorf("Interact with %+v: %v, want a bad-input error naming %q", c.p, err, c.name)
+		}
+		if v, pos := c.p.At(0), c.p.Position(0.5); !math.IsNaN(v) || pos != 0 {
+			t.Errorf("%+v: At(0) = %v, Position(0.5) = %d; want NaN, 0", c.p, v, pos)
+		}
+	}
+	ok := Param{Name: "I", Min: 0, Max: 1}
+	for _, s := range []*InteractSettings{{Width: -1}, {Height: vg.Length(math.NaN())}, {Timeout: -time.Second}} {
+		if err := Interact([]Param{ok}, draw, s); !errors.Is(err, neurokit.ErrBadInput) {
+			t.Errorf("Interact with settings %+v: %v, want a bad-input error", s, err)
+		}
+	}
+	// A panic in the cell's draw function is returned as an error.
+	err := Interact([]Param{ok}, func([]float64) (Renderer, error) { panic("oops") }, nil)
+	if !errors.Is(err, neurokit.ErrPanic) || !strings.Contains(err.Error(), "oops") {
+		t.Errorf("a panicking draw: %v, want an ErrPanic error", err)
+	}
+}
+
+// NewParam takes the slider from a model's description of its parameter:
+// HH's g_Na slides over [0, 240] mS/cm² from its default 120 mS/cm²
+// (neurokit/neuron/hh.go), C over [0.25, 4] µF/cm² on a log scale.
+func TestNewParam(t *testing.T) {
+	hh := neuron.HodgkinHuxley1952()
+	hh.GNa = 100
+	ps, err := ModelParams(hh, "GNa", "C")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, c := ps[0], ps[1]
+	if g.Name != "g_{Na}" || g.Unit != "mS/cm²" || g.Min != 0 || g.Max != 240 || g.Value != 100 || g.Log {
+		t.Errorf("g_Na slider %+v", g)
+	}
+	if c.Min != 0.25 || c.Max != 4 || !c.Log || c.Value != 1 {
+		t.Errorf("C slider %+v", c)
+	}
+	if got := g.labelHTML(120); !strings.Contains(got, "g<sub>Na</sub> = 120 mS/cm²") {
+		t.Errorf("label %q", got)
+	}
+	if _, err := ModelParams(hh, "gNa"); !errors.Is(err, neurokit.ErrBadInput) || !strings.Contains(err.Error(), "GNa") {
+		t.Errorf("an unknown name: %v, want an error listing the known ones", err)
+	}
+	if err := NewParam(hh.Params()[1].Param).Validate(); err != nil {
+		t.Errorf("NewParam(g_Na): %v", err)
 	}
 }
 

@@ -2,6 +2,7 @@ package neurokit
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -157,5 +158,16 @@ func TestParams(t *testing.T) {
 	}
 	if tab := ps.Table(); !strings.Contains(tab, "GL") || !strings.Contains(tab, "mS/cm²") {
 		t.Errorf("Table:\n%s", tab)
+	}
+}
+
+func TestBadInputKind(t *testing.T) {
+	kind := BadInputKind("rate·dt ≥ 1")
+	wrapped := fmt.Errorf("spikes.Poisson.Bins: dt = 5 ms: %w", kind)
+	if !errors.Is(kind, ErrBadInput) || !errors.Is(wrapped, ErrBadInput) || !errors.Is(wrapped, kind) {
+		t.Errorf("BadInputKind is not a kind of ErrBadInput: %v", wrapped)
+	}
+	if errors.Is(ErrBadInput, kind) || kind.Error() != "rate·dt ≥ 1" {
+		t.Errorf("ErrBadInput is %v; message %q", kind, kind.Error())
 	}
 }

@@ -19,20 +19,31 @@
 //	          equilibrium branches with saddle-node and Hopf points (first Lyapunov
 //	          coefficient), limit cycles, F-I curves, Hodgkin's classes, integrators
 //	          and resonators, a report card per model
+//	cable     the propagating action potential: a Hodgkin-Huxley axon cut into
+//	          compartments (an ode.System, and NEURON's implicit scheme), space-time
+//	          results, arrival times and conduction velocity
 //	network   populations and networks for the benchmark workloads (HH population,
 //	          Izhikevich 2003 network, LIF population with Poisson input)
 //	neuron    the models: Hodgkin-Huxley 1952, leaky integrate-and-fire, Izhikevich's
 //	          simple model with its presets and 2004 protocols, general
-//	          conductance-based models (I_Na,p, I_Na,p+I_K), artificial rate units
+//	          conductance-based models (I_Na,p, I_Na,p+I_K, I_Na,p with a reset),
+//	          artificial rate units (and a rate unit with a time constant), Nernst
+//	          and Goldman-Hodgkin-Katz potentials from ion concentrations;
+//	          each describes its parameters (Params) and validates them; Simulate
+//	          runs one from rest under its stimulus (the short path to a trace)
 //	stim      stimulus protocols: constant, step, pulses, ramp, sine, ZAP chirp, noise, sums
 //	spikes    spike trains, Poisson generators, ISI, CV, Fano factor, PSTH
-//	ode       integrators with spike events, resets and refractory holds
+//	ode       integrators with spike events, resets and refractory holds; Solve
+//	          validates the model and settings first and caps what it records
 //
 // # Units
 //
 // One unit system per model family, written in every parameter's comment:
 //
 //	conductance-based (HH, I_Na,p, I_Na,p+I_K):  ms, mV, mS/cm², µA/cm², µF/cm²
+//	cable:                                       the above, lengths along the axon in mm,
+//	                                             radius in µm, R_i in Ω·cm, electrodes in nA
+//	ions:                                        concentrations in mM, temperature in °C
 //	Izhikevich simple model:                     ms, mV, current I in mV/ms (it enters dv/dt directly)
 //	leaky integrate-and-fire:                    ms, mV, MΩ, nA (R·I in mV)
 //	spike trains and rates:                      ms for times, Hz for rates

@@ -16,6 +16,18 @@ import (
 // the parameter, its value and the allowed range (see BadInputError).
 var ErrBadInput = errors.New("bad input")
 
+// BadInputKind returns a new sentinel error with message msg that is a kind
+// of ErrBadInput: errors.Is(err, ErrBadInput) holds for it and for every
+// error that wraps it, and its message does not repeat "bad input". For a
+// package's named failure of its arguments (spikes.ErrBinTooWide: rate·dt ≥
+// 1), so that callers can tell it apart and still treat it as bad input.
+func BadInputKind(msg string) error { return &badInputKind{msg} }
+
+type badInputKind struct{ msg string }
+
+func (e *badInputKind) Error() string        { return e.msg }
+func (e *badInputKind) Is(target error) bool { return target == ErrBadInput }
+
 // ErrPanic marks a panic that a function recovered and returned as an error
 // (see Recover). It is a bug in neurokit or in a caller-supplied function,
 // never the caller's input; the message carries the panic value.

@@ -28,7 +28,9 @@ const (
 	Micrometre       = "µm"
 	OhmCentimetre    = "Ω·cm"
 	PerMilliVolt     = "1/mV"
+	PerMilliVoltMs   = "1/(mV·ms)" // Izhikevich's quadratic coefficient
 	MilliVoltPerMsSq = "mV/ms²"
+	MilliMetre       = "mm" // lengths along a cable (positions, compartment length)
 )
 
 // Scale is how a slider maps its positions to a parameter's values.

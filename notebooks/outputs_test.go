@@ -116,9 +116,9 @@ func TestLIFNotebookRate(t *testing.T) {
 	}
 }
 
-// 10: one second of Izhikevich's (2003) network of 1000 neurons, seed 1.
+// 11: one second of Izhikevich's (2003) network of 1000 neurons, seed 1.
 func TestNetworkNotebookSpikes(t *testing.T) {
-	out := printed(t, "10-where-next.ipynb")
+	out := printed(t, "11-where-next.ipynb")
 	got := number(t, out, `(\d+) spikes, mean rate`)
 	net, err := network.NewIzhikevich2003(1000, 1)
 	if err != nil {
@@ -128,7 +128,7 @@ func TestNetworkNotebookSpikes(t *testing.T) {
 		net.Step()
 	}
 	if int(got) != net.SpikesTotal {
-		t.Errorf("10 printed %v spikes, the library gives %d", got, net.SpikesTotal)
+		t.Errorf("11 printed %v spikes, the library gives %d", got, net.SpikesTotal)
 	}
 }
 

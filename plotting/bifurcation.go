@@ -5,41 +5,31 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
 )
 
-// BranchPoint is one point of an equilibrium branch: parameter P (e.g. the
-// applied current), state coordinate X (e.g. V) and its stability.
-type BranchPoint struct {
-	P, X   float64
-	Stable bool
-}
-
-// CyclePoint is one point of a limit-cycle branch: the extremes of X over
-// the cycle at parameter P.
-type CyclePoint struct {
-	P, Min, Max float64
-	Stable      bool
-}
-
-// SpecialPoint is a labelled bifurcation point: "SN" (saddle-node), "H sub"
-// or "H super" (Hopf), "LPC" (limit point of cycles, fold of cycles), "SNIC",
-// "HC" (homoclinic).
-type SpecialPoint struct {
-	P, X  float64
-	Label string
-}
-
-// Bifurcation is the data of a one-parameter bifurcation diagram.
+// Bifurcation is the figure of a one-parameter bifurcation diagram
+// computed by package analysis (analysis.BifurcationDiagram, or a Diagram
+// holding only the Branch of analysis.EquilibriumBranch): the branch of
+// equilibria, solid where stable and dashed where unstable; the lowest and
+// highest V of the limit cycles as dots, filled where stable and open where
+// unstable (the periodic attractors of the simulation sweeps Up and Down
+// are stable; the continued Orbits carry their own stability); the
+// bifurcation points as squares, labelled "SN" (saddle-node), "H sub" or
+// "H super" (Hopf, by the sign of the first Lyapunov coefficient) and
+// "LPC" (fold of limit cycles, marked at the highest V of its cycle).
 type Bifurcation struct {
+	// Title and axis labels with units; XLabel is the current's, from
+	// neuron.CurrentParam(m).Label(); an empty YLabel means "V [mV]".
 	Title, XLabel, YLabel string
-	// Branches of equilibria: solid where stable, dashed where unstable.
-	Branches [][]BranchPoint
-	// Cycles: the minimum and maximum of each cycle, as filled (stable) or
-	// open (unstable) dots.
-	Cycles [][]CyclePoint
-	// Special points are marked with a square and labelled.
-	Special []SpecialPoint
-	// The window; XMin == XMax means the range of the data.
+	Diagram               *analysis.Diagram
+	// SNLabel replaces the label "SN" of saddle-node points (for example
+	// "SNIC", a saddle-node on invariant circle).
+	SNLabel string
+	// The window; XMin == XMax means the current range of the diagram
+	// (I0, I1) if it has one, else the range of the data.
 	XMin, XMax, YMin, YMax float64
 	// NoLegend suppresses the legend, which otherwise goes to the right
 	// of the data area (names longer than about 3 cm are wrapped).
@@ -53,10 +43,102 @@ type Bifurcation struct {
 	LegendInside bool
 }
 
+// branchRuns splits a branch into its connected pieces (Branch.Starts) and
+// each piece into runs of one stability; neighbouring runs share their
+// boundary point so that the curve stays connected.
+func branchRuns(br *analysis.Branch) (runs []plotter.XYs, stable []bool) {
+	if br == nil {
+		return nil, nil
+	}
+	n := len(br.Points)
+	var starts []int
+	for _, s := range br.Starts {
+		if s > 0 && s < n && (len(starts) == 0 || s > starts[len(starts)-1]) {
+			starts = append(starts, s)
+		}
+	}
+	starts = append(append([]int{0}, starts...), n)
+	for k := 0; k+1 < len(starts); k++ {
+		piece := br.Points[starts[k]:starts[k+1]]
+		start := 0
+		for i := 1; i <= len(piece); i++ {
+			if i < len(piece) && piece[i].Stable == piece[start].Stable {
+				continue
+			}
+			end := min(i+1, len(piece))
+			run := make(plotter.XYs, 0, end-start)
+			for _, q := range piece[start:end] {
+				run = append(run, plotter.XY{X: q.I, Y: q.V})
+			}
+			runs, stable = append(runs, run), append(stable, piece[start].Stable)
+			start = i
+		}
+	}
+	return runs, stable
+}
+
+// cyclePoints returns the extremes (I, Vmin) and (I, Vmax) of the
+// periodic attractors of the sweeps and of the stable and unstable
+// continued orbits of d.
+func cyclePoints(d *analysis.Diagram) (stable, unstable plotter.XYs) {
+	for _, sweep := range [][]analysis.Cycle{d.Up, d.Down} {
+		for _, c := range sweep {
+			if c.Periodic {
+				stable = append(stable, plotter.XY{X: c.I, Y: c.Vmin}, plotter.XY{X: c.I, Y: c.Vmax})
+			}
+		}
+	}
+	if d.Orbits != nil {
+		for _, p := range d.Orbits.Points {
+			pts := &unstable
+			if p.Stable {
+				pts = &stable
+			}
+			*pts = append(*pts, plotter.XY{X: p.I, Y: p.Vmin}, plotter.XY{X: p.I, Y: p.Vmax})
+		}
+	}
+	return stable, unstable
+}
+
+// specialPoints returns the labelled bifurcation points of d.
+func (b *Bifurcation) specialPoints(d *analysis.Diagram) (pts plotter.XYs, names []string) {
+	add := func(x, y float64, name string) {
+		if drawable(x) && drawable(y) {
+			pts, names = append(pts, plotter.XY{X: x, Y: y}), append(names, name)
+		}
+	}
+	if d.Branch != nil {
+		sn := b.SNLabel
+		if sn == "" {
+			sn = "SN"
+		}
+		for _, s := range d.Branch.Special {
+			name := sn
+			if s.Type == analysis.Hopf {
+				name = "H super"
+				if s.Subcritical {
+					name = "H sub"
+				}
+			}
+			add(s.I, s.V, name)
+		}
+	}
+	if d.Orbits != nil {
+		for _, p := range d.Orbits.LPC {
+			add(p.I, p.Vmax, "LPC")
+		}
+	}
+	return pts, names
+}
+
 // Plot draws the bifurcation diagram.
 func (b *Bifurcation) Plot() *plot.Plot {
 	th := &Default
-	p := th.NewPlot(b.Title, b.XLabel, b.YLabel)
+	yl := b.YLabel
+	if yl == "" {
+		yl = "V [" + neurokit.MilliVolt + "]"
+	}
+	p := th.NewPlot(b.Title, b.XLabel, yl)
 	lg := newLegend(p)
 	// Diagrams fill their window; keep the legend off the data unless
 	// asked to save the room.
@@ -64,46 +146,29 @@ func (b *Bifurcation) Plot() *plot.Plot {
 	if b.LegendInside {
 		p.Legend.ThumbnailWidth = 12
 	}
+	d := b.Diagram
+	if d == nil {
+		d = &analysis.Diagram{}
+	}
 	solid := draw.LineStyle{Color: th.Ink, Width: th.Line}
 	dashed := th.dashed(solid)
 	var stableL, unstableL *plotter.Line
-	for _, br := range b.Branches {
-		// Split the branch into runs of one stability; neighbouring runs
-		// share their boundary point so that the curve stays connected.
-		start := 0
-		for i := 1; i <= len(br); i++ {
-			if i < len(br) && br[i].Stable == br[start].Stable {
-				continue
+	runs, stab := branchRuns(d.Branch)
+	for k, run := range runs {
+		lg.track(run)
+		if stab[k] {
+			if l := addCurve(p, run, solid); stableL == nil {
+				stableL = l
 			}
-			end := min(i+1, len(br))
-			run := make(plotter.XYs, 0, end-start)
-			for _, q := range br[start:end] {
-				run = append(run, plotter.XY{X: q.P, Y: q.X})
-			}
-			lg.track(run)
-			if br[start].Stable {
-				if l := addCurve(p, run, solid); stableL == nil {
-					stableL = l
-				}
-			} else if l := addCurve(p, run, dashed); unstableL == nil {
-				unstableL = l
-			}
-			start = i
+		} else if l := addCurve(p, run, dashed); unstableL == nil {
+			unstableL = l
 		}
 	}
 	lg.add("stable eq.", stableL)
 	lg.add("unstable eq.", unstableL)
 
-	var sPts, uPts plotter.XYs
-	for _, cb := range b.Cycles {
-		for _, c := range cb {
-			pts := &uPts
-			if c.Stable {
-				pts = &sPts
-			}
-			*pts = append(*pts, plotter.XY{X: c.P, Y: c.Min}, plotter.XY{X: c.P, Y: c.Max})
-		}
-	}
+	sPts, uPts := cyclePoints(d)
+	sPts, uPts = finiteXYs(sPts), finiteXYs(uPts)
 	lg.track(sPts, uPts)
 	r := th.Glyph * 0.6
 	if len(sPts) > 0 {
@@ -117,15 +182,7 @@ func (b *Bifurcation) Plot() *plot.Plot {
 		lg.add("unstable cycle", sc)
 	}
 
-	if len(b.Special) > 0 {
-		var pts plotter.XYs
-		var names []string
-		for _, s := range b.Special {
-			if finite(s.P) && finite(s.X) {
-				pts = append(pts, plotter.XY{X: s.P, Y: s.X})
-				names = append(names, s.Label)
-			}
-		}
+	if pts, names := b.specialPoints(d); len(pts) > 0 {
 		lg.track(pts)
 		sc := &plotter.Scatter{XYs: pts, GlyphStyle: draw.GlyphStyle{
 			Color: th.Color(1), Radius: th.Glyph, Shape: draw.SquareGlyph{}}}
@@ -139,12 +196,16 @@ func (b *Bifurcation) Plot() *plot.Plot {
 			p.Add(l)
 		}
 	}
-	if b.XMin < b.XMax {
-		p.X.Min, p.X.Max = b.XMin, b.XMax
+	xmin, xmax := b.XMin, b.XMax
+	if !window(xmin, xmax) && window(d.I0, d.I1) {
+		xmin, xmax = d.I0, d.I1
+	}
+	if window(xmin, xmax) {
+		p.X.Min, p.X.Max = xmin, xmax
 	} else {
 		padX(p, 0.02)
 	}
-	if b.YMin < b.YMax {
+	if window(b.YMin, b.YMax) {
 		p.Y.Min, p.Y.Max = b.YMin, b.YMax
 	} else {
 		padY(p, 0.04)

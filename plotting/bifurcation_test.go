@@ -6,25 +6,27 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
 )
 
 // foldDiagram is the equilibrium curve of x' = μ + x − x³, μ = x³ − x,
 // stable where the slope 1 − 3x² is negative (|x| > 1/√3), with
 // saddle-node points at x = ±1/√3, μ = ∓2/(3√3).
 func foldDiagram() *Bifurcation {
-	var br []BranchPoint
+	br := &analysis.Branch{}
 	for i := 0; i <= 200; i++ {
 		x := -1.6 + 3.2*float64(i)/200
-		br = append(br, BranchPoint{P: x*x*x - x, X: x, Stable: 1-3*x*x < 0})
+		br.Points = append(br.Points, analysis.BranchPoint{I: x*x*x - x, V: x, Stable: 1-3*x*x < 0})
 	}
 	xs := 1 / math.Sqrt(3)
+	br.Special = []analysis.SpecialPoint{
+		{Type: analysis.SaddleNode, I: xs*xs*xs - xs, V: xs},
+		{Type: analysis.SaddleNode, I: -xs*xs*xs + xs, V: -xs},
+	}
 	return &Bifurcation{
 		Title: "fold: x' = μ + x − x³", XLabel: "μ [1]", YLabel: "x [1]",
-		Branches: [][]BranchPoint{br},
-		Special: []SpecialPoint{
-			{P: xs*xs*xs - xs, X: xs, Label: "SN"},
-			{P: -xs*xs*xs + xs, X: -xs, Label: "SN"},
-		},
+		Diagram: &analysis.Diagram{Branch: br},
 	}
 }
 
@@ -35,31 +37,25 @@ func foldDiagram() *Bifurcation {
 // Hopf bifurcation at μ = 0 is subcritical. A cycle of radius r spans
 // x ∈ [−r, r].
 func bautinDiagram() *Bifurcation {
-	var eq []BranchPoint
+	br := &analysis.Branch{Special: []analysis.SpecialPoint{{Type: analysis.Hopf, I: 0, V: 0, Subcritical: true}}}
 	for i := 0; i <= 100; i++ {
 		mu := -0.5 + float64(i)/100
-		eq = append(eq, BranchPoint{P: mu, X: 0, Stable: mu < 0})
+		br.Points = append(br.Points, analysis.BranchPoint{I: mu, V: 0, Stable: mu < 0})
 	}
-	var big, small []CyclePoint
+	orbits := &analysis.OrbitBranch{LPC: []analysis.OrbitPoint{{I: -0.25, Vmin: -1 / math.Sqrt2, Vmax: 1 / math.Sqrt2}}}
 	for i := 0; i <= 30; i++ {
 		mu := -0.25 + 0.75*float64(i)/30
 		s := math.Sqrt(1 + 4*mu)
 		rb := math.Sqrt((1 + s) / 2)
-		big = append(big, CyclePoint{P: mu, Min: -rb, Max: rb, Stable: true})
+		orbits.Points = append(orbits.Points, analysis.OrbitPoint{I: mu, Vmin: -rb, Vmax: rb, Stable: true})
 		if mu < 0 {
 			rs := math.Sqrt((1 - s) / 2)
-			small = append(small, CyclePoint{P: mu, Min: -rs, Max: rs, Stable: false})
+			orbits.Points = append(orbits.Points, analysis.OrbitPoint{I: mu, Vmin: -rs, Vmax: rs})
 		}
 	}
 	return &Bifurcation{
 		Title: "Bautin: r' = μr + r³ − r⁵", XLabel: "μ [1]", YLabel: "x [1]",
-		Branches: [][]BranchPoint{eq},
-		Cycles:   [][]CyclePoint{big, small},
-		Special: []SpecialPoint{
-			{P: 0, X: 0, Label: "H sub"},
-			{P: -0.25, X: 1 / math.Sqrt2, Label: "LPC"},
-			{P: -0.25, X: -1 / math.Sqrt2, Label: "LPC"},
-		},
+		Diagram: &analysis.Diagram{Branch: br, Orbits: orbits},
 	}
 }
 

@@ -9,8 +9,22 @@
 //
 // Functions here take data and return a *plot.Plot or a *Figure (a grid of
 // aligned panels). They never simulate: the caller runs the model (package
-// neurokit/ode, neurokit/analysis) and passes the results. The package does
-// not import GoNB either; notebooks show figures with package nbui.
+// neurokit/ode, neurokit/analysis) and passes the results, which are drawn
+// as they are: a portrait takes an *analysis.Portrait, a diagram an
+// *analysis.Diagram, an F-I figure an *analysis.FICurve, equilibria are
+// []analysis.Equilibrium. Trace takes an *ode.Result and its model and
+// finds the rest itself:
+//
+//	res, err := neuron.Simulate(m, 100, nil)
+//	f := plotting.Trace(res, m)
+//
+// Units are data: axis labels of parameters come from the models'
+// descriptions (neuron.CurrentParam(m).Label() is "I [µA/cm²]" for HH).
+// Non-finite data points are dropped (a NaN breaks a curve, a NaN spike
+// time is not drawn); arguments a figure cannot be drawn from (a bin
+// width, a window) are errors naming them. The package does not import
+// GoNB; notebooks show figures with package nbui. Everything in it
+// compiles for GOOS=js GOARCH=wasm, for the browser explorer.
 //
 // Text: titles, axis labels and legends take a small markup (type Markup):
 // "I_Na" and "I_{Na,p}" print with subscripts, "K^+", "Ca^{2+}" and

@@ -6,16 +6,22 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
 )
 
-// FI is the data of a frequency-current (F-I) curve.
+// FI is the figure of a frequency-current (F-I) curve computed by
+// analysis.FI: the rates of the quasi-static sweeps of increasing current
+// (solid, filled dots) and of decreasing current (dashed, open dots);
+// where they differ the neuron is bistable.
 type FI struct {
 	Title string
-	// XLabel defaults to "I [µA/cm²]".
+	// XLabel is the current's axis label with its unit, from
+	// neuron.CurrentParam(m).Label(); empty means "I".
 	XLabel string
-	// Up and Down are (I, f [Hz]) from sweeps of increasing and decreasing
-	// current; either may be nil. Where they differ the neuron is bistable.
-	Up, Down plotter.XYer
+	// Curve holds the currents I and the rates Up and Down [Hz]; a sweep
+	// that is not as long as I is not drawn.
+	Curve *analysis.FICurve
 	// Class, if not empty, is written in the upper left corner
 	// ("class 1", "class 2").
 	Class string
@@ -26,26 +32,49 @@ type FI struct {
 	Curves []Series
 }
 
+// sweeps returns the up and down sweeps of c as (I, f) points; nil for a
+// sweep whose length differs from that of c.I.
+func sweeps(c *analysis.FICurve) (up, down plotter.XYs) {
+	if c == nil {
+		return nil, nil
+	}
+	xy := func(f []float64) plotter.XYs {
+		if len(f) == 0 || len(f) != len(c.I) {
+			return nil
+		}
+		out := make(plotter.XYs, len(f))
+		for i, I := range c.I {
+			out[i] = plotter.XY{X: I, Y: f[i]}
+		}
+		return out
+	}
+	return xy(c.Up), xy(c.Down)
+}
+
 // Plot draws the F-I curve: the up sweep solid with filled dots, the down
 // sweep dashed with open dots.
 func (fi *FI) Plot() *plot.Plot {
 	th := &Default
 	xl := fi.XLabel
 	if xl == "" {
-		xl = "I [µA/cm²]"
+		xl = "I"
 	}
 	p := th.NewPlot(fi.Title, xl, "f [Hz]")
 	lg := newLegend(p)
 	for k, c := range fi.Curves {
+		if c.XY == nil {
+			continue
+		}
 		l := addCurve(p, c.XY, th.LineStyle(2+k))
 		lg.track(c.XY)
 		lg.add(c.Name, l)
 	}
+	up, down := sweeps(fi.Curve)
 	for i, s := range []struct {
-		xy     plotter.XYer
+		xy     plotter.XYs
 		name   string
 		stable Stability
-	}{{fi.Up, "increasing I", Stable}, {fi.Down, "decreasing I", Unstable}} {
+	}{{up, "increasing I", Stable}, {down, "decreasing I", Unstable}} {
 		if s.xy == nil {
 			continue
 		}

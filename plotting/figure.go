@@ -134,11 +134,7 @@ func (f *Figure) layout(c draw.Canvas) [][]draw.Canvas {
 	for r := range rows {
 		for k := range cols {
 			if p := f.at(r, k); p != nil {
-				d := dataCanvas(p, c)
-				left[k] = max(left[k], d.Min.X-c.Min.X)
-				right[k] = max(right[k], c.Max.X-d.Max.X)
-				bottom[r] = max(bottom[r], d.Min.Y-c.Min.Y)
-				top[r] = max(top[r], c.Max.Y-d.Max.Y)
+				grow(p, c, &left[k], &right[k], &bottom[r], &top[r])
 			}
 		}
 	}
@@ -160,12 +156,7 @@ func (f *Figure) layout(c draw.Canvas) [][]draw.Canvas {
 				if p == nil {
 					continue
 				}
-				cell := cellAt(r, k)
-				d := dataCanvas(p, cell)
-				nl[k] = max(nl[k], d.Min.X-cell.Min.X)
-				nr[k] = max(nr[k], cell.Max.X-d.Max.X)
-				nb[r] = max(nb[r], d.Min.Y-cell.Min.Y)
-				nt[r] = max(nt[r], cell.Max.Y-d.Max.Y)
+				grow(p, cellAt(r, k), &nl[k], &nr[k], &nb[r], &nt[r])
 			}
 		}
 		// A margin can shrink as its cell grows (a y label longer than
@@ -199,6 +190,16 @@ func (f *Figure) layout(c draw.Canvas) [][]draw.Canvas {
 		}
 	}
 	return out
+}
+
+// grow raises left, right, bottom and top to the margins between the cell
+// c and the data area of p drawn in it.
+func grow(p *plot.Plot, c draw.Canvas, left, right, bottom, top *vg.Length) {
+	d := dataCanvas(p, c)
+	*left = max(*left, d.Min.X-c.Min.X)
+	*right = max(*right, c.Max.X-d.Max.X)
+	*bottom = max(*bottom, d.Min.Y-c.Min.Y)
+	*top = max(*top, c.Max.Y-d.Max.Y)
 }
 
 // WriterTo renders the figure at width w and height h in the given format
@@ -349,7 +350,7 @@ func offCentre(a *plot.Axis) bool {
 		return false
 	}
 	lo, hi := a.Min, a.Max
-	if !(hi > lo) || !finite(lo) || !finite(hi) {
+	if !(hi > lo) || !drawable(lo) || !drawable(hi) {
 		return false
 	}
 	n := a.Norm(0.5 * (lo + hi))
@@ -410,9 +411,19 @@ func (d *detached) restore() {
 	}
 }
 
+// widen gives the axes of p whose ends are equal, or too close to tell
+// apart, a range around their value (padRange): gonum/plot widens equal
+// ends by ±1, which does nothing to a value of 10¹⁷ and leaves an axis of
+// zero length, where every point lands on NaN.
+func widen(p *plot.Plot) {
+	p.X.Min, p.X.Max = padRange(p.X.Min, p.X.Max, 0)
+	p.Y.Min, p.Y.Max = padRange(p.Y.Min, p.Y.Max, 0)
+}
+
 // dataCanvas is p.DataCanvas(c) with the labels of log-scale axes given
 // the room they need (see offCentre).
 func dataCanvas(p *plot.Plot, c draw.Canvas) draw.Canvas {
+	widen(p)
 	d := detach(p, c)
 	defer d.restore()
 	return p.DataCanvas(d.rest)
@@ -421,6 +432,7 @@ func dataCanvas(p *plot.Plot, c draw.Canvas) draw.Canvas {
 // drawPlot is p.Draw(c) with the labels of log-scale axes given the room
 // they need (see offCentre), drawn where gonum/plot draws them.
 func drawPlot(p *plot.Plot, c draw.Canvas) {
+	widen(p)
 	d := detach(p, c)
 	if !d.ok {
 		p.Draw(c)

@@ -1,26 +1,28 @@
 package plotting
 
 import (
-	"fmt"
 	"math"
 	"testing"
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
+	"github.com/modelneurons/modelneurons/neurokit/ode"
+	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
 
 // linearPortrait is the phase portrait of x' = a x + b y, y' = c x + d y
 // with trajectories from 8 points on a circle of radius 0.9 (forward in
 // time for stable cases, from near the origin otherwise).
-func linearPortrait(title string, a, b, c, d float64, s Stability) *PhasePortrait {
+func linearPortrait(title string, a, b, c, d float64, kind analysis.Kind) *PhasePortrait {
 	f := func(x, y float64) (float64, float64) { return a*x + b*y, c*x + d*y }
 	var trajs []plotter.XYer
 	for k := range 8 {
 		th := 2 * math.Pi * (float64(k) + 0.5) / 8
 		r := 0.9
-		if s == Unstable {
+		if kind == analysis.UnstableNode || kind == analysis.UnstableFocus {
 			r = 0.05
 		}
 		path := rk4(f, r*math.Cos(th), r*math.Sin(th), 0.02, 400)
@@ -34,10 +36,10 @@ func linearPortrait(title string, a, b, c, d float64, s Stability) *PhasePortrai
 	}
 	return &PhasePortrait{
 		Title: title, XLabel: "x [1]", YLabel: "y [1]",
-		XMin: -1, XMax: 1, YMin: -1, YMax: 1,
+		Window:       analysis.Window{X0: -1, X1: 1, Y0: -1, Y1: 1},
 		Field:        sampleField(f, -1, 1, -1, 1, 9, 9),
 		Trajectories: trajs,
-		Equilibria:   []Equilibrium{{Stability: s}},
+		Equilibria:   []analysis.Equilibrium{{State: []float64{0, 0}, Kind: kind}},
 	}
 }
 
@@ -45,11 +47,11 @@ func linearPortrait(title string, a, b, c, d float64, s Stability) *PhasePortrai
 // comments; Izhikevich 2007, Fig. 4.15): the gallery of the notebooks.
 func galleryPortraits() []*PhasePortrait {
 	return []*PhasePortrait{
-		linearPortrait("stable node", -1, 0, 0, -3, Stable),       // λ = −1, −3
-		linearPortrait("unstable node", 1, 0, 0, 3, Unstable),     // λ = 1, 3
-		linearPortrait("stable focus", -0.5, 2, -2, -0.5, Stable), // λ = −0.5 ± 2i
-		linearPortrait("unstable focus", 0.5, 2, -2, 0.5, Unstable),
-		linearPortrait("saddle", 1, 0, 0, -1, Saddle), // λ = 1, −1
+		linearPortrait("stable node", -1, 0, 0, -3, analysis.StableNode),        // λ = −1, −3
+		linearPortrait("unstable node", 1, 0, 0, 3, analysis.UnstableNode),      // λ = 1, 3
+		linearPortrait("stable focus", -0.5, 2, -2, -0.5, analysis.StableFocus), // λ = −0.5 ± 2i
+		linearPortrait("unstable focus", 0.5, 2, -2, 0.5, analysis.UnstableFocus),
+		linearPortrait("saddle", 1, 0, 0, -1, analysis.Saddle), // λ = 1, −1
 	}
 }
 
@@ -78,11 +80,18 @@ func TestGatesGolden(t *testing.T) {
 		gate("h", func(V float64) float64 { return 0.07 * math.Exp(-(V+65)/20) }, func(V float64) float64 { return 1 / (1 + math.Exp(-(V+35)/10)) }),
 		gate("n", func(V float64) float64 { return 0.1 * vt((V+55)/10) }, func(V float64) float64 { return 0.125 * math.Exp(-(V+65)/80) }),
 	}
-	checkGolden(t, "gates", Gates(gs, -100, 50), 0, 0)
+	f, err := Gates(gs, -100, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "gates", f, 0, 0)
 }
 
+// The state of a Hodgkin-Huxley model under a 10 µA/cm² step from 2 to
+// 40 ms: the labels come from the model (its state names and its
+// current's description).
 func TestStateTraceGolden(t *testing.T) {
-	tr, spikes, stim := spikyTrajectory()
+	tr, spikes, _ := spikyTrajectory()
 	// Stand-in currents with the shapes of I_Na (inward, negative during
 	// the upstroke) and I_K (outward during repolarisation).
 	var ina, ik plotter.XYs
@@ -91,9 +100,8 @@ func TestStateTraceGolden(t *testing.T) {
 		ina = append(ina, plotter.XY{X: tr.T[i], Y: 120 * y[1] * y[1] * y[1] * y[2] * (y[0] - 50)})
 		ik = append(ik, plotter.XY{X: tr.T[i], Y: 36 * math.Pow(y[3], 4) * (y[0] + 77)})
 	}
-	f := StateTrace(tr, []string{"V", "m", "h", "n"}, 0, spikes,
-		[]Series{{Name: "I_Na", XY: ina}, {Name: "I_K", XY: ik}}, SampleAt(stim, tr.T))
+	res := &ode.Result{Trajectory: *tr, EventNames: []string{"spike"}, EventTimes: [][]float64{spikes}}
+	m := neuron.HodgkinHuxley1952().WithStim(stim.Step{Onset: 2, Offset: 40, Amp: 10})
+	f := StateTrace(res, m, Series{Name: "I_Na", XY: ina}, Series{Name: "I_K", XY: ik})
 	checkGolden(t, "state_trace", f, 16*vg.Centimeter, 14*vg.Centimeter)
 }
-
-var _ = fmt.Sprint

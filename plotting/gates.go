@@ -1,9 +1,12 @@
 package plotting
 
 import (
+	"fmt"
+
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
 
@@ -14,10 +17,14 @@ const gateSamples = 500
 // Gates draws the steady-state activation x∞(V) (left, dimensionless) and
 // the time constant τx(V) [ms] (right) of each gate over [vmin, vmax] mV,
 // one colour per gate, with a shared legend. A gate whose Tau is nil
-// (instantaneous, like m in reduced models) appears only on the left.
-func Gates(gates []neuron.Gate, vmin, vmax float64) *Figure {
-	if !(vmin < vmax) {
-		panic("plotting: Gates with vmin >= vmax")
+// (instantaneous, like m in reduced models) appears only on the left;
+// NaN values break a curve. The error names a window that is not finite
+// with vmin < vmax, or is a panic of a gate function turned into an error.
+func Gates(gates []neuron.Gate, vmin, vmax float64) (f *Figure, err error) {
+	defer neurokit.Recover(&err, "plotting.Gates")
+	if !window(vmin, vmax) {
+		return nil, &neurokit.BadInputError{Where: "plotting.Gates", Name: "vmin, vmax", Value: fmt.Sprintf("%v, %v", vmin, vmax),
+			Unit: neurokit.MilliVolt, Want: "vmin < vmax, both within ±1e+300"}
 	}
 	th := &Default
 	inf := th.NewPlot("steady state", "V [mV]", "x∞ [1]")
@@ -43,5 +50,5 @@ func Gates(gates []neuron.Gate, vmin, vmax float64) *Figure {
 	tau.Y.Min = 0
 	padY(tau, 0.03)
 	tau.Y.Min = 0
-	return NewFigure([]*plot.Plot{inf, tau})
+	return NewFigure([]*plot.Plot{inf, tau}), nil
 }

@@ -10,6 +10,8 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
 )
 
 // Stability selects the marker of an equilibrium or a special point, after
@@ -37,6 +39,27 @@ func (s Stability) String() string {
 	}
 	return "Stability(?)"
 }
+
+// stability is the marker of an equilibrium of kind k: stable nodes and
+// foci filled, unstable ones open, saddles half-filled, centers and
+// non-hyperbolic points Neutral.
+func stability(k analysis.Kind) Stability {
+	switch k {
+	case analysis.StableNode, analysis.StableFocus:
+		return Stable
+	case analysis.UnstableNode, analysis.UnstableFocus:
+		return Unstable
+	case analysis.Saddle:
+		return Saddle
+	}
+	return Neutral
+}
+
+// KindMarker is the marker of an equilibrium of kind k, for a scatter of
+// equilibria drawn outside the figures of this package (a glyph shape):
+// filled for stable nodes and foci, open for unstable ones, half-filled
+// for saddles, a dot in a circle for centers and non-hyperbolic points.
+func KindMarker(k analysis.Kind) Marker { return Marker{Stability: stability(k)} }
 
 // Marker is a draw.GlyphDrawer for equilibria: a circle of the glyph
 // style's radius, outlined in the glyph colour, filled according to
@@ -166,9 +189,15 @@ func (b *legendBox) Plot(c draw.Canvas, p *plot.Plot) {
 		// Prefer the current corner, then top right, top left, bottom
 		// right, bottom left; move only to a corner that hides less.
 		trX, trY := p.Transforms(&c)
-		best, bestN := [2]bool{b.l.Left, b.l.Top}, b.covered(rect(b.l.Left, b.l.Top), trX, trY)
-		for _, lt := range [][2]bool{{false, true}, {true, true}, {false, false}, {true, false}} {
-			if n := b.covered(rect(lt[0], lt[1]), trX, trY); n < bestN {
+		corners := [][2]bool{{b.l.Left, b.l.Top}, {false, true}, {true, true}, {false, false}, {true, false}}
+		rs := make([]vg.Rectangle, len(corners))
+		for k, lt := range corners {
+			rs[k] = rect(lt[0], lt[1])
+		}
+		counts := b.covered(rs, trX, trY)
+		best, bestN := corners[0], counts[0]
+		for k, lt := range corners[1:] {
+			if n := counts[k+1]; n < bestN {
 				best, bestN = lt, n
 			}
 		}
@@ -178,29 +207,34 @@ func (b *legendBox) Plot(c draw.Canvas, p *plot.Plot) {
 	c.Fill(rect(b.l.Left, b.l.Top).Path())
 }
 
-// covered counts the data points, and 8 points between consecutive ones,
-// that fall inside r.
-func (b *legendBox) covered(r vg.Rectangle, trX, trY func(float64) vg.Length) int {
-	n := 0
-	in := func(x, y vg.Length) bool {
+// covered counts, for each rectangle, the data points, and 7 points
+// between consecutive ones, that fall inside it.
+func (b *legendBox) covered(rs []vg.Rectangle, trX, trY func(float64) vg.Length) []int {
+	n := make([]int, len(rs))
+	in := func(r vg.Rectangle, x, y vg.Length) bool {
 		return x >= r.Min.X && x <= r.Max.X && y >= r.Min.Y && y <= r.Max.Y
 	}
 	for _, xy := range b.data {
 		var px, py vg.Length
 		for i := range xy.Len() {
 			x, y := xy.XY(i)
-			if !finite(x) || !finite(y) {
+			if !drawable(x) || !drawable(y) {
 				continue
 			}
 			sx, sy := trX(x), trY(y)
-			if in(sx, sy) {
-				n++
-			}
-			if i > 0 {
-				for k := 1; k < 8; k++ {
-					f := vg.Length(k) / 8
-					if in(px+(sx-px)*f, py+(sy-py)*f) {
-						n++
+			for k, r := range rs {
+				if in(r, sx, sy) {
+					n[k]++
+				}
+				// The points between lie in the segment's bounding box:
+				// test them only if it meets the rectangle.
+				if i == 0 || max(px, sx) < r.Min.X || min(px, sx) > r.Max.X || max(py, sy) < r.Min.Y || min(py, sy) > r.Max.Y {
+					continue
+				}
+				for j := 1; j < 8; j++ {
+					f := vg.Length(j) / 8
+					if in(r, px+(sx-px)*f, py+(sy-py)*f) {
+						n[k]++
 					}
 				}
 			}

@@ -9,56 +9,84 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
 )
 
-// Field is a vector field sampled on a rectangular grid: at the point
-// (X[c], Y[r]) the field is (U[r*len(X)+c], V[r*len(X)+c]) (rows of equal
-// Y, from the first Y up), in units of the axes per unit time.
-type Field struct {
-	X, Y []float64
-	U, V []float64
-}
-
-// Equilibrium is an equilibrium (or any point) marked by its stability.
-type Equilibrium struct {
-	X, Y      float64
-	Stability Stability
-	// Label, if not empty, is written next to the marker ("saddle",
-	// "stable focus").
-	Label string
-}
-
-// Nullcline is one nullcline, possibly made of several branches.
-type Nullcline struct {
-	Name     string // legend entry, e.g. "V-nullcline"
-	Branches []plotter.XYer
-}
-
-// Cycle is a closed orbit (limit cycle).
-type Cycle struct {
-	XY     plotter.XYer
-	Stable bool // solid if stable, dashed if unstable
-}
-
-// PhasePortrait is the data of a phase-plane figure. Every field is
-// optional. Nullclines take palette colours 1, 2, ...; trajectories colour
-// 0; the stable manifold and cycles are drawn in the theme's ink.
+// PhasePortrait is a phase-plane figure of the results of package
+// analysis: a direction field, nullclines, equilibria marked by kind,
+// trajectories, the stable manifolds of saddles and limit cycles. Portrait
+// fills it from an analysis.Portrait; every field is optional. Nullclines
+// take palette colours 1 and 2, trajectories colour 0; the stable
+// manifolds and cycles are drawn in the theme's ink.
 type PhasePortrait struct {
 	Title, XLabel, YLabel string
-	// The window; zero values (XMin == XMax) mean the range of the data.
-	XMin, XMax, YMin, YMax float64
+	// Window is the plotted rectangle; a zero Window (X0 == X1 or
+	// Y0 == Y1) means the range of the data.
+	Window analysis.Window
 	// Field is drawn as a direction field: arrows of equal length showing
 	// the direction of flow, in grey.
-	Field        *Field
-	Nullclines   []Nullcline
+	Field *analysis.VectorField
+	// Nullclines are named after Names in the legend ("V-nullcline").
+	Nullclines *analysis.Nullclines
+	// Names of the x and y components ("V", "n"); empty means "x", "y".
+	Names [2]string
+	// Trajectories are drawn thin in palette colour 0.
 	Trajectories []plotter.XYer
 	// Manifolds are the stable manifolds of saddles (separatrices).
 	Manifolds []plotter.XYer
-	Cycles    []Cycle
-	// Equilibria are marked by stability on top of everything.
-	Equilibria []Equilibrium
+	// Cycles are stable limit cycles (solid), UnstableCycles unstable ones
+	// (dashed).
+	Cycles, UnstableCycles []plotter.XYer
+	// Equilibria are marked by kind on top of everything (filled stable,
+	// open unstable, half-filled saddle) at the components Components of
+	// their State; the zero value of Components means {0, 1}. An
+	// equilibrium whose State is too short or not finite there is skipped.
+	Equilibria []analysis.Equilibrium
+	Components [2]int
+	// Labels writes the kind of each equilibrium next to it ("saddle").
+	Labels bool
 	// NoLegend suppresses the legend (for small multiples).
 	NoLegend bool
+}
+
+// Portrait returns the figure of a phase portrait computed by
+// analysis.NewPortrait, in its window: the direction field, the
+// nullclines named after the components, the stable manifolds of saddles,
+// the stable limit cycles, the trajectories and the equilibria. The
+// unstable manifolds (p.Unstable, the invariant circle of a SNIC) are left
+// out; append them to Trajectories to draw them. xLabel and yLabel are the
+// axis labels with units ("V [mV]", "n [1]"). The figure shares p's data.
+func Portrait(p *analysis.Portrait, xLabel, yLabel string) *PhasePortrait {
+	pp := &PhasePortrait{XLabel: xLabel, YLabel: yLabel}
+	if p == nil {
+		return pp
+	}
+	pp.Window, pp.Field, pp.Nullclines, pp.Names = p.Window, p.Field, p.Nullclines, p.Names
+	pp.Trajectories = xyers(p.Trajectories)
+	pp.Manifolds = xyers(p.Stable)
+	pp.Cycles = xyers(p.Cycles)
+	pp.Equilibria = p.Equilibria
+	return pp
+}
+
+// xyers returns the curves as plotter.XYers (no copy of their points).
+func xyers[T plotter.XYer](cs []T) []plotter.XYer {
+	out := make([]plotter.XYer, len(cs))
+	for i, c := range cs {
+		out[i] = c
+	}
+	return out
+}
+
+// at returns the point of e on components (i, j), and false if e's State
+// has no such components or a non-finite coordinate there.
+func at(e analysis.Equilibrium, i, j int) (plotter.XY, bool) {
+	if i < 0 || j < 0 || i >= len(e.State) || j >= len(e.State) {
+		return plotter.XY{}, false
+	}
+	pt := plotter.XY{X: e.State[i], Y: e.State[j]}
+	return pt, drawable(pt.X) && drawable(pt.Y)
 }
 
 // Plot draws the phase portrait.
@@ -69,16 +97,22 @@ func (pp *PhasePortrait) Plot() *plot.Plot {
 	if pp.Field != nil {
 		p.Add(&DirectionField{Field: pp.Field, LineStyle: draw.LineStyle{Color: th.Field, Width: th.Thin}})
 	}
-	for i, nc := range pp.Nullclines {
-		var first *plotter.Line
-		lg.track(nc.Branches...)
-		for _, b := range nc.Branches {
-			if l := addCurve(p, b, th.LineStyle(i+1)); first == nil {
-				first = l
+	if nc := pp.Nullclines; nc != nil {
+		for i, branches := range [][]analysis.Curve{nc.X, nc.Y} {
+			name := pp.Names[i]
+			if name == "" {
+				name = [2]string{"x", "y"}[i]
 			}
-		}
-		if first != nil {
-			lg.add(nc.Name, first)
+			var first *plotter.Line
+			for _, b := range branches {
+				lg.track(b)
+				if l := addCurve(p, b, th.LineStyle(i+1)); first == nil {
+					first = l
+				}
+			}
+			if first != nil {
+				lg.add(name+"-nullcline", first)
+			}
 		}
 	}
 	var firstTraj *plotter.Line
@@ -104,33 +138,42 @@ func (pp *PhasePortrait) Plot() *plot.Plot {
 	if firstMan != nil {
 		lg.add("stable manifold", firstMan)
 	}
-	var stableCyc, unstableCyc *plotter.Line
-	for _, cy := range pp.Cycles {
-		lg.track(cy.XY)
+	for k, cycles := range [][]plotter.XYer{pp.Cycles, pp.UnstableCycles} {
 		sty := draw.LineStyle{Color: th.Ink, Width: th.Line * 1.3}
-		if !cy.Stable {
+		if k == 1 {
 			sty = th.dashed(sty)
 		}
-		l := addCurve(p, cy.XY, sty)
-		if cy.Stable && stableCyc == nil {
-			stableCyc = l
-		} else if !cy.Stable && unstableCyc == nil {
-			unstableCyc = l
+		var first *plotter.Line
+		for _, cy := range cycles {
+			lg.track(cy)
+			if l := addCurve(p, cy, sty); first == nil {
+				first = l
+			}
+		}
+		lg.add([]string{"stable cycle", "unstable cycle"}[k], first)
+	}
+	comp := pp.Components
+	if comp == [2]int{} {
+		comp = [2]int{0, 1}
+	}
+	var pts []marked
+	for _, e := range pp.Equilibria {
+		if pt, ok := at(e, comp[0], comp[1]); ok {
+			m := marked{XY: pt, Stability: stability(e.Kind)}
+			if pp.Labels {
+				m.Label = e.Kind.String()
+			}
+			pts = append(pts, m)
 		}
 	}
-	if stableCyc != nil {
-		lg.add("stable cycle", stableCyc)
-	}
-	if unstableCyc != nil {
-		lg.add("unstable cycle", unstableCyc)
-	}
-	addEquilibria(p, lg, pp.Equilibria)
+	addMarked(p, lg, pts)
 
-	if pp.XMin < pp.XMax {
-		p.X.Min, p.X.Max = pp.XMin, pp.XMax
+	w := pp.Window
+	if window(w.X0, w.X1) {
+		p.X.Min, p.X.Max = w.X0, w.X1
 	}
-	if pp.YMin < pp.YMax {
-		p.Y.Min, p.Y.Max = pp.YMin, pp.YMax
+	if window(w.Y0, w.Y1) {
+		p.Y.Min, p.Y.Max = w.Y0, w.Y1
 	}
 	if pp.NoLegend {
 		lg.box.names = nil
@@ -141,16 +184,24 @@ func (pp *PhasePortrait) Plot() *plot.Plot {
 	return p
 }
 
-// addEquilibria marks the points, one legend entry per stability class
+// marked is a point drawn with the marker of its stability, and labelled
+// if Label is not empty.
+type marked struct {
+	plotter.XY
+	Stability Stability
+	Label     string
+}
+
+// addMarked marks the points, one legend entry per stability class
 // present, and writes their labels.
-func addEquilibria(p *plot.Plot, lg *legend, eqs []Equilibrium) {
+func addMarked(p *plot.Plot, lg *legend, eqs []marked) {
 	th := &Default
 	var labels plotter.XYLabels
 	for _, s := range []Stability{Stable, Unstable, Saddle, Neutral} {
 		var pts plotter.XYs
 		for _, e := range eqs {
-			if e.Stability == s && finite(e.X) && finite(e.Y) {
-				pts = append(pts, plotter.XY{X: e.X, Y: e.Y})
+			if e.Stability == s {
+				pts = append(pts, e.XY)
 			}
 		}
 		if len(pts) == 0 {
@@ -162,8 +213,8 @@ func addEquilibria(p *plot.Plot, lg *legend, eqs []Equilibrium) {
 		lg.add(s.String(), sc)
 	}
 	for _, e := range eqs {
-		if e.Label != "" && finite(e.X) && finite(e.Y) {
-			labels.XYs = append(labels.XYs, plotter.XY{X: e.X, Y: e.Y})
+		if e.Label != "" {
+			labels.XYs = append(labels.XYs, e.XY)
 			labels.Labels = append(labels.Labels, e.Label)
 		}
 	}
@@ -173,7 +224,7 @@ func addEquilibria(p *plot.Plot, lg *legend, eqs []Equilibrium) {
 	}
 }
 
-// pointLabels writes a label next to each point, right of it and above,
+// pointLabels writes a label next to each point inside the axes, right of it and above,
 // moving a label that would overlap one already placed (or a point's
 // marker) to another side, and dropping one that repeats a label already
 // written within its own size.
@@ -189,18 +240,23 @@ type pointLabels struct {
 // Plot implements plot.Plotter.
 func (l *pointLabels) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	at := make([]vg.Point, len(l.XYs))
-	size := make([]vg.Point, len(l.XYs))
+	var at, size []vg.Point
+	var texts []string
 	for i, xy := range l.XYs {
-		at[i] = vg.Point{X: trX(xy.X), Y: trY(xy.Y)}
+		pt := vg.Point{X: trX(xy.X), Y: trY(xy.Y)}
+		if !c.Contains(pt) {
+			continue // outside the axes, or too far to place (NaN)
+		}
 		r := l.Style.Rectangle(l.Labels[i])
-		size[i] = vg.Point{X: r.Max.X - r.Min.X, Y: r.Max.Y - r.Min.Y}
+		at = append(at, pt)
+		size = append(size, vg.Point{X: r.Max.X - r.Min.X, Y: r.Max.Y - r.Min.Y})
+		texts = append(texts, l.Labels[i])
 	}
 	sty := l.Style
 	sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
-	for i, r := range placeLabels(at, size, l.Labels, l.Gap, c.Rectangle) {
+	for i, r := range placeLabels(at, size, texts, l.Gap, c.Rectangle) {
 		if r.Max.X > r.Min.X {
-			c.FillText(sty, r.Min, l.Labels[i])
+			c.FillText(sty, r.Min, texts[i])
 		}
 	}
 }
@@ -290,14 +346,14 @@ func abs(x vg.Length) vg.Length {
 	return x
 }
 
-// DirectionField draws a Field as arrows of equal length that show the
+// DirectionField draws a sampled vector field as arrows of equal length that show the
 // direction of flow on screen. gonum/plot's plotter.Field rotates each
 // arrow by the angle of the vector in data units, which is the screen angle
 // only when both axes have the same scale; in a phase plane of V [mV]
 // against a gate [1] the scales differ by a factor of ~100, so this plotter
 // maps every vector through the axis transforms first.
 type DirectionField struct {
-	Field     *Field
+	Field     *analysis.VectorField
 	LineStyle draw.LineStyle
 	// Fill is the fraction of a grid cell (its larger side on screen) an
 	// arrow spans (default 0.7).
@@ -310,12 +366,12 @@ type DirectionField struct {
 // Plot implements plot.Plotter.
 func (d *DirectionField) Plot(c draw.Canvas, p *plot.Plot) {
 	f := d.Field
-	nx, ny := len(f.X), len(f.Y)
-	if nx == 0 || ny == 0 {
+	if f == nil {
 		return
 	}
-	if len(f.U) != nx*ny || len(f.V) != nx*ny {
-		panic("plotting: Field with len(U) or len(V) != len(X)*len(Y)")
+	nx, ny := len(f.Xs), len(f.Ys)
+	if nx == 0 || ny == 0 || len(f.DX) < nx*ny || len(f.DY) < nx*ny {
+		return // nothing to draw, or a malformed field: draw nothing
 	}
 	trX, trY := p.Transforms(&c)
 	// Arrow length from the larger screen spacing of the grid, so that a
@@ -333,11 +389,15 @@ func (d *DirectionField) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 	head := L * vg.Length(hf)
 	xr, yr := p.X.Max-p.X.Min, p.Y.Max-p.Y.Min
-	c.SetLineStyle(d.LineStyle)
-	for r, y := range f.Y {
-		for k, x := range f.X {
-			u, v := f.U[r*nx+k], f.V[r*nx+k]
-			if !finite(u) || !finite(v) || (u == 0 && v == 0) {
+	// All shafts in one stroked path and all heads in one filled path:
+	// two SVG elements instead of two per arrow (the arrows of a grid do
+	// not overlap, so the picture is the same).
+	var shafts, heads vg.Path
+	w := head * vg.Length(math.Tan(20*math.Pi/180)) // arrowhead half-angle 20°
+	for r, y := range f.Ys {
+		for k, x := range f.Xs {
+			u, v := f.DX[r*nx+k], f.DY[r*nx+k]
+			if !drawable(u) || !drawable(v) || (u == 0 && v == 0) {
 				continue
 			}
 			// A displacement of 1e-3 of the window along (u, v), mapped
@@ -346,7 +406,7 @@ func (d *DirectionField) Plot(c draw.Canvas, p *plot.Plot) {
 			x0, y0 := trX(x), trY(y)
 			dx, dy := float64(trX(x+s*u)-x0), float64(trY(y+s*v)-y0)
 			n := math.Hypot(dx, dy)
-			if n == 0 || !finite(n) {
+			if n == 0 || !drawable(n) {
 				continue
 			}
 			ux, uy := vg.Length(dx/n), vg.Length(dy/n)
@@ -355,30 +415,33 @@ func (d *DirectionField) Plot(c draw.Canvas, p *plot.Plot) {
 			if !c.Contains(tail) || !c.Contains(tip) {
 				continue
 			}
-			c.StrokeLine2(d.LineStyle, tail.X, tail.Y, tip.X, tip.Y)
-			// Filled arrowhead: a triangle with half-angle 20°.
-			w := head * vg.Length(math.Tan(20*math.Pi/180))
+			shafts.Move(tail)
+			shafts.Line(tip)
 			base := vg.Point{X: tip.X - ux*head, Y: tip.Y - uy*head}
-			var tri vg.Path
-			tri.Move(tip)
-			tri.Line(vg.Point{X: base.X - uy*w, Y: base.Y + ux*w})
-			tri.Line(vg.Point{X: base.X + uy*w, Y: base.Y - ux*w})
-			tri.Close()
-			c.SetColor(d.LineStyle.Color)
-			c.Fill(tri)
+			heads.Move(tip)
+			heads.Line(vg.Point{X: base.X - uy*w, Y: base.Y + ux*w})
+			heads.Line(vg.Point{X: base.X + uy*w, Y: base.Y - ux*w})
+			heads.Close()
 		}
 	}
+	if len(shafts) == 0 {
+		return
+	}
+	c.SetLineStyle(d.LineStyle)
+	c.Stroke(shafts)
+	c.SetColor(d.LineStyle.Color)
+	c.Fill(heads)
 }
 
 // arrowCell is the larger screen spacing of the grid [pt], 20 pt for a
 // single point.
-func arrowCell(f *Field, trX, trY func(float64) vg.Length) vg.Length {
+func arrowCell(f *analysis.VectorField, trX, trY func(float64) vg.Length) vg.Length {
 	var cell vg.Length
-	if len(f.X) > 1 {
-		cell = max(cell, abs(trX(f.X[1])-trX(f.X[0])))
+	if len(f.Xs) > 1 {
+		cell = max(cell, abs(trX(f.Xs[1])-trX(f.Xs[0])))
 	}
-	if len(f.Y) > 1 {
-		cell = max(cell, abs(trY(f.Y[1])-trY(f.Y[0])))
+	if len(f.Ys) > 1 {
+		cell = max(cell, abs(trY(f.Ys[1])-trY(f.Ys[0])))
 	}
 	if cell == 0 {
 		cell = 20
@@ -388,26 +451,29 @@ func arrowCell(f *Field, trX, trY func(float64) vg.Length) vg.Length {
 
 // DataRange implements plot.DataRanger: the extent of the grid.
 func (d *DirectionField) DataRange() (xmin, xmax, ymin, ymax float64) {
-	xmin, xmax = minmax(d.Field.X)
-	ymin, ymax = minmax(d.Field.Y)
+	if d.Field == nil {
+		return math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	}
+	xmin, xmax = minmax(d.Field.Xs)
+	ymin, ymax = minmax(d.Field.Ys)
 	return
 }
 
 func minmax(xs []float64) (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, x := range xs {
-		if finite(x) {
+		if drawable(x) {
 			lo, hi = math.Min(lo, x), math.Max(hi, x)
 		}
 	}
 	return lo, hi
 }
 
-// PhaseLine is the data of the phase portrait of a one-dimensional system
-// ẋ = f(x) (a model with one state variable, such as the I_Na,p model):
-// the curve of f, arrows on the x axis pointing the way x moves (right
-// where f > 0), and the equilibria, the zeros of f, marked on the axis
-// filled where stable (f falls through zero) and open where unstable.
+// PhaseLine is the phase portrait of a one-dimensional system ẋ = f(x) (a
+// model with one state variable, such as the I_Na,p model): the curve of
+// f, arrows on the x axis pointing the way x moves (right where f > 0),
+// and the equilibria, the zeros of f, marked on the axis by kind: filled
+// where stable (f falls through zero), open where unstable.
 type PhaseLine struct {
 	// Title and axis labels, with units: "V [mV]", "dV/dt [mV/ms]".
 	Title, XLabel, YLabel string
@@ -416,9 +482,9 @@ type PhaseLine struct {
 	Rate plotter.XYer
 	// Name is the legend entry of the curve; empty for none.
 	Name string
-	// Equilibria are marked at (X, 0) (Y is ignored) and labelled by
-	// their Label. Nil means the zeros of Rate (see LineEquilibria).
-	Equilibria []Equilibrium
+	// Equilibria are marked at (State[0], 0), for example those of
+	// analysis.Equilibria. Nil means the zeros of Rate (LineEquilibria).
+	Equilibria []analysis.Equilibrium
 	// Arrows is the number of flow arrows on the axis (default 12).
 	Arrows int
 	// The window; zero values (XMin == XMax) mean the range of the data.
@@ -428,41 +494,45 @@ type PhaseLine struct {
 }
 
 // LineEquilibria returns the zeros of the sampled one-dimensional field
-// rate (points (x, ẋ) in increasing x): a zero between samples of opposite
-// sign is placed by linear interpolation and is Stable where ẋ changes
-// from positive to negative, Unstable the other way; a sample that is
-// exactly zero is Stable or Unstable by the signs of its neighbours, and
-// Neutral (a saddle-node, stable on one side only) where they agree.
-func LineEquilibria(rate plotter.XYer) []Equilibrium {
-	var out []Equilibrium
+// rate (points (x, ẋ) in increasing x) as equilibria with State {x} and
+// the slope of the samples there as their eigenvalue: a zero between
+// samples of opposite sign is placed by linear interpolation and is a
+// stable node where ẋ changes from positive to negative, an unstable node
+// the other way; a sample that is exactly zero is a stable or unstable
+// node by the signs of its neighbours, and non-hyperbolic (a saddle-node,
+// stable on one side only, eigenvalue 0) where they agree.
+func LineEquilibria(rate plotter.XYer) []analysis.Equilibrium {
+	var out []analysis.Equilibrium
+	eq := func(x, slope float64, k analysis.Kind) {
+		out = append(out, analysis.Equilibrium{State: []float64{x}, Eigenvalues: []complex128{complex(slope, 0)}, Kind: k})
+	}
 	for _, s := range segments(rate) {
 		for i := range s {
 			x, f := s[i].X, s[i].Y
 			if f == 0 {
-				before, after := 0.0, 0.0
-				if i > 0 {
-					before = s[i-1].Y
+				lo, hi := max(i-1, 0), min(i+1, len(s)-1)
+				before, after := s[lo].Y, s[hi].Y
+				slope := 0.0
+				if hi > lo {
+					slope = (after - before) / (s[hi].X - s[lo].X)
 				}
-				if i+1 < len(s) {
-					after = s[i+1].Y
-				}
-				st := Neutral
 				switch {
 				case before >= 0 && after < 0 || before > 0 && after <= 0:
-					st = Stable
+					eq(x, slope, analysis.StableNode)
 				case before <= 0 && after > 0 || before < 0 && after >= 0:
-					st = Unstable
+					eq(x, slope, analysis.UnstableNode)
+				default:
+					eq(x, 0, analysis.NonHyperbolic)
 				}
-				out = append(out, Equilibrium{X: x, Stability: st})
 				continue
 			}
 			if i+1 < len(s) && s[i+1].Y != 0 && (f > 0) != (s[i+1].Y > 0) {
 				x1, f1 := s[i+1].X, s[i+1].Y
-				st := Unstable
+				k := analysis.UnstableNode
 				if f > 0 {
-					st = Stable
+					k = analysis.StableNode
 				}
-				out = append(out, Equilibrium{X: x - f*(x1-x)/(f1-f), Stability: st})
+				eq(x-f*(x1-x)/(f1-f), (f1-f)/(x1-x), k)
 			}
 		}
 	}
@@ -474,47 +544,58 @@ func (pl *PhaseLine) Plot() *plot.Plot {
 	th := &Default
 	p := th.NewPlot(pl.Title, pl.XLabel, pl.YLabel)
 	lg := newLegend(p)
-	pts := finiteXYs(pl.Rate)
+	var pts plotter.XYs
+	if pl.Rate != nil {
+		pts = finiteXYs(pl.Rate)
+	}
 	xmin, xmax := pl.XMin, pl.XMax
-	if !(xmin < xmax) && len(pts) > 0 {
+	if !window(xmin, xmax) && len(pts) > 0 {
 		xmin, xmax = pts[0].X, pts[len(pts)-1].X
 	}
-	zero := &plotter.Line{XYs: plotter.XYs{{X: xmin, Y: 0}, {X: xmax, Y: 0}}, LineStyle: draw.LineStyle{Color: th.Ink, Width: th.Axis}}
-	p.Add(zero)
+	if xmin < xmax {
+		zero := &plotter.Line{XYs: plotter.XYs{{X: xmin, Y: 0}, {X: xmax, Y: 0}}, LineStyle: draw.LineStyle{Color: th.Ink, Width: th.Axis}}
+		p.Add(zero)
+	}
 	n := pl.Arrows
 	if n <= 0 {
 		n = 12
 	}
+	n = min(n, maxArrows)
 	if len(pts) > 1 && xmax > xmin {
 		// The arrows are a direction field of one row: (sign f, 0).
-		fl := &Field{Y: []float64{0}}
+		fl := &analysis.VectorField{Ys: []float64{0}}
 		for i := range n {
 			x := xmin + (xmax-xmin)*(float64(i)+0.5)/float64(n)
 			u := math.Copysign(1, interp(pts, x))
-			if v := interp(pts, x); v == 0 || !finite(v) {
+			if v := interp(pts, x); v == 0 || !drawable(v) {
 				u = math.NaN()
 			}
-			fl.X = append(fl.X, x)
-			fl.U = append(fl.U, u)
-			fl.V = append(fl.V, 0)
+			fl.Xs = append(fl.Xs, x)
+			fl.DX = append(fl.DX, u)
+			fl.DY = append(fl.DY, 0)
 		}
 		p.Add(&DirectionField{Field: fl, LineStyle: draw.LineStyle{Color: th.Color(1), Width: th.Line}, Fill: 0.7, Head: 0.55})
 	}
-	l := addCurve(p, pl.Rate, th.LineStyle(0))
-	lg.track(pl.Rate)
-	lg.add(pl.Name, l)
+	if pl.Rate != nil {
+		l := addCurve(p, pl.Rate, th.LineStyle(0))
+		lg.track(pl.Rate)
+		lg.add(pl.Name, l)
+	}
 	eqs := pl.Equilibria
-	if eqs == nil {
+	if eqs == nil && pl.Rate != nil {
 		eqs = LineEquilibria(pl.Rate)
 	}
-	on := make([]Equilibrium, len(eqs))
-	for i, e := range eqs {
-		on[i] = e
-		on[i].Y = 0
+	var on []marked
+	for _, e := range eqs {
+		if len(e.State) > 0 && drawable(e.State[0]) {
+			on = append(on, marked{XY: plotter.XY{X: e.State[0]}, Stability: stability(e.Kind)})
+		}
 	}
-	addEquilibria(p, lg, on)
-	p.X.Min, p.X.Max = xmin, xmax
-	if pl.YMin < pl.YMax {
+	addMarked(p, lg, on)
+	if xmin < xmax {
+		p.X.Min, p.X.Max = xmin, xmax
+	}
+	if window(pl.YMin, pl.YMax) {
 		p.Y.Min, p.Y.Max = pl.YMin, pl.YMax
 	} else {
 		p.Y.Min, p.Y.Max = math.Min(p.Y.Min, 0), math.Max(p.Y.Max, 0)
@@ -527,6 +608,9 @@ func (pl *PhaseLine) Plot() *plot.Plot {
 	}
 	return p
 }
+
+// maxArrows caps the arrows of a PhaseLine: more would merge into a band.
+const maxArrows = 1000
 
 // interp is the linear interpolation of the points (increasing X) at x,
 // NaN outside them.

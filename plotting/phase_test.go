@@ -9,6 +9,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
 )
 
 // rk4 integrates the planar system f from (x, y) for n steps of h and
@@ -27,22 +29,36 @@ func rk4(f func(x, y float64) (float64, float64), x, y, h float64, n int) plotte
 	return out
 }
 
-func sampleField(f func(x, y float64) (float64, float64), x0, x1, y0, y1 float64, nx, ny int) *Field {
-	fl := &Field{}
+func sampleField(f func(x, y float64) (float64, float64), x0, x1, y0, y1 float64, nx, ny int) *analysis.VectorField {
+	fl := &analysis.VectorField{}
 	for k := range nx {
-		fl.X = append(fl.X, x0+(x1-x0)*float64(k)/float64(nx-1))
+		fl.Xs = append(fl.Xs, x0+(x1-x0)*float64(k)/float64(nx-1))
 	}
 	for r := range ny {
-		fl.Y = append(fl.Y, y0+(y1-y0)*float64(r)/float64(ny-1))
+		fl.Ys = append(fl.Ys, y0+(y1-y0)*float64(r)/float64(ny-1))
 	}
-	for _, y := range fl.Y {
-		for _, x := range fl.X {
+	for _, y := range fl.Ys {
+		for _, x := range fl.Xs {
 			u, v := f(x, y)
-			fl.U = append(fl.U, u)
-			fl.V = append(fl.V, v)
+			fl.DX = append(fl.DX, u)
+			fl.DY = append(fl.DY, v)
 		}
 	}
 	return fl
+}
+
+// curve copies samples into an analysis.Curve.
+func curve(xy plotter.XYs) analysis.Curve {
+	var c analysis.Curve
+	for _, p := range xy {
+		c.X, c.Y = append(c.X, p.X), append(c.Y, p.Y)
+	}
+	return c
+}
+
+// eq is an equilibrium at (x, y) of kind k.
+func eq(x, y float64, k analysis.Kind) analysis.Equilibrium {
+	return analysis.Equilibrium{State: []float64{x, y}, Kind: k}
 }
 
 // fitzHughNagumo is the FitzHugh-Nagumo model with the textbook parameters
@@ -73,12 +89,13 @@ func fhnPortrait() *PhasePortrait {
 	return &PhasePortrait{
 		Title:  "FitzHugh-Nagumo, I = 0.5",
 		XLabel: "v [1]", YLabel: "w [1]",
-		XMin: -2.5, XMax: 2.5, YMin: -1, YMax: 2.5,
+		Window:       analysis.Window{X0: -2.5, X1: 2.5, Y0: -1, Y1: 2.5},
 		Field:        sampleField(fitzHughNagumo, -2.5, 2.5, -1, 2.5, 21, 15),
-		Nullclines:   []Nullcline{{Name: "v-nullcline", Branches: []plotter.XYer{vNull}}, {Name: "w-nullcline", Branches: []plotter.XYer{wNull}}},
+		Nullclines:   &analysis.Nullclines{X: []analysis.Curve{curve(vNull)}, Y: []analysis.Curve{curve(wNull)}},
+		Names:        [2]string{"v", "w"},
 		Trajectories: []plotter.XYer{traj[:600]},
-		Cycles:       []Cycle{{XY: cyc[3000:], Stable: true}},
-		Equilibria:   []Equilibrium{{X: ve, Y: (ve + 0.7) / 0.8, Stability: Unstable}},
+		Cycles:       []plotter.XYer{cyc[3000:]},
+		Equilibria:   []analysis.Equilibrium{eq(ve, (ve+0.7)/0.8, analysis.UnstableFocus)},
 	}
 }
 
@@ -109,16 +126,13 @@ func duffingPortrait() *PhasePortrait {
 	return &PhasePortrait{
 		Title:  "bistability: saddle and two foci",
 		XLabel: "x [1]", YLabel: "y [1/ms]",
-		XMin: -2, XMax: 2, YMin: -1.5, YMax: 1.5,
+		Window:       analysis.Window{X0: -2, X1: 2, Y0: -1.5, Y1: 1.5},
 		Field:        sampleField(duffing, -2, 2, -1.5, 1.5, 21, 15),
-		Nullclines:   []Nullcline{{Name: "x-nullcline", Branches: []plotter.XYer{xNull}}, {Name: "y-nullcline", Branches: []plotter.XYer{yNull}}},
+		Nullclines:   &analysis.Nullclines{X: []analysis.Curve{curve(xNull)}, Y: []analysis.Curve{curve(yNull)}},
 		Trajectories: []plotter.XYer{rk4(duffing, -1.8, 1.2, 0.01, 3000)},
 		Manifolds:    []plotter.XYer{m1, m2},
-		Equilibria: []Equilibrium{
-			{X: 0, Y: 0, Stability: Saddle, Label: "saddle"},
-			{X: -1, Y: 0, Stability: Stable},
-			{X: 1, Y: 0, Stability: Stable},
-		},
+		Equilibria:   []analysis.Equilibrium{eq(0, 0, analysis.Saddle), eq(-1, 0, analysis.StableFocus), eq(1, 0, analysis.StableFocus)},
+		Labels:       true,
 	}
 }
 
@@ -126,8 +140,6 @@ func TestPhasePortraitGolden(t *testing.T) {
 	checkGolden(t, "phase_fhn", Single(fhnPortrait().Plot()), 0, 0)
 	checkGolden(t, "phase_saddle", Single(duffingPortrait().Plot()), 0, 0)
 }
-
-var _ = vg.Inch
 
 // Two equilibria 0.02 apart in a window of 4 (a fraction of a label's
 // height on screen) keep their labels apart and off both markers; a
@@ -172,11 +184,9 @@ func TestPlaceLabels(t *testing.T) {
 // The same in a drawn portrait: the labels of two close equilibria do not
 // overlap.
 func TestEquilibriumLabelsApart(t *testing.T) {
-	pp := &PhasePortrait{XLabel: "x [1]", YLabel: "y [1]", XMin: -2, XMax: 2, YMin: -2, YMax: 2,
-		Equilibria: []Equilibrium{
-			{X: 0, Y: 0, Stability: Saddle, Label: "saddle"},
-			{X: 0.02, Y: 0.02, Stability: Stable, Label: "stable node"},
-		}, NoLegend: true}
+	pp := &PhasePortrait{XLabel: "x [1]", YLabel: "y [1]", Window: analysis.Window{X0: -2, X1: 2, Y0: -2, Y1: 2},
+		Equilibria: []analysis.Equilibrium{eq(0, 0, analysis.Saddle), eq(0.02, 0.02, analysis.StableNode)},
+		Labels:     true, NoLegend: true}
 	acts, _ := record(Single(pp.Plot()), Default.Width, Default.Height)
 	sty := text.Style{Font: Default.face(Default.Legend), Handler: plot.DefaultTextHandler}
 	var rs []vg.Rectangle
@@ -207,11 +217,11 @@ func TestArrowCell(t *testing.T) {
 		{[]float64{-0.05, 0.05}, 10}, // a strip: 0.5 pt rows, 10 pt columns
 		{[]float64{0, 2}, 20},        // taller cells: the row spacing
 	} {
-		if got := arrowCell(&Field{X: xs, Y: c.ys}, tr, tr); got != c.want {
+		if got := arrowCell(&analysis.VectorField{Xs: xs, Ys: c.ys}, tr, tr); got != c.want {
 			t.Errorf("arrowCell with rows %v = %v pt, want %v", c.ys, got, c.want)
 		}
 	}
-	if got := arrowCell(&Field{X: []float64{1}, Y: []float64{1}}, tr, tr); got != 20 {
+	if got := arrowCell(&analysis.VectorField{Xs: []float64{1}, Ys: []float64{1}}, tr, tr); got != 20 {
 		t.Errorf("arrowCell of one point = %v, want the 20 pt default", got)
 	}
 }
@@ -222,33 +232,43 @@ func TestArrowCell(t *testing.T) {
 func TestLineEquilibria(t *testing.T) {
 	f := func(x float64) float64 { return x - x*x*x }
 	eqs := LineEquilibria(Sample(f, -1.5, 1.5, 10))
-	want := []Equilibrium{{X: -1, Stability: Stable}, {X: 0, Stability: Unstable}, {X: 1, Stability: Stable}}
+	want := []struct {
+		x, slope float64
+		k        analysis.Kind
+	}{
+		// Linear interpolation between −1.2 (f = 0.528) and −0.9
+		// (f = −0.171) puts the zero at −0.9 − 0.171·0.3/0.699 =
+		// −0.9734: within 0.03 of −1, with the secant slope
+		// −0.699/0.3 = −2.33 for f'(−1) = −2.
+		{-1, -2.33, analysis.StableNode},
+		// The sample at 0 is exact; the central difference over ±0.3
+		// is (0.273 + 0.273)/0.6 = 0.91 for f'(0) = 1.
+		{0, 0.91, analysis.UnstableNode},
+		{1, -2.33, analysis.StableNode},
+	}
 	if len(eqs) != len(want) {
 		t.Fatalf("LineEquilibria = %v, want %v", eqs, want)
 	}
 	for i, e := range eqs {
-		// Linear interpolation between −1.2 (f = 0.528) and −0.9
-		// (f = −0.171) puts the zero at −0.9 − 0.171·0.3/0.699 =
-		// −0.9734: within 0.03 of −1.
-		if math.Abs(e.X-want[i].X) > 0.03 || e.Stability != want[i].Stability {
-			t.Errorf("equilibrium %d = %+v, want %+v", i, e, want[i])
+		if math.Abs(e.State[0]-want[i].x) > 0.03 || math.Abs(real(e.Eigenvalues[0])-want[i].slope) > 0.01 || e.Kind != want[i].k {
+			t.Errorf("equilibrium %d = %v %v %v, want %+v", i, e.State, e.Eigenvalues, e.Kind, want[i])
 		}
 	}
 	// ẋ = x² has a single, semi-stable zero at 0 (a saddle-node).
-	if eqs := LineEquilibria(Sample(func(x float64) float64 { return x * x }, -1, 1, 10)); len(eqs) != 1 || eqs[0].Stability != Neutral {
-		t.Errorf("LineEquilibria of x² = %v, want one Neutral at 0", eqs)
+	if eqs := LineEquilibria(Sample(func(x float64) float64 { return x * x }, -1, 1, 10)); len(eqs) != 1 || eqs[0].Kind != analysis.NonHyperbolic {
+		t.Errorf("LineEquilibria of x² = %v, want one non-hyperbolic at 0", eqs)
 	}
 }
 
 func ExampleLineEquilibria() {
 	// The I_Na,p-like bistable line ẋ = x − x³ on [−1.5, 1.5].
 	for _, e := range LineEquilibria(Sample(func(x float64) float64 { return x - x*x*x }, -1.5, 1.5, 300)) {
-		fmt.Printf("x = %+.2f %v\n", e.X, e.Stability)
+		fmt.Printf("x = %+.2f %v\n", e.State[0], e.Kind)
 	}
 	// Output:
-	// x = -1.00 stable
-	// x = +0.00 unstable
-	// x = +1.00 stable
+	// x = -1.00 stable node
+	// x = +0.00 unstable node
+	// x = +1.00 stable node
 }
 
 func TestPhaseLineGolden(t *testing.T) {
@@ -258,17 +278,15 @@ func TestPhaseLineGolden(t *testing.T) {
 	}
 	// Two nearby labelled equilibria in a portrait next to it, with the
 	// flow of ẋ = x − x³ on a field of one row at y = −0.7.
-	row := &Field{Y: []float64{-0.7}}
+	row := &analysis.VectorField{Ys: []float64{-0.7}}
 	for k := range 11 {
 		x := -1 + 0.2*float64(k)
-		row.X, row.U, row.V = append(row.X, x), append(row.U, x-x*x*x), append(row.V, 0)
+		row.Xs, row.DX, row.DY = append(row.Xs, x), append(row.DX, x-x*x*x), append(row.DY, 0)
 	}
-	pp := &PhasePortrait{Title: "close equilibria", XLabel: "x [1]", YLabel: "y [1]", XMin: -1, XMax: 1, YMin: -1, YMax: 1,
+	pp := &PhasePortrait{Title: "close equilibria", XLabel: "x [1]", YLabel: "y [1]", Window: analysis.Window{X0: -1, X1: 1, Y0: -1, Y1: 1},
 		Field: row,
-		Equilibria: []Equilibrium{
-			{X: 0, Y: 0, Stability: Saddle, Label: "saddle"},
-			{X: 0.05, Y: 0.03, Stability: Stable, Label: "stable node"},
-			{X: 0.06, Y: 0.02, Stability: Stable, Label: "stable node"},
-		}, NoLegend: true}
+		Equilibria: []analysis.Equilibrium{
+			eq(0, 0, analysis.Saddle), eq(0.05, 0.03, analysis.StableNode), eq(0.06, 0.02, analysis.StableNode),
+		}, Labels: true, NoLegend: true}
 	checkGolden(t, "phase_line", NewFigure([]*plot.Plot{pl.Plot(), pp.Plot()}), 0, 0)
 }

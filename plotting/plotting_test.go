@@ -9,7 +9,9 @@ import (
 	"gonum.org/v1/plot/cmpimg"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
+	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
 
 // Golden images are rendered small (12 cm × 8 cm at 72 dpi) to keep
@@ -73,4 +75,25 @@ func TestVoltageTraceGolden(t *testing.T) {
 	tr, spikes, stim := spikyTrajectory()
 	f := VoltageTrace(tr, 0, spikes, SampleAt(stim, tr.T), "I [µA/cm²]")
 	checkGolden(t, "voltage_trace", f, 0, 0)
+}
+
+// Trace finds everything itself: V from the model's VIndex, the spikes
+// from the events named "spike", the applied current (the model's
+// constant I plus its stimulus) and the labels from the model's
+// description. For the recording of spikyTrajectory and an HH model with
+// the same 10 µA/cm² step it draws the figure of VoltageTrace exactly.
+func TestTraceGolden(t *testing.T) {
+	tr, spikes, _ := spikyTrajectory()
+	res := &ode.Result{Trajectory: *tr, EventNames: []string{"other", "spike"}, EventTimes: [][]float64{{1, 2}, spikes}}
+	m := neuron.HodgkinHuxley1952().WithStim(stim.Step{Onset: 2, Offset: 40, Amp: 10})
+	f := Trace(res, m)
+	if n := len(f.Panels); n != 2 || f.Panels[1][0].Y.Label.Text != "I\n[µA/cm²]" { // a short panel breaks its label
+		t.Fatalf("%d panels, stimulus label %q", n, f.Panels[1][0].Y.Label.Text)
+	}
+	checkGolden(t, "voltage_trace", f, 0, 0)
+	// Without a stimulus: one panel, titled with the constant current.
+	g := Trace(res, neuron.HodgkinHuxley1952().WithApplied(6.5))
+	if len(g.Panels) != 1 || g.Panels[0][0].Title.Text != "I = 6.5 µA/cm²" {
+		t.Errorf("%d panels, title %q; want 1 and \"I = 6.5 µA/cm²\"", len(g.Panels), g.Panels[0][0].Title.Text)
+	}
 }

@@ -9,15 +9,19 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/modelneurons/modelneurons/neurokit"
 )
 
 // Raster draws spike trains (spike times in ms) as rows of ticks, trial 0
-// at the bottom, over [t0, t1] ms.
+// at the bottom, over [t0, t1] ms; a window that is not finite with
+// t0 < t1 means the range of the spikes. Spike times that are NaN or
+// infinite are not drawn.
 func Raster(trains [][]float64, t0, t1 float64) *plot.Plot {
 	th := &Default
 	p := th.NewPlot("", "t [ms]", "trial [#]")
 	p.Add(&RasterTicks{Trains: trains, LineStyle: draw.LineStyle{Color: th.Ink, Width: th.Thin}})
-	p.X.Min, p.X.Max = t0, t1
+	p.X.Min, p.X.Max = rasterWindow(trains, t0, t1)
 	p.Y.Min, p.Y.Max = -0.5, float64(len(trains))-0.5
 	if len(trains) <= 8 {
 		p.Y.Tick.Marker = Ticks{N: len(trains)}
@@ -38,8 +42,8 @@ func (r *RasterTicks) Plot(c draw.Canvas, p *plot.Plot) {
 	for i, tr := range r.Trains {
 		y0, y1 := trY(float64(i)-0.4), trY(float64(i)+0.4)
 		for _, t := range tr {
-			if t < p.X.Min || t > p.X.Max {
-				continue
+			if !(t >= p.X.Min && t <= p.X.Max) {
+				continue // outside, or NaN
 			}
 			x := trX(t)
 			c.StrokeLine2(r.LineStyle, x, y0, x, y1)
@@ -49,12 +53,13 @@ func (r *RasterTicks) Plot(c draw.Canvas, p *plot.Plot) {
 
 // DotRaster draws the spike trains of a large network (hundreds to
 // thousands of neurons, where the ticks of Raster merge) as dots, one row
-// per train, neuron 0 at the bottom, over [t0, t1] ms.
+// per train, neuron 0 at the bottom, over [t0, t1] ms (as for Raster, an
+// invalid window means the range of the spikes).
 func DotRaster(trains [][]float64, t0, t1 float64) *plot.Plot {
 	th := &Default
 	p := th.NewPlot("", "t [ms]", "neuron [#]")
 	p.Add(&RasterDots{Trains: trains, Color: th.Ink})
-	p.X.Min, p.X.Max = t0, t1
+	p.X.Min, p.X.Max = rasterWindow(trains, t0, t1)
 	p.Y.Min, p.Y.Max = -0.5, float64(len(trains))-0.5
 	return p
 }
@@ -83,8 +88,8 @@ func (r *RasterDots) Plot(c draw.Canvas, p *plot.Plot) {
 			continue
 		}
 		for _, t := range tr {
-			if t < p.X.Min || t > p.X.Max {
-				continue
+			if !(t >= p.X.Min && t <= p.X.Max) {
+				continue // outside, or NaN
 			}
 			x := trX(t)
 			var sq vg.Path
@@ -98,26 +103,52 @@ func (r *RasterDots) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// rates bins the spikes of all trains in [t0, t1) into bins of width bin
-// [ms] and returns the bin edges and the firing rate in each bin [Hz]:
-// count / (trials · bin/1000 s).
-func rates(trains [][]float64, t0, t1, bin float64) (edges, hz []float64) {
-	if !(bin > 0) || !(t1 > t0) {
-		panic("plotting: PSTH needs bin > 0 and t1 > t0")
+// rasterWindow returns [t0, t1] if it is a window a figure can show, else
+// the range of the finite spike times (gonum/plot widens an empty one).
+func rasterWindow(trains [][]float64, t0, t1 float64) (float64, float64) {
+	if window(t0, t1) {
+		return t0, t1
 	}
-	n := int(math.Ceil((t1 - t0) / bin))
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, tr := range trains {
+		l, h := minmax(tr)
+		lo, hi = math.Min(lo, l), math.Max(hi, h)
+	}
+	return lo, hi
+}
+
+// maxBins bounds the bins of a histogram: a figure 16 cm wide shows
+// about a thousand pixel columns.
+const maxBins = 1e5
+
+// rates bins the finite spike times of all trains in [t0, t1) into bins of
+// width bin [ms] (the last one may be cut short by t1) and returns the bin
+// edges and the firing rate in each bin [Hz]: count / (trials · bin/1000 s).
+func rates(trains [][]float64, t0, t1, bin float64) (edges, hz []float64, err error) {
+	const where = "plotting.PSTH"
+	if err := neurokit.Interval(where, "t0, t1", t0, t1, neurokit.MilliSecond); err != nil {
+		return nil, nil, err
+	}
+	if !(bin > 0) || !drawable(bin) {
+		return nil, nil, &neurokit.BadInputError{Where: where, Name: "bin", Value: bin, Unit: neurokit.MilliSecond, Want: "> 0 and finite"}
+	}
+	nf := math.Ceil((t1 - t0) / bin)
+	if err := neurokit.Count(where, "bins", nf, maxBins, "use a wider bin or a shorter window"); err != nil {
+		return nil, nil, err
+	}
+	n := int(nf)
 	edges = make([]float64, n+1)
 	for i := range edges {
 		edges[i] = t0 + float64(i)*bin
 	}
 	hz = make([]float64, n)
 	if len(trains) == 0 {
-		return edges, hz
+		return edges, hz, nil
 	}
 	for _, tr := range trains {
 		for _, t := range tr {
 			if t >= t0 && t < t1 {
-				hz[int((t-t0)/bin)]++
+				hz[min(int((t-t0)/bin), n-1)]++
 			}
 		}
 	}
@@ -125,30 +156,40 @@ func rates(trains [][]float64, t0, t1, bin float64) (edges, hz []float64) {
 	for i := range hz {
 		hz[i] *= scale
 	}
-	return edges, hz
+	return edges, hz, nil
 }
 
 // PSTH draws the peri-stimulus time histogram of the trains: the firing
 // rate [Hz] averaged over trials in bins of width bin [ms] over [t0, t1].
-func PSTH(trains [][]float64, t0, t1, bin float64) *plot.Plot {
+// The error names a window that is not finite with t0 < t1, a bin that is
+// not positive and finite, or more than 10⁵ bins.
+func PSTH(trains [][]float64, t0, t1, bin float64) (*plot.Plot, error) {
 	th := &Default
 	p := th.NewPlot("", "t [ms]", "rate [Hz]")
-	edges, hz := rates(trains, t0, t1, bin)
+	edges, hz, err := rates(trains, t0, t1, bin)
+	if err != nil {
+		return nil, err
+	}
 	p.Add(bars(edges, hz))
 	p.X.Min, p.X.Max = t0, t1
 	p.Y.Min = 0
 	padY(p, 0.04)
 	p.Y.Min = 0
-	return p
+	return p, nil
 }
 
-// RasterPSTH stacks a raster over its PSTH on a shared time axis.
-func RasterPSTH(trains [][]float64, t0, t1, bin float64) *Figure {
-	r, h := Raster(trains, t0, t1), PSTH(trains, t0, t1, bin)
+// RasterPSTH stacks a raster over its PSTH on a shared time axis; the
+// error is PSTH's.
+func RasterPSTH(trains [][]float64, t0, t1, bin float64) (*Figure, error) {
+	h, err := PSTH(trains, t0, t1, bin)
+	if err != nil {
+		return nil, err
+	}
+	r := Raster(trains, t0, t1)
 	ShareX(r, h)
 	f := Column(r, h)
 	f.Heights = []float64{1.5, 1}
-	return f
+	return f, nil
 }
 
 // bars is a filled outline histogram with the given bin edges and heights.
@@ -167,14 +208,11 @@ func bars(edges, h []float64) *plotter.Line {
 }
 
 // ISIHist draws the histogram of interspike intervals [ms] as a density
-// [1/ms] in the given number of bins, with the exponential density
-// r·exp(−r·t) of a Poisson process of rate r [Hz] overlaid (r converted to
-// 1/ms). A rate ≤ 0 means the maximum-likelihood estimate 1/mean(ISI).
-// ISI draws the same with a dead time.
-func ISIHist(isis []float64, bins int, rate float64) *plot.Plot {
-	if len(isis) == 0 || bins < 1 {
-		return Default.NewPlot("", "ISI [ms]", "density [1/ms]")
-	}
+// [1/ms] in the given number of bins (0 means 30), with the exponential
+// density r·exp(−r·t) of a Poisson process of rate r [Hz] overlaid (r
+// converted to 1/ms). A rate ≤ 0 means the maximum-likelihood estimate
+// 1/mean(ISI). ISI draws the same with a dead time; the errors are its.
+func ISIHist(isis []float64, bins int, rate float64) (*plot.Plot, error) {
 	return (&ISI{Intervals: isis, Bins: bins, Rate: rate}).Plot()
 }
 
@@ -182,9 +220,10 @@ func ISIHist(isis []float64, bins int, rate float64) *plot.Plot {
 // density of a Poisson process with dead time overlaid.
 type ISI struct {
 	Title string
-	// Intervals are the interspike intervals [ms].
+	// Intervals are the interspike intervals [ms]; NaN, infinite and
+	// negative ones are left out.
 	Intervals []float64
-	// Bins is the number of bins over [0, Max] (default 30).
+	// Bins is the number of bins over [0, Max] (0 means 30; at most 10⁵).
 	Bins int
 	// Max is the upper end of the histogram [ms]; 0 means the longest
 	// interval.
@@ -195,17 +234,16 @@ type ISI struct {
 	// fire. The overlay is the shifted exponential density
 	// r'·exp(−r'(τ−τd)) for τ ≥ τd (0 before), whose mean τd + 1/r'
 	// equals 1/r: r' = r/(1 − r·τd) is the rate of the process while it
-	// is free to fire. Zero gives the exponential r·exp(−r·τ).
+	// is free to fire, so τd must be shorter than the mean interval 1/r.
+	// Zero gives the exponential r·exp(−r·τ).
 	DeadTime float64
 }
 
 // isiDensity is the interval density of a Poisson process with dead time
 // td [ms] and observed rate r [1/ms]: r'·exp(−r'(τ−td)) for τ ≥ td with
-// r' = r/(1 − r·td).
+// r' = r/(1 − r·td). It needs r > 0, td ≥ 0 and r·td < 1 (ISI.Plot
+// checks them).
 func isiDensity(r, td float64) func(tau float64) float64 {
-	if !(r > 0) || td < 0 || r*td >= 1 {
-		panic("plotting: ISI needs rate > 0, dead time ≥ 0 and rate·dead time < 1")
-	}
 	rp := r / (1 - r*td)
 	return func(tau float64) float64 {
 		if tau < td {
@@ -215,25 +253,46 @@ func isiDensity(r, td float64) func(tau float64) float64 {
 	}
 }
 
-// Plot draws the histogram and the density.
-func (h *ISI) Plot() *plot.Plot {
+// Plot draws the histogram and the density. The error names a negative
+// or too large Bins, a negative or NaN Max, Rate or DeadTime, or a dead
+// time no shorter than the mean interval.
+func (h *ISI) Plot() (*plot.Plot, error) {
+	const where = "plotting.ISI"
 	th := &Default
 	p := th.NewPlot(h.Title, "ISI [ms]", "density [1/ms]")
-	if len(h.Intervals) == 0 {
-		return p
+	bins, err := neurokit.SettingInt(where, "Bins", h.Bins, 30, "30")
+	if err != nil {
+		return nil, err
 	}
-	bins := h.Bins
-	if bins < 1 {
-		bins = 30
+	if err := neurokit.Count(where, "Bins", float64(bins), maxBins, "ask for fewer bins"); err != nil {
+		return nil, err
 	}
+	for _, c := range []struct {
+		name, unit string
+		v          float64
+	}{{"Max", neurokit.MilliSecond, h.Max}, {"DeadTime", neurokit.MilliSecond, h.DeadTime}} {
+		if _, err := neurokit.Setting(where, c.name, c.v, 0, c.unit, ""); err != nil {
+			return nil, err
+		}
+	}
+	if err := neurokit.Finite(where, "Rate", h.Rate, neurokit.Hertz); err != nil {
+		return nil, err
+	}
+	var isis []float64
 	hi, mean := 0.0, 0.0
 	for _, x := range h.Intervals {
-		hi = math.Max(hi, x)
-		mean += x
+		if x >= 0 && drawable(x) {
+			isis = append(isis, x)
+			hi = math.Max(hi, x)
+			mean += x
+		}
 	}
-	mean /= float64(len(h.Intervals))
+	mean /= float64(max(len(isis), 1))
 	if h.Max > 0 {
 		hi = h.Max
+	}
+	if len(isis) == 0 || !(hi > 0) {
+		return p, nil // nothing to bin
 	}
 	w := hi / float64(bins)
 	edges := make([]float64, bins+1)
@@ -241,18 +300,22 @@ func (h *ISI) Plot() *plot.Plot {
 		edges[i] = float64(i) * w
 	}
 	dens := make([]float64, bins)
-	for _, x := range h.Intervals {
+	for _, x := range isis {
 		if x <= hi {
 			dens[min(int(x/w), bins-1)]++
 		}
 	}
 	for i := range dens {
-		dens[i] /= float64(len(h.Intervals)) * w
+		dens[i] /= float64(len(isis)) * w
 	}
 	p.Add(bars(edges, dens))
 	r := h.Rate / 1000
 	if r <= 0 {
 		r = 1 / mean
+	}
+	if td := h.DeadTime; !(r > 0) || !drawable(r) || r*td >= 1 {
+		return nil, &neurokit.BadInputError{Where: where, Name: "DeadTime", Value: td, Unit: neurokit.MilliSecond,
+			Want: fmt.Sprintf("< the mean interval 1/r = %.4g ms", 1/r)}
 	}
 	f := isiDensity(r, h.DeadTime)
 	var curve plotter.XYs
@@ -275,28 +338,40 @@ func (h *ISI) Plot() *plot.Plot {
 	padY(p, 0.04)
 	p.Y.Min = 0
 	lg.done()
-	return p
+	return p, nil
 }
+
+// maxCount bounds the spike counts of CountHist.
+const maxCount = 1e5
 
 // CountHist draws the empirical distribution of spike counts per trial
 // (probability [1] of each count) with the Poisson probability mass
 // function of the given mean overlaid; a mean ≤ 0 means the sample mean.
-func CountHist(counts []int, mean float64) *plot.Plot {
+// The error names a negative count, a count or mean above 10⁵, or a NaN
+// or infinite mean.
+func CountHist(counts []int, mean float64) (*plot.Plot, error) {
+	const where = "plotting.CountHist"
 	th := &Default
 	p := th.NewPlot("", "spike count [#]", "probability [1]")
-	if len(counts) == 0 {
-		return p
+	if err := neurokit.Finite(where, "mean", mean, ""); err != nil {
+		return nil, err
 	}
-	kmax, sum := 0, 0
-	for _, k := range counts {
-		if k < 0 {
-			panic("plotting: CountHist with a negative count")
+	if len(counts) == 0 {
+		return p, nil
+	}
+	kmax, sum := 0, 0.0
+	for i, k := range counts {
+		if k < 0 || k > maxCount {
+			return nil, neurokit.BadInput(where, fmt.Sprintf("counts[%d]", i), k, "in [0, 1e+05]")
 		}
 		kmax = max(kmax, k)
-		sum += k
+		sum += float64(k)
 	}
 	if mean <= 0 {
-		mean = float64(sum) / float64(len(counts))
+		mean = sum / float64(len(counts))
+	}
+	if mean > maxCount {
+		return nil, neurokit.BadInput(where, "mean", mean, "≤ 1e+05")
 	}
 	// Show the pmf up to where it is negligible.
 	kmax = max(kmax, int(mean+4*math.Sqrt(mean)+1))
@@ -333,7 +408,7 @@ func CountHist(counts []int, mean float64) *plot.Plot {
 		p.X.Tick.Marker = Ticks{N: kmax + 1}
 	}
 	lg.done()
-	return p
+	return p, nil
 }
 
 // poissonPMF returns P(k) = e^{−μ} μ^k / k! for k = 0..kmax, by the

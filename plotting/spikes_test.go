@@ -3,11 +3,16 @@ package plotting
 import (
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
+	"time"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/recorder"
+
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
 )
 
 // poissonTrains returns n trials of a Poisson process of rate hz [Hz] over
@@ -30,7 +35,11 @@ func poissonTrains(n int, hz, T float64) [][]float64 {
 
 func TestSpikesGolden(t *testing.T) {
 	trains := poissonTrains(20, 40, 1000)
-	checkGolden(t, "raster_psth", RasterPSTH(trains, 0, 1000, 50), 0, 0)
+	rp, err := RasterPSTH(trains, 0, 1000, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "raster_psth", rp, 0, 0)
 	var isis []float64
 	var counts []int
 	for _, tr := range poissonTrains(200, 40, 1000) {
@@ -39,9 +48,15 @@ func TestSpikesGolden(t *testing.T) {
 		}
 		counts = append(counts, len(tr))
 	}
-	f := NewFigure(nil)
-	f.Panels[0] = append(f.Panels[0], ISIHist(isis, 30, 40), CountHist(counts, 40))
-	checkGolden(t, "isi_counts", f, 0, 0)
+	isi, err := ISIHist(isis, 30, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch, err := CountHist(counts, 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkGolden(t, "isi_counts", NewFigure([]*plot.Plot{isi, ch}), 0, 0)
 }
 
 // The PSTH of a train of known spikes gives rates by hand: 2 trials, 10 ms
@@ -49,7 +64,10 @@ func TestSpikesGolden(t *testing.T) {
 // holds 1 → 50 Hz; bin [20,25) (the last, shorter range is still divided
 // by the full bin width) holds none.
 func TestRates(t *testing.T) {
-	edges, hz := rates([][]float64{{1, 5, 12}, {9, 25}}, 0, 25, 10)
+	edges, hz, err := rates([][]float64{{1, 5, 12}, {9, 25}}, 0, 25, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := []float64{150, 50, 0}
 	if len(edges) != 4 || edges[3] != 30 {
 		t.Errorf("edges = %v, want [0 10 20 30]", edges)
@@ -67,14 +85,14 @@ func TestFIGolden(t *testing.T) {
 	// Izhikevich 2007 §7.1.1); type 2 with a bistable range: the down
 	// sweep keeps firing at ~40 Hz down to I = 6 while the up sweep starts
 	// at I = 8 with a jump (subcritical Hopf).
-	var up1, up2, down2 plotter.XYs
+	var c1, c2 analysis.FICurve
 	for i := 0; i <= 20; i++ {
 		I := float64(i) * 0.75
 		f1 := 0.0
 		if I > 4 {
 			f1 = 60 * math.Sqrt(I-4)
 		}
-		up1 = append(up1, plotter.XY{X: I, Y: f1})
+		c1.I, c1.Up = append(c1.I, I), append(c1.Up, f1)
 		f2, g2 := 0.0, 0.0
 		if I >= 8 {
 			f2 = 40 + 3*(I-8)
@@ -85,11 +103,10 @@ func TestFIGolden(t *testing.T) {
 				g2 = 40 - 1*(8-I)
 			}
 		}
-		up2 = append(up2, plotter.XY{X: I, Y: f2})
-		down2 = append(down2, plotter.XY{X: I, Y: g2})
+		c2.I, c2.Up, c2.Down = append(c2.I, I), append(c2.Up, f2), append(c2.Down, g2)
 	}
-	fi1 := (&FI{Title: "SNIC", Up: up1, Class: "class 1"}).Plot()
-	fi2 := (&FI{Title: "subcritical Hopf", Up: up2, Down: down2, Class: "class 2"}).Plot()
+	fi1 := (&FI{Title: "SNIC", XLabel: "I [µA/cm²]", Curve: &c1, Class: "class 1"}).Plot()
+	fi2 := (&FI{Title: "subcritical Hopf", XLabel: "I [µA/cm²]", Curve: &c2, Class: "class 2"}).Plot()
 	f := NewFigure(nil)
 	f.Panels[0] = append(f.Panels[0], fi1, fi2)
 	checkGolden(t, "fi", f, 0, 0)
@@ -164,8 +181,8 @@ func TestFICurvesAndLines(t *testing.T) {
 		}
 		return 1000 / (10 * math.Log(I/(I-15)))
 	}
-	up := plotter.XYs{{X: 10, Y: 0}, {X: 20, Y: 70}, {X: 25, Y: 100}}
-	p := (&FI{XLabel: "RI [mV]", Up: up, Curves: []Series{{Name: "LIF closed form", XY: Sample(lif, 10, 30, 200)}}}).Plot()
+	up := &analysis.FICurve{I: []float64{10, 20, 25}, Up: []float64{0, 70, 100}}
+	p := (&FI{XLabel: "RI [mV]", Curve: up, Curves: []Series{{Name: "LIF closed form", XY: Sample(lif, 10, 30, 200)}}}).Plot()
 	if want := 1000 / (10 * math.Ln2); p.Y.Max < want {
 		t.Errorf("y range ends at %v Hz, below the closed form's %v Hz", p.Y.Max, want)
 	}
@@ -205,16 +222,75 @@ func TestExtrasGolden(t *testing.T) {
 		}
 		return 1000 / (10 * math.Log(I/(I-15)))
 	}
-	var up plotter.XYs
+	var up analysis.FICurve
 	for I := 10.0; I <= 30; I += 2 {
-		up = append(up, plotter.XY{X: I, Y: lif(I) * 0.95})
+		up.I, up.Up = append(up.I, I), append(up.Up, lif(I)*0.95)
 	}
-	fi := (&FI{Title: "LIF", XLabel: "RI [mV]", Up: up, Curves: []Series{{Name: "closed form", XY: Sample(lif, 10, 30, 400)}}}).Plot()
+	fi := (&FI{Title: "LIF", XLabel: "RI [mV]", Curve: &up, Curves: []Series{{Name: "closed form", XY: Sample(lif, 10, 30, 400)}}}).Plot()
 	lines := Lines("K⁺ and Na⁺ currents", "t [ms]", "I [µA/cm²]",
 		Series{Name: "I_K", XY: Sample(func(t float64) float64 { return 10 * (1 - math.Exp(-t/5)) }, 0, 30, 100)},
 		Series{Name: "I_{Na,p}", XY: Sample(func(t float64) float64 { return -8 * math.Exp(-t/3) }, 0, 30, 100)})
 	// The rate of the process after the dead time is unknown here: the
 	// observed rate 1/mean(ISI) gives r'.
-	f := Grid(2, (&ISI{Title: "dead time", Intervals: isis, Bins: 40, DeadTime: 5}).Plot(), DotRaster(trains, 0, 1000), fi, lines)
+	dt, err := (&ISI{Title: "dead time", Intervals: isis, Bins: 40, DeadTime: 5}).Plot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Grid(2, dt, DotRaster(trains, 0, 1000), fi, lines)
 	checkGolden(t, "extras", f, 16*vg.Centimeter, 13*vg.Centimeter)
+}
+
+// NaN and infinite spike times are not drawn: the SVG of a trace and of a
+// raster holds no NaN coordinate (they reached it before).
+func TestNaNSpikesNotDrawn(t *testing.T) {
+	tr, _, stim := spikyTrajectory()
+	bad := []float64{5, math.NaN(), 17, math.Inf(1), math.Inf(-1), 29}
+	figs := map[string]*Figure{
+		"trace":  VoltageTrace(tr, 0, bad, SampleAt(stim, tr.T), "I [µA/cm²]"),
+		"raster": Single(Raster([][]float64{bad, {math.NaN()}}, 0, 50)),
+		"dots":   Single(DotRaster([][]float64{bad}, math.NaN(), 50)),
+	}
+	for name, f := range figs {
+		svg, err := f.SVG(0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(svg, "NaN") || strings.Contains(svg, "Inf") {
+			t.Errorf("%s: the SVG holds NaN or Inf", name)
+		}
+	}
+}
+
+// A trace flat to the last bit (a gate at rest) renders at once, and so
+// does a plot whose y range is forced to one ulp: the minor-tick loop of
+// Ticks hung on it, its step below the spacing of the numbers.
+func TestFlatTraceRenders(t *testing.T) {
+	g := 0.052932693184711825
+	var xy plotter.XYs
+	for i := range 1000 {
+		y := g
+		if i%3 == 0 {
+			y = math.Nextafter(g, 1)
+		}
+		xy = append(xy, plotter.XY{X: float64(i) / 10, Y: y})
+	}
+	p := Lines("m at rest", "t [ms]", "m [1]", Series{Name: "m", XY: xy})
+	if p.Y.Max-p.Y.Min < 0.01 {
+		t.Errorf("flat data shown over [%v, %v], want ±10 %% around %v", p.Y.Min, p.Y.Max, g)
+	}
+	q := Lines("", "t [ms]", "m [1]", Series{XY: xy})
+	q.Y.Min, q.Y.Max = g, math.Nextafter(g, 1)
+	done := make(chan error, 1)
+	go func() {
+		_, err := NewFigure([]*plot.Plot{p, q}).SVG(0, 0)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("a flat trace did not render in 20 s")
+	}
 }

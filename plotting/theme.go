@@ -1,9 +1,11 @@
 package plotting
 
 import (
+	"html"
 	"image/color"
 	"math"
 	"strings"
+	"sync"
 	"unicode"
 
 	"gonum.org/v1/plot"
@@ -104,12 +106,18 @@ func (th *Theme) NewPlot(title, xLabel, yLabel string) *plot.Plot {
 	p.X.Label.Text = xLabel
 	p.Y.Label.Text = yLabel
 	p.Legend.TextStyle.Font = th.face(th.Legend)
+	// The layout measures the same texts dozens of times: every handler
+	// remembers its measurements (one memory per plot).
+	mem := &boxes{m: map[boxKey][3]vg.Length{}}
+	var labels text.Handler = measured{p.TextHandler, mem}
 	if !th.Plain {
-		m := Markup{Fonts: p.TextHandler.Cache()}
-		for _, s := range []*text.Style{&p.Title.TextStyle, &p.X.Label.TextStyle, &p.Y.Label.TextStyle, &p.Legend.TextStyle} {
-			s.Handler = m
-		}
+		labels = measured{Markup{Fonts: p.TextHandler.Cache()}, mem}
 	}
+	for _, s := range []*text.Style{&p.Title.TextStyle, &p.X.Label.TextStyle, &p.Y.Label.TextStyle, &p.Legend.TextStyle} {
+		s.Handler = labels
+	}
+	p.X.Tick.Label.Handler = measured{p.TextHandler, mem}
+	p.Y.Tick.Label.Handler = p.X.Tick.Label.Handler
 	p.Legend.Top = true
 	p.Legend.Padding = 1
 	p.Legend.ThumbnailWidth = 18
@@ -140,6 +148,44 @@ func lighten(c color.Color, f float64) color.Color {
 	r, g, b, _ := c.RGBA()
 	mix := func(v uint32) uint8 { return uint8(float64(v>>8)*(1-f) + 255*f) }
 	return color.RGBA{mix(r), mix(g), mix(b), 0xff}
+}
+
+// measured is a text.Handler that remembers the boxes its Handler has
+// measured.
+type measured struct {
+	text.Handler
+	mem *boxes
+}
+
+// boxes are measured text boxes, by handler, text and font.
+type boxes struct {
+	mu sync.Mutex
+	m  map[boxKey][3]vg.Length
+}
+
+type boxKey struct {
+	markup bool
+	txt    string
+	font   font.Font
+}
+
+// Box implements text.Handler.
+func (h measured) Box(txt string, f font.Font) (w, ht, d vg.Length) {
+	_, markup := h.Handler.(Markup)
+	k := boxKey{markup, txt, f}
+	h.mem.mu.Lock()
+	b, ok := h.mem.m[k]
+	h.mem.mu.Unlock()
+	if !ok {
+		b[0], b[1], b[2] = h.Handler.Box(txt, f)
+		h.mem.mu.Lock()
+		if len(h.mem.m) > 4096 { // a plot redrawn with ever new texts
+			clear(h.mem.m)
+		}
+		h.mem.m[k] = b
+		h.mem.mu.Unlock()
+	}
+	return b[0], b[1], b[2]
 }
 
 // Markup is a text.Handler that writes sub- and superscripts in the
@@ -252,6 +298,24 @@ func (m Markup) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 	if sty.Rotation != 0 {
 		c.Pop()
 	}
+}
+
+// MarkupHTML writes text in the markup of Markup as HTML, scripts as
+// <sub> and <sup> ("g_{Na}" is "g<sub>Na</sub>"), everything else
+// escaped: for labels of sliders and tables beside the figures.
+func MarkupHTML(txt string) string {
+	var b strings.Builder
+	for _, r := range parseMarkup(txt, func(rune) bool { return true }) {
+		s := html.EscapeString(r.s)
+		switch r.shift {
+		case 1:
+			s = "<sup>" + s + "</sup>"
+		case -1:
+			s = "<sub>" + s + "</sub>"
+		}
+		b.WriteString(s)
+	}
+	return b.String()
 }
 
 // markupRun is a piece of text at the baseline (shift 0), raised (1) or

@@ -8,13 +8,15 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 )
 
 // Series is one named curve of a panel.
 type Series struct {
 	Name string       // legend entry; empty for none
-	XY   plotter.XYer // the data, e.g. Trajectory.XY(j)
+	XY   plotter.XYer // the data, e.g. the samples of Sample or SampleAt
 }
 
 // Panel is one panel of a stack of time series.
@@ -70,14 +72,16 @@ func Stack(title, xLabel string, panels ...Panel) *Figure {
 				p.Y.Label.Text = p.Y.Label.Text[:i] + "\n" + p.Y.Label.Text[i+1:]
 			}
 		}
-		if pn.YMin < pn.YMax {
+		if window(pn.YMin, pn.YMax) {
 			p.Y.Min, p.Y.Max = pn.YMin, pn.YMax
 		} else {
 			padY(p, 0.04)
 		}
 		if len(pn.Spikes) > 0 {
 			// Head room above the data for the spike ticks.
-			p.Y.Max += 0.15 * (p.Y.Max - p.Y.Min)
+			if top := p.Y.Max + 0.15*(p.Y.Max-p.Y.Min); drawable(top) {
+				p.Y.Max = top
+			}
 			p.Add(&SpikeMarks{Times: pn.Spikes, LineStyle: draw.LineStyle{Color: th.Ink, Width: th.Line}})
 		}
 		ps[i] = p
@@ -89,48 +93,121 @@ func Stack(title, xLabel string, panels ...Panel) *Figure {
 	return f
 }
 
-// VoltageTrace draws the membrane potential (component vIndex of tr, in
-// mV against ms) with the spikes marked, and below it the sampled stimulus
-// stim with axis label stimLabel (e.g. "I [µA/cm²]"). A nil stim gives a
-// single panel.
-func VoltageTrace(tr *ode.Trajectory, vIndex int, spikes []float64, stim plotter.XYer, stimLabel string) *Figure {
-	v := Panel{YLabel: "V [mV]", Series: []Series{{Name: "V", XY: tr.XY(vIndex)}}, Spikes: spikes, Height: 3}
-	if stim == nil {
-		return Stack("", "t [ms]", v)
+// Trace is the short path from a simulation to a figure: the membrane
+// potential of res (component m.VIndex(), named after the model's state
+// variable, in mV against ms) with the spikes marked (the events of res
+// named "spike", as neuron.Simulate records them), and below it the
+// applied current, the model's constant current plus its stimulus
+// (m.Stimulus()) sampled at the recorded times, labelled with the
+// current's symbol and unit from the model's description of its
+// parameters (neuron.CurrentParam). A model without a stimulus gives a
+// single panel, titled with its constant current if that is not zero.
+//
+//	res, err := neuron.Simulate(m, 100, nil)
+//	if err != nil { ... }
+//	nbui.Show(plotting.Trace(res, m), 0, 0)
+//
+// res and m must not be nil. A recording that does not match the model
+// (too few components) draws what it can.
+func Trace(res *ode.Result, m neuron.Model) *Figure {
+	tr := &res.Trajectory
+	I := neuron.CurrentParam(m)
+	v := voltagePanel(tr, m.VIndex(), name(m.Names(), m.VIndex(), "V"), res.Events("spike"))
+	s := m.Stimulus()
+	if s == nil {
+		f := Stack("", timeLabel, v)
+		if a := m.Applied(); a != 0 {
+			f.Panels[0][0].Title.Text = ParamValue(I, a)
+		}
+		return f
 	}
-	return Stack("", "t [ms]", v, Panel{YLabel: stimLabel, Series: []Series{{Name: "I", XY: stim}}, Height: 1, Color: 1})
+	a := m.Applied()
+	return Stack("", timeLabel, v, Panel{YLabel: I.Label(), Series: []Series{{Name: I.Symbol, XY: SampleAt(func(t float64) float64 { return a + s.At(t) }, tr.T)}}, Height: 1, Color: 1})
 }
 
-// StateTrace draws a conductance-based model's recording as stacked panels
-// on a shared time axis: V with spikes; the gating variables (every
-// component other than vIndex, named by names, dimensionless); the ionic
-// currents if any (curves named e.g. "I_Na", in µA/cm², computed by the
-// caller from the states); the stimulus if stim is non-nil.
-func StateTrace(tr *ode.Trajectory, names []string, vIndex int, spikes []float64, currents []Series, stim plotter.XYer) *Figure {
-	if len(names) != tr.Dim {
-		panic("plotting: StateTrace: len(names) != trajectory dimension")
+// timeLabel is the time axis of every model (neurokit's unit system).
+const timeLabel = "t [" + neurokit.MilliSecond + "]"
+
+// name returns names[i], or def if there is none.
+func name(names []string, i int, def string) string {
+	if i >= 0 && i < len(names) && names[i] != "" {
+		return names[i]
 	}
-	panels := []Panel{{YLabel: "V [mV]", Series: []Series{{Name: names[vIndex], XY: tr.XY(vIndex)}}, Spikes: spikes, Height: 2}}
+	return def
+}
+
+// voltagePanel is the panel of component vi of tr (named name, in mV)
+// with the spikes marked.
+func voltagePanel(tr *ode.Trajectory, vi int, name string, spikes []float64) Panel {
+	return Panel{YLabel: name + " [" + neurokit.MilliVolt + "]", Series: []Series{{Name: name, XY: component{tr, vi}}}, Spikes: spikes, Height: 3}
+}
+
+// component is the time course (t, y_j) of a recording, read in place.
+type component struct {
+	tr *ode.Trajectory
+	j  int
+}
+
+// Len implements plotter.XYer: the recorded points, none if j is not a
+// component.
+func (c component) Len() int {
+	if c.j < 0 || c.j >= c.tr.Dim {
+		return 0
+	}
+	return min(len(c.tr.T), len(c.tr.Y)/c.tr.Dim)
+}
+
+// XY implements plotter.XYer.
+func (c component) XY(i int) (float64, float64) { return c.tr.T[i], c.tr.Y[i*c.tr.Dim+c.j] }
+
+// VoltageTrace draws the membrane potential (component vIndex of tr, in
+// mV against ms) with the spikes marked, and below it the sampled stimulus
+// stim with axis label stimLabel (neuron.CurrentParam(m).Label()). A nil
+// stim gives a single panel. Trace does the same from a model and its
+// simulation.
+func VoltageTrace(tr *ode.Trajectory, vIndex int, spikes []float64, stim plotter.XYer, stimLabel string) *Figure {
+	v := voltagePanel(tr, vIndex, "V", spikes)
+	if stim == nil {
+		return Stack("", timeLabel, v)
+	}
+	return Stack("", timeLabel, v, Panel{YLabel: stimLabel, Series: []Series{{Name: "I", XY: stim}}, Height: 1, Color: 1})
+}
+
+// StateTrace draws the recording res of a conductance-based model m as
+// stacked panels on a shared time axis: V with the spikes of res; the
+// gating variables (every other component, named after m.Names(),
+// dimensionless); the ionic currents if any (curves named e.g. "I_Na", in
+// the model's current unit, computed by the caller from the states); the
+// applied current if m has a stimulus (as in Trace).
+func StateTrace(res *ode.Result, m neuron.Model, currents ...Series) *Figure {
+	tr := &res.Trajectory
+	vi, names := m.VIndex(), m.Names()
+	v := voltagePanel(tr, vi, name(names, vi, "V"), res.Events("spike"))
+	v.Height = 2
+	panels := []Panel{v}
 	var gates []Series
-	for j, n := range names {
-		if j != vIndex {
-			gates = append(gates, Series{Name: n, XY: tr.XY(j)})
+	for j := range tr.Dim {
+		if j != vi {
+			gates = append(gates, Series{Name: name(names, j, "x"), XY: component{tr, j}})
 		}
 	}
 	if len(gates) > 0 {
 		panels = append(panels, Panel{YLabel: "gate [1]", Series: gates, Height: 1.5, YMin: -0.02, YMax: 1.02, Color: 1})
 	}
+	I := neuron.CurrentParam(m)
 	if len(currents) > 0 {
-		panels = append(panels, Panel{YLabel: "I [µA/cm²]", Series: currents, Height: 1.5, Color: 1})
+		panels = append(panels, Panel{YLabel: "I_{ion} [" + I.Unit + "]", Series: currents, Height: 1.5, Color: 1})
 	}
-	if stim != nil {
-		panels = append(panels, Panel{YLabel: "I app [µA/cm²]", Series: []Series{{XY: stim}}, Height: 0.8, Color: 6})
+	if s := m.Stimulus(); s != nil {
+		a := m.Applied()
+		panels = append(panels, Panel{YLabel: I.Label(), Series: []Series{{XY: SampleAt(func(t float64) float64 { return a + s.At(t) }, tr.T)}}, Height: 0.8, Color: 6})
 	}
-	return Stack("", "t [ms]", panels...)
+	return Stack("", timeLabel, panels...)
 }
 
 // SpikeMarks draws a short vertical tick at each spike time along the top
-// edge of the data area. It does not change the plot's data range.
+// edge of the data area. It does not change the plot's data range. Times
+// outside the x range, NaN or infinite, are not drawn.
 type SpikeMarks struct {
 	Times     []float64 // [x axis unit, ms]
 	LineStyle draw.LineStyle
@@ -145,8 +222,8 @@ func (s *SpikeMarks) Plot(c draw.Canvas, p *plot.Plot) {
 		n = 0.08 * (c.Max.Y - c.Min.Y)
 	}
 	for _, t := range s.Times {
-		if t < p.X.Min || t > p.X.Max {
-			continue
+		if !(t >= p.X.Min && t <= p.X.Max) {
+			continue // outside, or NaN: never drawn
 		}
 		x := trX(t)
 		c.StrokeLine2(s.LineStyle, x, c.Max.Y, x, c.Max.Y-n)

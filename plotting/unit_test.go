@@ -56,6 +56,66 @@ func TestTicks(t *testing.T) {
 	}
 }
 
+// Ranges that are degenerate, tiny or huge give few, sorted, finite ticks
+// inside the range and return at once (a one-ulp range hung the minor-tick
+// loop, whose step no longer changed its value).
+func TestTicksAnySpan(t *testing.T) {
+	gate := 0.052932693184711825 // m∞ at rest, a typical gate value
+	for _, c := range []struct {
+		lo, hi float64
+		want   string // labels; "" means not checked
+	}{
+		{gate, math.Nextafter(gate, 1), "0.052932693184711825 0.05293269318471183"},
+		{gate, gate, "0.052932693184711825"},
+		{-65, -65 + 1e-13, ""},
+		{0, 5e-324, ""},
+		{-math.MaxFloat64, math.MaxFloat64, ""},
+		{1e300, 5e300, "1e300 2e300 3e300 4e300 5e300"},
+		{0, 4e-7, "0 1e−7 2e−7 3e−7 4e−7"},
+		{-2.5e7, 2.5e7, ""},
+		{math.NaN(), 1, "-"},
+		{0, math.Inf(1), "-"},
+		{1, 0, "0.00 0.25 0.50 0.75 1.00"}, // reversed ends are swapped
+	} {
+		ts := Ticks{N: 5}.Ticks(c.lo, c.hi)
+		got := strings.Join(labels(Ticks{N: 5}, c.lo, c.hi), " ")
+		if c.want == "-" {
+			if len(ts) != 0 {
+				t.Errorf("Ticks(%v, %v) = %v, want none", c.lo, c.hi, ts)
+			}
+			continue
+		}
+		if c.want != "" && got != c.want {
+			t.Errorf("Ticks(%v, %v) labels %q, want %q", c.lo, c.hi, got, c.want)
+		}
+		lo, hi := math.Min(c.lo, c.hi), math.Max(c.lo, c.hi)
+		if len(ts) == 0 || len(ts) > 6*maxTicks {
+			t.Errorf("Ticks(%v, %v): %d ticks", c.lo, c.hi, len(ts))
+		}
+		for _, tk := range ts {
+			if !finite(tk.Value) || tk.Value < lo-1e-9*(hi-lo) || tk.Value > hi+1e-9*(hi-lo) || len(tk.Label) > 30 {
+				t.Errorf("Ticks(%v, %v): tick %v %q outside the range or too long", c.lo, c.hi, tk.Value, tk.Label)
+			}
+		}
+	}
+}
+
+// A panel whose data are flat to within rounding (V at rest with last-bit
+// noise) shows them flat, ±10 % around their value, not the noise
+// magnified to fill the axis; a wider range is padded by the fraction.
+func TestPadRangeFlat(t *testing.T) {
+	v := -65.0
+	if lo, hi := padRange(v, math.Nextafter(v, 0), 0.04); lo != v-6.5 || hi != v+6.5 {
+		t.Errorf("flat V: [%v, %v], want [−71.5, −58.5]", lo, hi)
+	}
+	if lo, hi := padRange(0, 10, 0.04); lo != -0.4 || hi != 10.4 {
+		t.Errorf("[0, 10] padded by 4 %%: [%v, %v], want [−0.4, 10.4]", lo, hi)
+	}
+	if lo, hi := padRange(-math.MaxFloat64, math.MaxFloat64, 0.04); lo != -math.MaxFloat64 || hi != math.MaxFloat64 {
+		t.Errorf("the widest range padded to [%v, %v]", lo, hi)
+	}
+}
+
 func ExampleTicks() {
 	for _, tk := range (Ticks{N: 4}).Ticks(-80, 40) {
 		if tk.Label != "" {
@@ -107,7 +167,10 @@ func TestStackAlignment(t *testing.T) {
 // Side-by-side panels with an outside legend on the right one keep their
 // data areas inside the canvas and equally wide.
 func TestGridEqualWidths(t *testing.T) {
-	f := Gates(nil, -100, 50)
+	f, err := Gates(nil, -100, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
 	c := draw.New(vgimg.New(Default.Width, Default.Height))
 	cells := f.layout(c)
 	w0 := f.Panels[0][0].DataCanvas(cells[0][0])
@@ -148,20 +211,24 @@ func TestSaveFormats(t *testing.T) {
 	}
 }
 
-func TestStabilityOf(t *testing.T) {
+func TestKindMarker(t *testing.T) {
 	want := map[analysis.Kind]Stability{
 		analysis.StableNode: Stable, analysis.StableFocus: Stable,
 		analysis.UnstableNode: Unstable, analysis.UnstableFocus: Unstable,
 		analysis.Saddle: Saddle, analysis.Center: Neutral, analysis.NonHyperbolic: Neutral,
 	}
 	for k, s := range want {
-		if got := StabilityOf(k); got != s {
-			t.Errorf("StabilityOf(%v) = %v, want %v", k, got, s)
+		if got := KindMarker(k); got.Stability != s {
+			t.Errorf("KindMarker(%v) = %v, want %v", k, got.Stability, s)
 		}
 	}
 }
 
-func TestBifurcationOf(t *testing.T) {
+// A branch is drawn in its connected pieces (Starts), each split into runs
+// of one stability that share their boundary point; special points are
+// labelled by type, a saddle-node by SNLabel; only periodic attractors of
+// the sweeps are drawn as cycles.
+func TestBifurcationPieces(t *testing.T) {
 	br := &analysis.Branch{
 		Points: []analysis.BranchPoint{{I: 0, V: -65, Stable: true}, {I: 1, V: -60, Stable: true}, {I: 2, V: -55}, {I: 5, V: -40}},
 		Starts: []int{0, 2},
@@ -171,23 +238,31 @@ func TestBifurcationOf(t *testing.T) {
 			{Type: analysis.Hopf, I: 4, V: -45},
 		},
 	}
-	cyc := []analysis.Cycle{{I: 3, Periodic: true, Vmin: -70, Vmax: 30}, {I: 0}}
-	b := BifurcationOf(br, "I [µA/cm²]", cyc)
-	if len(b.Branches) != 2 || len(b.Branches[0]) != 2 || len(b.Branches[1]) != 2 {
-		t.Fatalf("branches split as %v, want two pieces of 2 (Starts = [0 2])", b.Branches)
+	runs, stable := branchRuns(br)
+	if len(runs) != 2 || len(runs[0]) != 2 || len(runs[1]) != 2 || !stable[0] || stable[1] {
+		t.Fatalf("branch split as %v %v, want two pieces of 2 (Starts = [0 2])", runs, stable)
 	}
-	var got []string
-	for _, s := range b.Special {
-		got = append(got, s.Label)
+	// One piece that changes stability at I = 2: the stable run (I = 0, 1)
+	// reaches on to the first unstable point, where the unstable run starts.
+	runs, _ = branchRuns(&analysis.Branch{Points: br.Points[:3]})
+	if len(runs) != 2 || len(runs[0]) != 3 || runs[0][2] != runs[1][0] {
+		t.Errorf("runs %v, want two sharing their boundary point", runs)
 	}
-	if strings.Join(got, ",") != "SN,H sub,H super" {
-		t.Errorf("special labels %v, want SN, H sub, H super", got)
+	d := &analysis.Diagram{Branch: br, Up: []analysis.Cycle{{I: 3, Periodic: true, Vmin: -70, Vmax: 30}, {I: 0}}}
+	b := &Bifurcation{XLabel: "I [µA/cm²]", Diagram: d, SNLabel: "SNIC"}
+	_, names := b.specialPoints(d)
+	if strings.Join(names, ",") != "SNIC,H sub,H super" {
+		t.Errorf("special labels %v, want SNIC, H sub, H super", names)
 	}
-	if len(b.Cycles) != 1 || len(b.Cycles[0]) != 1 || b.Cycles[0][0].Max != 30 {
-		t.Errorf("cycles %v, want the one periodic entry", b.Cycles)
+	if st, un := cyclePoints(d); len(st) != 2 || st[1].Y != 30 || len(un) != 0 {
+		t.Errorf("cycle points %v, %v, want the periodic entry's extremes", st, un)
 	}
 	if p := b.Plot(); p.X.Label.Text != "I [µA/cm²]" || p.Y.Label.Text != "V [mV]" {
 		t.Errorf("axis labels %q, %q", p.X.Label.Text, p.Y.Label.Text)
+	}
+	// Garbage Starts (out of order, out of range) leave one piece.
+	if runs, _ := branchRuns(&analysis.Branch{Points: br.Points[:2], Starts: []int{5, -1, 1, 1}}); len(runs) != 2 || len(runs[0]) != 1 {
+		t.Errorf("runs with garbage Starts: %v", runs)
 	}
 }
 

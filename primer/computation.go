@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
@@ -22,8 +23,7 @@ import (
 type Model struct {
 	Name, Short string
 	M           neuron.Model
-	I0, I1      float64 // current range [model current unit]
-	Unit        string  // x-axis label with the current unit
+	I0, I1      float64 // current range [model current unit, neuron.CurrentParam]
 	Pulse       float64 // a subthreshold 1 ms pulse for PulsePairs [model current unit]
 }
 
@@ -45,13 +45,12 @@ func Class3() *neuron.Conductance {
 // threshold. The first four have F-I curves of the three classes; the
 // last is a resonator.
 func Models() []Model {
-	const ua = "I [µA/cm²]"
 	return []Model{
-		{"LIF (Dayan & Abbott)", "LIF", neuron.LIFDayanAbbott2001(), 0, 4, "I [nA]", 0.1},
-		{"I_Na,p+I_K, high threshold", "I_Na,p+I_K high", neuron.INaPIKHighThreshold(), 0, 10, ua, 1},
-		{"Hodgkin-Huxley", "HH", neuron.HodgkinHuxley1952(), 0, 20, ua, 1},
-		{"I_Na,p+I_K, K⁺ V½ = −50 mV", "class 3 variant", Class3(), 0, 200, ua, 1},
-		{"I_Na,p+I_K, low threshold", "I_Na,p+I_K low", neuron.INaPIKLowThreshold(), 0, 40, ua, 1},
+		{"LIF (Dayan & Abbott)", "LIF", neuron.LIFDayanAbbott2001(), 0, 4, 0.1},
+		{"I_Na,p+I_K, high threshold", "I_Na,p+I_K high", neuron.INaPIKHighThreshold(), 0, 10, 1},
+		{"Hodgkin-Huxley", "HH", neuron.HodgkinHuxley1952(), 0, 20, 1},
+		{"I_Na,p+I_K, K⁺ V½ = −50 mV", "class 3 variant", Class3(), 0, 200, 1},
+		{"I_Na,p+I_K, low threshold", "I_Na,p+I_K low", neuron.INaPIKLowThreshold(), 0, 40, 1},
 	}
 }
 
@@ -59,7 +58,8 @@ func Models() []Model {
 // Hodgkin class (Excitability) and draws it with the class and its
 // evidence in a corner; a class 3 model, whose rate is zero everywhere,
 // shows the spike count of its step responses instead.
-func FIPanel(ctx context.Context, mm Model, n int, progress analysis.Progress) (*plot.Plot, *analysis.Excitability, error) {
+func FIPanel(ctx context.Context, mm Model, n int, progress analysis.Progress) (_ *plot.Plot, _ *analysis.Excitability, err error) {
+	defer neurokit.Recover(&err, "primer.FIPanel")
 	c, err := analysis.FI(ctx, mm.M, mm.I0, mm.I1, n, &analysis.SimSettings{Progress: progress})
 	if err != nil {
 		return nil, nil, err
@@ -69,12 +69,12 @@ func FIPanel(ctx context.Context, mm Model, n int, progress analysis.Progress) (
 		return nil, nil, err
 	}
 	if e.Class == analysis.Class3 {
-		p := plotting.Default.NewPlot(mm.Name, mm.Unit, "spikes per step [1]")
+		p := plotting.Default.NewPlot(mm.Name, neuron.CurrentParam(mm.M).Label(), "spikes per step [1]")
 		xy := make(plotter.XYs, len(c.I))
 		for i := range xy {
 			xy[i] = plotter.XY{X: c.I[i], Y: float64(c.Spikes[i])}
 		}
-		addLine(p, xy, plotting.Default.LineStyle(0), "")
+		plotting.AddLine(p, xy, plotting.Default.LineStyle(0), "")
 		sc, err := plotter.NewScatter(xy)
 		if err != nil {
 			return nil, nil, err
@@ -86,9 +86,7 @@ func FIPanel(ctx context.Context, mm Model, n int, progress analysis.Progress) (
 		p.Y.Min, p.Y.Max = 0, 3
 		return p, e, nil
 	}
-	fi := plotting.FIOf(c, mm.Unit, ClassNote(e))
-	fi.Title = mm.Name
-	p := fi.Plot()
+	p := (&plotting.FI{Title: mm.Name, XLabel: neuron.CurrentParam(mm.M).Label(), Curve: c, Class: ClassNote(e)}).Plot()
 	p.Y.Max *= 1.25 // room for the note
 	return p, e, nil
 }
@@ -119,7 +117,8 @@ type Hysteresis struct {
 // [I0, I1] µA/cm² (analysis.FI), refines the onset on the way down (the fold
 // of limit cycles, Excitability) and finds the Hopf point of rest
 // (EquilibriumBranch), and draws the curve with both marked.
-func HHHysteresis(ctx context.Context, I0, I1 float64, n int, progress analysis.Progress) (*plot.Plot, *Hysteresis, error) {
+func HHHysteresis(ctx context.Context, I0, I1 float64, n int, progress analysis.Progress) (_ *plot.Plot, _ *Hysteresis, err error) {
+	defer neurokit.Recover(&err, "primer.HHHysteresis")
 	hh := neuron.HodgkinHuxley1952()
 	c, err := analysis.FI(ctx, hh, I0, I1, n, &analysis.SimSettings{Progress: progress})
 	if err != nil {
@@ -138,9 +137,8 @@ func HHHysteresis(ctx context.Context, I0, I1 float64, n int, progress analysis.
 	}
 	r := &Hysteresis{Curve: c, Fold: e.Onset, Hopf: h}
 	r.Lo, r.Hi, _ = c.Hysteresis()
-	fi := plotting.FIOf(c, ILabel, fmt.Sprintf("bistable on the grid for %g ≤ I ≤ %g", r.Lo, r.Hi))
-	fi.Title = "Hodgkin-Huxley: sweeping I up and down"
-	p := fi.Plot()
+	p := (&plotting.FI{Title: "Hodgkin-Huxley: sweeping I up and down", XLabel: neuron.CurrentParam(hh).Label(), Curve: c,
+		Class: fmt.Sprintf("bistable on the grid for %g ≤ I ≤ %g", r.Lo, r.Hi)}).Plot()
 	vline(p, r.Fold, "fold of cycles", 2)
 	vline(p, h.I, "Hopf", 4)
 	return p, r, nil
@@ -150,14 +148,15 @@ func HHHysteresis(ctx context.Context, I0, I1 float64, n int, progress analysis.
 func vline(p *plot.Plot, x float64, label string, c int) {
 	sty := plotting.Default.LineStyle(c)
 	sty.Width, sty.Dashes = plotting.Default.Thin, []vg.Length{2, 2}
-	addLine(p, plotter.XYs{{X: x, Y: p.Y.Min}, {X: x, Y: p.Y.Max}}, sty, fmt.Sprintf("%s, I = %.2f", label, x))
+	plotting.AddLine(p, plotter.XYs{{X: x, Y: p.Y.Min}, {X: x, Y: p.Y.Max}}, sty, fmt.Sprintf("%s, I = %.2f", label, x))
 }
 
 // PulsePairs draws the peak depolarisation after the second of two 1 ms
 // pulses (each model's subthreshold Pulse) against their interval (1 to 40
 // ms), relative to the response to one pulse (analysis.PairedPulses). It
 // returns the preferred interval of each model [ms] (NaN: the shortest).
-func PulsePairs(ctx context.Context, ms []Model) (*plotting.Figure, []float64, error) {
+func PulsePairs(ctx context.Context, ms []Model) (_ *plotting.Figure, _ []float64, err error) {
+	defer neurokit.Recover(&err, "primer.PulsePairs")
 	var iv []float64
 	for t := 1.0; t <= 40; t += 0.5 {
 		iv = append(iv, t)
@@ -178,22 +177,11 @@ func PulsePairs(ctx context.Context, ms []Model) (*plotting.Figure, []float64, e
 		if !math.IsNaN(pp.Preferred) {
 			name += fmt.Sprintf(", prefers %g ms", pp.Preferred)
 		}
-		addLine(p, xy, plotting.Default.LineStyle(k), name)
+		plotting.AddLine(p, xy, plotting.Default.LineStyle(k), name)
 		pref = append(pref, pp.Preferred)
 	}
 	p.Y.Max = 2.3 // room for the legend
 	return plotting.Single(p), pref, nil
-}
-
-// Run simulates m from rest with stimulus s (neuron.Model.WithStim) for t1
-// ms, sampled every dt ms, and returns the recording and the resting V.
-func Run(m neuron.Model, s stim.Stimulus, t1, dt float64) (*ode.Trajectory, float64, error) {
-	rest := m.Rest()
-	res, err := ode.Solve(m.WithStim(s), rest, 0, t1, &ode.Settings{MaxStep: 0.5, OutputTimes: Grid(0, t1, dt)})
-	if err != nil {
-		return nil, 0, err
-	}
-	return &res.Trajectory, rest[m.VIndex()], nil
 }
 
 // Relative is V − rest against t.
@@ -207,7 +195,8 @@ func Relative(tr *ode.Trajectory, vi int, rest float64) plotter.XYs {
 
 // PairTraces draws V − V_rest of each model for two pulses of 1 µA/cm² for
 // 1 ms, interval ms apart, above the stimulus.
-func PairTraces(ms []Model, interval float64) (*plotting.Figure, error) {
+func PairTraces(ms []Model, interval float64) (_ *plotting.Figure, err error) {
+	defer neurokit.Recover(&err, "primer.PairTraces")
 	s := stim.Pair(10, 1, interval, 1)
 	var series []plotting.Series
 	for _, mm := range ms {
@@ -217,9 +206,26 @@ func PairTraces(ms []Model, interval float64) (*plotting.Figure, error) {
 		}
 		series = append(series, plotting.Series{Name: mm.Short, XY: Relative(tr, mm.M.VIndex(), rest)})
 	}
-	return plotting.Stack(fmt.Sprintf("two pulses of 1 µA/cm² for 1 ms, %g ms apart", interval), "t [ms]",
+	cur := currentOf(ms)
+	return plotting.Stack(fmt.Sprintf("two pulses of 1 %s for 1 ms, %g ms apart", cur.Unit, interval), "t [ms]",
 		plotting.Panel{YLabel: "V − V_rest [mV]", Series: series, Height: 3, YMin: -0.4, YMax: 1.5},
-		plotting.Panel{YLabel: "I [µA/cm²]", Series: []plotting.Series{{XY: plotting.Sample(s.At, 0, 80, 1600)}}, Color: 6}), nil
+		plotting.Panel{YLabel: cur.Label(), Series: []plotting.Series{{XY: plotting.Sample(s.At, 0, 80, 1600)}}, Color: 6}), nil
+}
+
+// currentOf is the description of the applied current of the models: the
+// first one's, its unit replaced by "model unit" if the models differ in
+// their current units.
+func currentOf(ms []Model) neurokit.Param {
+	if len(ms) == 0 {
+		return neurokit.Param{Name: "I", Symbol: "I"}
+	}
+	p := neuron.CurrentParam(ms[0].M)
+	for _, mm := range ms[1:] {
+		if neuron.CurrentParam(mm.M).Unit != p.Unit {
+			p.Unit = "model unit"
+		}
+	}
+	return p
 }
 
 // impedanceCurve is |Z(f)| of m linearised at rest for f in [f0, f1] Hz,
@@ -243,7 +249,8 @@ func impedanceCurve(m neuron.Model, f0, f1, ratio, scale float64) plotter.XYs {
 // frequency axis, each named with its verdict (analysis.ModelResonance:
 // integrator or resonator by the rest state's eigenvalues, with the
 // impedance peak when there is one), and returns the verdicts.
-func Impedance(ms []Model) (*plotting.Figure, []*analysis.Resonance, error) {
+func Impedance(ms []Model) (_ *plotting.Figure, _ []*analysis.Resonance, err error) {
+	defer neurokit.Recover(&err, "primer.Impedance")
 	p := plotting.Default.NewPlot("impedance at rest", "f [Hz]", "|Z(f)| / |Z(0)| [1]")
 	p.X.Scale = plot.LogScale{}
 	p.X.Tick.Marker = plot.LogTicks{Prec: -1}
@@ -258,7 +265,7 @@ func Impedance(ms []Model) (*plotting.Figure, []*analysis.Resonance, error) {
 		if r.ImpedancePeak {
 			name += fmt.Sprintf(", |Z| peaks at %.0f Hz", r.FRes)
 		}
-		addLine(p, impedanceCurve(mm.M, 1, 1000, 1.05, 1/z0), plotting.Default.LineStyle(k), name)
+		plotting.AddLine(p, impedanceCurve(mm.M, 1, 1000, 1.05, 1/z0), plotting.Default.LineStyle(k), name)
 		rs = append(rs, r)
 	}
 	p.Legend.Top, p.Legend.Left = true, true
@@ -269,7 +276,8 @@ func Impedance(ms []Model) (*plotting.Figure, []*analysis.Resonance, error) {
 // sine whose frequency rises linearly from 0 to 150 Hz in 1 s; Puil et al.
 // 1986) against the instantaneous frequency, with the envelope ±A·|Z(f)| of
 // the linearised model.
-func ZAP(ms []Model) (*plotting.Figure, error) {
+func ZAP(ms []Model) (_ *plotting.Figure, err error) {
+	defer neurokit.Recover(&err, "primer.ZAP")
 	const amp = 0.2 // µA/cm²: the linear regime
 	ch := stim.Chirp{Amp: amp, F0: 0, F1: 150, Onset: 0, Duration: 1000}
 	th := &plotting.Default
@@ -286,7 +294,7 @@ func ZAP(ms []Model) (*plotting.Figure, error) {
 		}
 		sty := th.LineStyle(k + 1)
 		sty.Width = th.Thin
-		addLine(p, xy, sty, "")
+		plotting.AddLine(p, xy, sty, "")
 		up := impedanceCurve(mm.M, 0, 150, 0, amp)
 		dn := make(plotter.XYs, len(up))
 		top := 0.0
@@ -296,8 +304,8 @@ func ZAP(ms []Model) (*plotting.Figure, error) {
 		}
 		env := th.LineStyle(6)
 		env.Dashes = th.Dash
-		addLine(p, up, env, "±A·|Z(f)|")
-		addLine(p, dn, env, "")
+		plotting.AddLine(p, up, env, "±A·|Z(f)|")
+		plotting.AddLine(p, dn, env, "")
 		p.Y.Min, p.Y.Max = -1.1*top, 1.5*top // room for the legend
 		ps = append(ps, p)
 	}
@@ -307,7 +315,8 @@ func ZAP(ms []Model) (*plotting.Figure, error) {
 // Rebound draws V − V_rest of each model after release from a 20 ms step
 // of −5 µA/cm² (from 10 to 30 ms), one panel per model, titled with the
 // overshoot or the rebound spikes (analysis.PostInhibitoryRebound).
-func Rebound(ctx context.Context, ms []Model) (*plotting.Figure, []analysis.Rebound, error) {
+func Rebound(ctx context.Context, ms []Model) (_ *plotting.Figure, _ []analysis.Rebound, err error) {
+	defer neurokit.Recover(&err, "primer.Rebound")
 	s := stim.Step{Onset: 10, Offset: 30, Amp: -5}
 	var ps []*plot.Plot
 	var rbs []analysis.Rebound
@@ -325,7 +334,7 @@ func Rebound(ctx context.Context, ms []Model) (*plotting.Figure, []analysis.Rebo
 			title = fmt.Sprintf("%s: %d rebound spike(s)", mm.Short, rb.Spikes)
 		}
 		p := plotting.Default.NewPlot(title, "t [ms]", "V − V_rest [mV]")
-		addLine(p, Relative(tr, mm.M.VIndex(), rest), plotting.Default.LineStyle(k+1), "")
+		plotting.AddLine(p, Relative(tr, mm.M.VIndex(), rest), plotting.Default.LineStyle(k+1), "")
 		ps = append(ps, p)
 		rbs = append(rbs, rb)
 	}

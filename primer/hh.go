@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
@@ -18,47 +19,25 @@ import (
 	"github.com/modelneurons/modelneurons/plotting"
 )
 
-// Grid returns the times t0, t0+dt, ..., t1 [ms] for ode.Settings.OutputTimes.
-func Grid(t0, t1, dt float64) []float64 {
-	n := int(math.Round((t1-t0)/dt)) + 1
-	ts := make([]float64, n)
-	for i := range ts {
-		ts[i] = t0 + float64(i)*dt
-	}
-	ts[n-1] = t1
-	return ts
-}
-
-// RunHH simulates m from its resting state (m.Rest(), at its constant
-// current) over [0, t1] ms, recording every dt ms, with the spike event, and
-// returns the trajectory and the spike times. Pulses are never stepped
-// over: the step is bounded by half the shortest interval between stimulus
-// switches.
-func RunHH(m *neuron.HH, t1, dt float64) (*ode.Trajectory, []float64, error) {
-	s := &ode.Settings{Events: []ode.Event{m.SpikeEvent()}, OutputTimes: Grid(0, t1, dt), MaxStep: 1}
-	if m.Stim != nil {
-		s.MaxStep = min(1, stim.MinInterval(m.Stim)/2)
-	}
-	res, err := ode.Solve(m, m.Rest(), 0, t1, s)
-	if err != nil {
-		return nil, nil, err
-	}
-	return &res.Trajectory, res.EventTimes[0], nil
-}
-
 func hhWith(m *neuron.HH, s stim.Stimulus) *neuron.HH { return m.WithStim(s).(*neuron.HH) }
 
 // ActionPotential simulates the HH model m with one pulse of amp µA/cm²
 // for width ms at t = 5 ms, divides its action potential into phases
 // (analysis.ActionPotentialOf) and draws them (APFigure) over [0, t1] ms.
 // With a subthreshold pulse the error is analysis.ErrNoActionPotential.
-func ActionPotential(m *neuron.HH, amp, width, t1 float64) (*plotting.Figure, analysis.ActionPotential, error) {
+func ActionPotential(m *neuron.HH, amp, width, t1 float64) (_ *plotting.Figure, _ analysis.ActionPotential, err error) {
+	defer neurokit.Recover(&err, "primer.ActionPotential")
+	if !(width > 0) || neurokit.NotFinite(width) {
+		return nil, analysis.ActionPotential{}, &neurokit.BadInputError{Where: "primer.ActionPotential", Name: "width", Value: width,
+			Unit: neurokit.MilliSecond, Want: "> 0 and finite"}
+	}
 	s := stim.Step{Onset: 5, Offset: 5 + width, Amp: amp}
 	m = hhWith(m, s)
-	tr, _, err := RunHH(m, t1, 0.01)
+	res, err := simulate(m, t1, 0.01, 1)
 	if err != nil {
 		return nil, analysis.ActionPotential{}, err
 	}
+	tr := &res.Trajectory
 	ap, err := analysis.ActionPotentialOf(m, tr, m.VSpike, 0)
 	if err != nil {
 		return nil, ap, err
@@ -105,7 +84,7 @@ func APFigure(m *neuron.HH, tr *ode.Trajectory, ap analysis.ActionPotential, s s
 		return xy
 	}
 	line := func(p *plot.Plot, xy plotter.XYs, c int, name string) {
-		addLine(p, xy, th.LineStyle(c), name)
+		plotting.AddLine(p, xy, th.LineStyle(c), name)
 	}
 
 	pv := panel("V [mV]")
@@ -114,7 +93,7 @@ func APFigure(m *neuron.HH, tr *ode.Trajectory, ap analysis.ActionPotential, s s
 	mk, _ := plotter.NewScatter(plotter.XYs{{X: ap.Onset, Y: ap.VOnset}, {X: ap.Peak, Y: ap.VPeak}, {X: ap.Min, Y: ap.VMin}})
 	mk.GlyphStyle = draw.GlyphStyle{Color: th.Ink, Radius: th.Glyph, Shape: draw.CircleGlyph{}}
 	pv.Add(mk)
-	addLine(pv, plotter.XYs{{X: t0, Y: ap.Rest}, {X: t1, Y: ap.Rest}},
+	plotting.AddLine(pv, plotter.XYs{{X: t0, Y: ap.Rest}, {X: t1, Y: ap.Rest}},
 		draw.LineStyle{Color: th.Ink, Width: th.Thin, Dashes: th.Dash}, "rest")
 	bands.Legend(pv)
 	legendTopRight(pv)
@@ -128,7 +107,8 @@ func APFigure(m *neuron.HH, tr *ode.Trajectory, ap analysis.ActionPotential, s s
 	legendTopRight(pg)
 	pg.Y.Min, pg.Y.Max = -0.02, 1.02
 
-	pc := panel("I [µA/cm²]")
+	applied := neuron.CurrentParam(m)
+	pc := panel("I_{ion} [" + applied.Unit + "]")
 	var cur [3]float64
 	for k, name := range []string{"I_Na", "I_K", "I_L"} {
 		line(pc, comp(func(y []float64) float64 { m.CurrentsTo(cur[:], y); return cur[k] }), []int{1, 3, 2}[k], name)
@@ -139,7 +119,7 @@ func APFigure(m *neuron.HH, tr *ode.Trajectory, ap analysis.ActionPotential, s s
 	panels := []*plot.Plot{pv, pg, pc}
 	heights := []float64{2.2, 1.2, 1.6}
 	if s != nil {
-		ps := panel("I [µA/cm²]")
+		ps := panel(applied.Label())
 		ts := make([]float64, len(idx))
 		for k, i := range idx {
 			ts[k] = tr.T[i]
@@ -159,21 +139,6 @@ func APFigure(m *neuron.HH, tr *ode.Trajectory, ap analysis.ActionPotential, s s
 	return f
 }
 
-// addLine adds a line in style sty to p, with a legend entry if name is
-// not empty.
-func addLine(p *plot.Plot, xy plotter.XYer, sty draw.LineStyle, name string) *plotter.Line {
-	l, err := plotter.NewLine(xy)
-	if err != nil {
-		panic("primer: " + err.Error()) // the data of a figure are finite
-	}
-	l.LineStyle = sty
-	p.Add(l)
-	if name != "" {
-		p.Legend.Add(name, l)
-	}
-	return l
-}
-
 func legendTopRight(p *plot.Plot) {
 	p.Legend.TextStyle.Font.Size = plotting.Default.Legend
 	p.Legend.Top = true
@@ -184,7 +149,12 @@ func legendTopRight(p *plot.Plot) {
 // Refractory measures the refractoriness of m by paired pulses of width
 // 0.5 ms (analysis.Refractory with its defaults, test intervals 0.25 to
 // maxInterval ms after the first spike, every 0.25 ms).
-func Refractory(ctx context.Context, m *neuron.HH, maxInterval float64) (*analysis.Refractoriness, error) {
+func Refractory(ctx context.Context, m *neuron.HH, maxInterval float64) (_ *analysis.Refractoriness, err error) {
+	defer neurokit.Recover(&err, "primer.Refractory")
+	if !(maxInterval >= 0.25 && maxInterval <= 1000) {
+		return nil, &neurokit.BadInputError{Where: "primer.Refractory", Name: "maxInterval", Value: maxInterval,
+			Unit: neurokit.MilliSecond, Want: "in [0.25, 1000]"}
+	}
 	var iv []float64
 	for d := 0.25; d <= maxInterval+1e-9; d += 0.25 {
 		iv = append(iv, d)
@@ -196,28 +166,42 @@ func Refractory(ctx context.Context, m *neuron.HH, maxInterval float64) (*analys
 // 0.5 ms, the first at twice the single-pulse threshold th, at t = 2 ms)
 // with a test pulse of amplitude amp starting interval ms after the first
 // spike, and returns the trajectory, the stimulus and the spike times.
-func PairTrace(m *neuron.HH, th, amp, interval, t1 float64) (*ode.Trajectory, stim.Stimulus, []float64, error) {
-	const on, w = 2.0, 0.5
-	first := stim.Step{Onset: on, Offset: on + w, Amp: 2 * th}
-	_, sp, err := RunHH(hhWith(m, first), on+20, 0.05)
+func PairTrace(m *neuron.HH, th, amp, interval, t1 float64) (_ *ode.Trajectory, _ stim.Stimulus, _ []float64, err error) {
+	defer neurokit.Recover(&err, "primer.PairTrace")
+	res, mp, err := pairRun(m, th, amp, interval, t1)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if len(sp) == 0 {
-		return nil, nil, nil, fmt.Errorf("primer: the conditioning pulse does not fire")
+	return &res.Trajectory, mp.Stim, res.Events("spike"), nil
+}
+
+// pairRun simulates the protocol of PairTrace and returns the recording
+// and the model with the two pulses.
+func pairRun(m *neuron.HH, th, amp, interval, t1 float64) (*ode.Result, *neuron.HH, error) {
+	const on, w = 2.0, 0.5
+	first := stim.Step{Onset: on, Offset: on + w, Amp: 2 * th}
+	res, err := simulate(hhWith(m, first), on+20, 0.05, 1)
+	if err != nil {
+		return nil, nil, err
 	}
-	s := stim.Sum{first, stim.Step{Onset: sp[0] + interval, Offset: sp[0] + interval + w, Amp: amp}}
-	tr, sp, err := RunHH(hhWith(m, s), t1, 0.02)
-	return tr, s, sp, err
+	sp := res.Events("spike")
+	if len(sp) == 0 {
+		return nil, nil, fmt.Errorf("primer: the conditioning pulse does not fire")
+	}
+	mp := hhWith(m, stim.Sum{first, stim.Step{Onset: sp[0] + interval, Offset: sp[0] + interval + w, Amp: amp}})
+	res, err = simulate(mp, t1, 0.02, 1)
+	return res, mp, err
 }
 
 // RefractoryPlot draws the test-pulse threshold against the interval after
 // the first spike, with the single-pulse threshold, the absolute refractory
 // period shaded dark and the relative one light. If amp > 0 it marks the
 // test pulse (interval, amp) of a PairTrace: filled if it fired, open if not.
-func RefractoryPlot(r *analysis.Refractoriness, interval, amp float64, fired bool) *plot.Plot {
+// Currents are in the unit of m's (neuron.CurrentParam).
+func RefractoryPlot(m neuron.Model, r *analysis.Refractoriness, interval, amp float64, fired bool) *plot.Plot {
 	th := &plotting.Default
-	p := th.NewPlot("Paired pulses: threshold of the second pulse", "interval after the first spike [ms]", "test threshold [µA/cm²]")
+	p := th.NewPlot("Paired pulses: threshold of the second pulse", "interval after the first spike [ms]",
+		"test threshold ["+neuron.CurrentParam(m).Unit+"]")
 	top := 10 * r.Threshold // analysis.RefractorySettings.MaxFactor default
 	xmax := r.Intervals[len(r.Intervals)-1]
 	abs, rel := r.Absolute, r.Relative
@@ -240,8 +224,8 @@ func RefractoryPlot(r *analysis.Refractoriness, interval, amp float64, fired boo
 			xy = append(xy, plotter.XY{X: d, Y: r.Thresholds[k]})
 		}
 	}
-	addLine(p, xy, th.LineStyle(0), "test threshold")
-	addLine(p, plotter.XYs{{X: 0, Y: r.Threshold}, {X: xmax, Y: r.Threshold}},
+	plotting.AddLine(p, xy, th.LineStyle(0), "test threshold")
+	plotting.AddLine(p, plotter.XYs{{X: 0, Y: r.Threshold}, {X: xmax, Y: r.Threshold}},
 		draw.LineStyle{Color: th.Ink, Width: th.Thin, Dashes: th.Dash}, fmt.Sprintf("threshold at rest (%.1f)", r.Threshold))
 	bands.Legend(p)
 	if amp > 0 {
@@ -263,21 +247,22 @@ func RefractoryPlot(r *analysis.Refractoriness, interval, amp float64, fired boo
 // PairFigure is the paired-pulse figure of notebook 01: the voltage trace
 // and stimulus of a PairTrace on a shared time axis, and below them the
 // refractory curve with the test pulse marked.
-func PairFigure(m *neuron.HH, r *analysis.Refractoriness, amp, interval float64) (*plotting.Figure, error) {
+func PairFigure(m *neuron.HH, r *analysis.Refractoriness, amp, interval float64) (_ *plotting.Figure, err error) {
+	defer neurokit.Recover(&err, "primer.PairFigure")
 	const t1 = 40.0
-	tr, s, sp, err := PairTrace(m, r.Threshold, amp, interval, t1)
+	res, mp, err := pairRun(m, r.Threshold, amp, interval, t1)
 	if err != nil {
 		return nil, err
 	}
-	fired := len(sp) > 1
-	top := plotting.VoltageTrace(tr, neuron.HHV, sp, plotting.SampleAt(s.At, tr.T), "I [µA/cm²]")
+	fired := len(res.Events("spike")) > 1
+	top := plotting.Trace(res, mp)
 	verdict := "no second spike"
 	if fired {
 		verdict = "a second spike"
 	}
-	top.Panels[0][0].Title.Text = fmt.Sprintf("test pulse %.1f µA/cm², %.2f ms after the spike: %s", amp, interval, verdict)
+	top.Panels[0][0].Title.Text = fmt.Sprintf("test pulse %.1f %s, %.2f ms after the spike: %s", amp, neuron.CurrentParam(m).Unit, interval, verdict)
 	top.Panels[1][0].Y.Tick.Marker = plotting.Ticks{N: 2}
-	f := plotting.Column(top.Panels[0][0], top.Panels[1][0], RefractoryPlot(r, interval, amp, fired))
+	f := plotting.Column(top.Panels[0][0], top.Panels[1][0], RefractoryPlot(m, r, interval, amp, fired))
 	f.Heights = []float64{2, 0.9, 2.4}
 	f.PadY = 0.6 * vg.Centimeter
 	return f, nil
@@ -286,12 +271,14 @@ func PairFigure(m *neuron.HH, r *analysis.Refractoriness, amp, interval float64)
 // Conductances simulates one action potential (a 1 ms pulse of amp µA/cm²
 // at t = 2 ms) and draws V above the conductances gNa·m³h and gK·n⁴
 // [mS/cm²] (Hodgkin & Huxley 1952, Fig. 17).
-func Conductances(m *neuron.HH, amp, t1 float64) (*plotting.Figure, error) {
+func Conductances(m *neuron.HH, amp, t1 float64) (_ *plotting.Figure, err error) {
+	defer neurokit.Recover(&err, "primer.Conductances")
 	m = hhWith(m, stim.Step{Onset: 2, Offset: 3, Amp: amp})
-	tr, sp, err := RunHH(m, t1, 0.02)
+	res, err := simulate(m, t1, 0.02, 1)
 	if err != nil {
 		return nil, err
 	}
+	tr, sp := &res.Trajectory, res.Events("spike")
 	gna := make(plotter.XYs, tr.Len())
 	gk := make(plotter.XYs, tr.Len())
 	for i := range gna {
@@ -302,7 +289,7 @@ func Conductances(m *neuron.HH, amp, t1 float64) (*plotting.Figure, error) {
 	}
 	return plotting.Stack("Conductances during an action potential", "t [ms]",
 		plotting.Panel{YLabel: "V [mV]", Series: []plotting.Series{{Name: "V", XY: tr.XY(neuron.HHV)}}, Spikes: sp, Height: 1.5},
-		plotting.Panel{YLabel: "g [mS/cm²]", Series: []plotting.Series{{Name: "g_Na = gNa m³h", XY: gna}, {Name: "g_K = gK n⁴", XY: gk}}, Height: 1.5, Color: 1},
+		plotting.Panel{YLabel: "g [" + unit(m, "GNa") + "]", Series: []plotting.Series{{Name: "g_Na = gNa m³h", XY: gna}, {Name: "g_K = gK n⁴", XY: gk}}, Height: 1.5, Color: 1},
 	), nil
 }
 
@@ -310,19 +297,21 @@ func Conductances(m *neuron.HH, amp, t1 float64) (*plotting.Figure, error) {
 // t = 10 ms for t1 ms and draws V with its spikes above the current. It also
 // returns the steady rate [Hz] from the last interspike interval (0 with
 // fewer than three spikes).
-func Repetitive(m *neuron.HH, I, t1 float64) (*plotting.Figure, float64, error) {
+func Repetitive(m *neuron.HH, I, t1 float64) (_ *plotting.Figure, _ float64, err error) {
+	defer neurokit.Recover(&err, "primer.Repetitive")
 	s := stim.Step{Onset: 10, Offset: math.Inf(1), Amp: I}
 	m = hhWith(m, s)
-	tr, sp, err := RunHH(m, t1, 0.05)
+	res, err := simulate(m, t1, 0.05, 1)
 	if err != nil {
 		return nil, 0, err
 	}
+	sp := res.Events("spike")
 	rate := 0.0
 	if n := len(sp); n >= 3 {
 		rate = 1000 / (sp[n-1] - sp[n-2])
 	}
-	f := plotting.VoltageTrace(tr, neuron.HHV, sp, plotting.SampleAt(s.At, tr.T), "I app [µA/cm²]")
-	title := fmt.Sprintf("I = %.2f µA/cm², %.1f °C: ", I, m.Celsius)
+	f := plotting.Trace(res, m)
+	title := plotting.ParamValue(neuron.CurrentParam(m), I) + ", " + paramValue(m, "Celsius") + ": "
 	if rate > 0 {
 		title += fmt.Sprintf("%d spikes, %.1f Hz", len(sp), rate)
 	} else {
@@ -334,6 +323,8 @@ func Repetitive(m *neuron.HH, I, t1 float64) (*plotting.Figure, float64, error) 
 
 // FIData is the F-I curve of HH with the bifurcations that shape it.
 type FIData struct {
+	// Model is the model of the curve, Curve its F-I curve.
+	Model neuron.Model
 	Curve *analysis.FICurve
 	// Hopf is the Andronov-Hopf point of the rest state in the range of
 	// the curve; HasHopf is false if there is none.
@@ -349,7 +340,8 @@ type FIData struct {
 // (analysis.FI: step responses and quasi-static sweeps up and down) and the
 // Hopf point of its rest state (analysis.EquilibriumBranch). s may be nil
 // for the defaults of analysis.SimSettings.
-func ComputeFI(ctx context.Context, m *neuron.HH, I0, I1 float64, n int, s *analysis.SimSettings) (*FIData, error) {
+func ComputeFI(ctx context.Context, m *neuron.HH, I0, I1 float64, n int, s *analysis.SimSettings) (_ *FIData, err error) {
+	defer neurokit.Recover(&err, "primer.ComputeFI")
 	c, err := analysis.FI(ctx, m, I0, I1, n, s)
 	if err != nil {
 		return nil, err
@@ -361,7 +353,8 @@ func ComputeFI(ctx context.Context, m *neuron.HH, I0, I1 float64, n int, s *anal
 // and down over n currents in [I0, I1] (analysis.LimitCycles with QuickFI
 // settings; no step responses), with the Hopf point of the rest state and
 // the bistable window where the down sweep fires and the up sweep rests.
-func SweepFI(ctx context.Context, m *neuron.HH, I0, I1 float64, n int) (*FIData, error) {
+func SweepFI(ctx context.Context, m *neuron.HH, I0, I1 float64, n int) (_ *FIData, err error) {
+	defer neurokit.Recover(&err, "primer.SweepFI")
 	up, down, err := analysis.LimitCycles(ctx, m, I0, I1, n, QuickFI())
 	if err != nil {
 		return nil, err
@@ -378,7 +371,7 @@ func fiData(ctx context.Context, m *neuron.HH, c *analysis.FICurve, I0, I1 float
 	if err != nil {
 		return nil, err
 	}
-	d := &FIData{Curve: c, Hopf: h, HasHopf: ok}
+	d := &FIData{Model: m, Curve: c, Hopf: h, HasHopf: ok}
 	d.Lo, d.Hi, d.OK = c.Hysteresis()
 	return d, nil
 }
@@ -393,7 +386,8 @@ func QuickFI() *analysis.SimSettings {
 // HopfPoint returns the first Andronov-Hopf point of the rest state of m
 // for I in [I0, I1] µA/cm² (analysis.EquilibriumBranch), and false if there
 // is none.
-func HopfPoint(ctx context.Context, m neuron.Model, I0, I1 float64) (analysis.SpecialPoint, bool, error) {
+func HopfPoint(ctx context.Context, m neuron.Model, I0, I1 float64) (_ analysis.SpecialPoint, _ bool, err error) {
+	defer neurokit.Recover(&err, "primer.HopfPoint")
 	br, err := analysis.EquilibriumBranch(ctx, m, I0, I1, nil)
 	if err != nil {
 		return analysis.SpecialPoint{}, false, err
@@ -408,7 +402,11 @@ func HopfPoint(ctx context.Context, m neuron.Model, I0, I1 float64) (analysis.Sp
 // I > 0, the point (I, f) marked: the rate f [Hz] of a simulation at I.
 func FIPlot(d *FIData, I, f float64) *plot.Plot {
 	th := &plotting.Default
-	p := plotting.FIOf(d.Curve, "I [µA/cm²]", "").Plot()
+	fi := &plotting.FI{Curve: d.Curve}
+	if d.Model != nil {
+		fi.XLabel = neuron.CurrentParam(d.Model).Label()
+	}
+	p := fi.Plot()
 	p.Title.Text = "Hodgkin-Huxley F-I curve"
 	if p.Y.Max < 10 { // no firing at all: keep a sensible rate axis
 		p.Y.Min, p.Y.Max = 0, 10
@@ -425,7 +423,7 @@ func FIPlot(d *FIData, I, f float64) *plot.Plot {
 		if d.Hopf.Subcritical {
 			kind = "sub"
 		}
-		addLine(p, plotter.XYs{{X: d.Hopf.I, Y: 0}, {X: d.Hopf.I, Y: top}},
+		plotting.AddLine(p, plotter.XYs{{X: d.Hopf.I, Y: 0}, {X: d.Hopf.I, Y: top}},
 			draw.LineStyle{Color: th.Ink, Width: th.Thin, Dashes: th.Dash}, fmt.Sprintf("Hopf (%scritical) I = %.2f", kind, d.Hopf.I))
 	}
 	if I > 0 {
@@ -453,9 +451,14 @@ type Explorer struct {
 }
 
 // Draw implements the figure for I [µA/cm²], gNa, gK [mS/cm²] and celsius [°C].
-func (e *Explorer) Draw(I, gNa, gK, celsius float64) (*plotting.Figure, error) {
+func (e *Explorer) Draw(I, gNa, gK, celsius float64) (_ *plotting.Figure, err error) {
+	defer neurokit.Recover(&err, "primer.Explorer.Draw")
 	m := neuron.HodgkinHuxley1952Modern()
-	m.GNa, m.GK, m.Celsius = gNa, gK, celsius
+	m.GNa, m.GK, m.Celsius, m.I = gNa, gK, celsius, I
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	m.I = 0
 	key := [3]float64{gNa, gK, celsius}
 	if !e.have || e.key != key {
 		d, err := SweepFI(context.Background(), m, 0, 30, 31)
@@ -469,7 +472,7 @@ func (e *Explorer) Draw(I, gNa, gK, celsius float64) (*plotting.Figure, error) {
 		return nil, err
 	}
 	fi := FIPlot(e.fi, I, rate)
-	fi.Title.Text = fmt.Sprintf("F-I at gNa = %.0f, gK = %.0f mS/cm², %.1f °C", gNa, gK, celsius)
+	fi.Title.Text = "F-I at " + paramValue(m, "GNa") + ", " + paramValue(m, "GK") + ", " + paramValue(m, "Celsius")
 	f := plotting.Column(tf.Panels[0][0], tf.Panels[1][0], fi)
 	f.Heights = []float64{2, 0.7, 2.4}
 	f.PadY = 0.6 * vg.Centimeter

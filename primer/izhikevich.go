@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
@@ -20,7 +21,8 @@ import (
 // IzhSimulate runs m from y0 for t1 ms with Dormand-Prince and exact spike
 // times (m.AccurateSettings()), recording every step and the states just
 // before and after each reset.
-func IzhSimulate(m *neuron.Izhikevich, y0 []float64, t1 float64) (*ode.Result, error) {
+func IzhSimulate(m *neuron.Izhikevich, y0 []float64, t1 float64) (_ *ode.Result, err error) {
+	defer neurokit.Recover(&err, "primer.IzhSimulate")
 	return ode.Solve(m, y0, 0, t1, m.AccurateSettings())
 }
 
@@ -30,7 +32,7 @@ func IzhTrace(title string, res *ode.Result, c int) *plot.Plot {
 	p := plotting.Default.NewPlot(title, "t [ms]", "v [mV]")
 	sty := plotting.Default.LineStyle(c)
 	sty.Width = plotting.Default.Thin
-	addLine(p, res.XY(neuron.IzhV), sty, "")
+	plotting.AddLine(p, res.XY(neuron.IzhV), sty, "")
 	p.Y.Min, p.Y.Max = -90, 40
 	return p
 }
@@ -48,14 +50,21 @@ func IzhSaddleNode(b float64) float64 { return (5-b)*(5-b)/0.16 - 140 }
 // the threshold as the stable manifold of the saddle) with the given
 // recordings, cut at their resets (ode.Trajectory.Segments) and the jumps
 // (30, u) → (c, u + d) drawn dotted.
-func IzhPhasePlot(m *neuron.Izhikevich, w analysis.Window, legend bool, runs ...*ode.Result) (*plot.Plot, error) {
+func IzhPhasePlot(m *neuron.Izhikevich, w analysis.Window, legend bool, runs ...*ode.Result) (_ *plot.Plot, err error) {
+	defer neurokit.Recover(&err, "primer.IzhPhasePlot")
+	if err := neurokit.Interval("primer.IzhPhasePlot", "window X0, X1", w.X0, w.X1, neurokit.MilliVolt); err != nil {
+		return nil, err
+	}
+	if err := neurokit.Interval("primer.IzhPhasePlot", "window Y0, Y1", w.Y0, w.Y1, neurokit.MilliVoltPerMs); err != nil {
+		return nil, err
+	}
 	p, err := analysis.NewPortrait(m, w, &analysis.PortraitSettings{Arrows: 19, Grid: 150, ManifoldTime: 3000, NoCycles: true})
 	if err != nil {
 		return nil, err
 	}
-	pp := plotting.PortraitOf(p, "v [mV]", "u [mV/ms]")
-	pp.Title = fmt.Sprintf("a, b, c, d = %.3g, %.3g, %.3g, %.3g; I = %.3g", m.A, m.B, m.C, m.D, m.I)
-	pp.Equilibria = plotting.EquilibriaOf(p.Equilibria, 0, 1, true)
+	pp := plotting.Portrait(p, "v [mV]", "u [mV/ms]")
+	pp.Title = fmt.Sprintf("a, b, c, d = %.3g, %.3g, %.3g, %.3g; %s", m.A, m.B, m.C, m.D, plotting.ParamValue(neuron.CurrentParam(m), m.I))
+	pp.Labels = true
 	pp.NoLegend = !legend
 	var jumps []plotter.XYs
 	for _, r := range runs {
@@ -72,7 +81,7 @@ func IzhPhasePlot(m *neuron.Izhikevich, w analysis.Window, legend bool, runs ...
 	sty := plotting.Default.LineStyle(0)
 	sty.Width, sty.Dashes = plotting.Default.Thin, []vg.Length{1, 2}
 	for _, j := range jumps {
-		addLine(pl, j, sty, "")
+		plotting.AddLine(pl, j, sty, "")
 	}
 	return pl, nil
 }
@@ -103,7 +112,8 @@ func IzhPresetRuns() []IzhPresetRun {
 
 // PresetGrid simulates every run of IzhPresetRuns for 250 ms from rest and
 // draws them two per row; it also returns the spike count of each run.
-func PresetGrid() (*plotting.Figure, []int, error) {
+func PresetGrid() (_ *plotting.Figure, _ []int, err error) {
+	defer neurokit.Recover(&err, "primer.PresetGrid")
 	runs := IzhPresetRuns()
 	var ps []*plot.Plot
 	var counts []int
@@ -130,7 +140,11 @@ func PresetGrid() (*plotting.Figure, []int, error) {
 // ProtocolGrid draws the given panels of Izhikevich (2004), fig. 1, cols per
 // row: v from the published Euler scheme (thick) and from the accurate solver
 // (thin), capped at the peak as figure1.m plots them, the stimulus below.
-func ProtocolGrid(keys []string, cols int) (*plotting.Figure, error) {
+func ProtocolGrid(keys []string, cols int) (_ *plotting.Figure, err error) {
+	defer neurokit.Recover(&err, "primer.ProtocolGrid")
+	if cols < 1 {
+		return nil, neurokit.BadInput("primer.ProtocolGrid", "cols", cols, "≥ 1")
+	}
 	th := &plotting.Default
 	var rows [][]*plot.Plot
 	var heights []float64
@@ -152,13 +166,17 @@ func ProtocolGrid(keys []string, cols int) (*plotting.Figure, error) {
 			vp := th.NewPlot(fmt.Sprintf("(%s) %s", pr.Panel, pr.Name), "", "v [mV]")
 			thin, thick := th.LineStyle(1), th.LineStyle(0)
 			thin.Width, thick.Width = th.Thin, 1.5*th.Thin
-			addLine(vp, capped(acc, pr.Model.VPeak), thin, "accurate")
-			addLine(vp, capped(pub, pr.Model.VPeak), thick, "Euler (published)")
+			plotting.AddLine(vp, capped(acc, pr.Model.VPeak), thin, "accurate")
+			plotting.AddLine(vp, capped(pub, pr.Model.VPeak), thick, "Euler (published)")
 			vp.Y.Min, vp.Y.Max = -90, 40
-			ip := th.NewPlot("", "t [ms]", "I [mV/ms]")
+			ip := th.NewPlot("", "t [ms]", neuron.CurrentParam(pr.Neuron()).Label())
 			st := th.LineStyle(6)
 			st.Width = th.Thin
-			addLine(ip, plotting.SampleAt(pr.Stim.At, Grid(0, pr.T, 0.05)), st, "")
+			ts, err := Grid(0, pr.T, 0.05)
+			if err != nil {
+				return nil, err
+			}
+			plotting.AddLine(ip, plotting.SampleAt(pr.Stim.At, ts), st, "")
 			ip.Y.Tick.Marker = plotting.Ticks{N: 2}
 			if pr.Panel == "K" { // the legend goes where the traces leave room
 				vp.Legend.Left, vp.Legend.Top = true, true
@@ -180,7 +198,8 @@ func ProtocolGrid(keys []string, cols int) (*plotting.Figure, error) {
 // ProtocolTable counts the spikes of every panel of Izhikevich (2004),
 // fig. 1, with the published scheme and with the accurate solver ("no end"
 // where the accurate solution never ends its first burst: panel T).
-func ProtocolTable() (string, error) {
+func ProtocolTable() (_ string, err error) {
+	defer neurokit.Recover(&err, "primer.ProtocolTable")
 	var b strings.Builder
 	b.WriteString("panel  feature                          spikes: published  accurate\n")
 	for _, pr := range neuron.Izhikevich2004Protocols() {
@@ -212,13 +231,13 @@ func capped(res *ode.Result, peak float64) plotter.XYs {
 // IzhBranch computes the equilibria of m against I over [I0, I1] mV/ms
 // (analysis.EquilibriumBranch with a step of 0.02: the default step skips
 // the narrow focus region around the Hopf point) and draws them.
-func IzhBranch(ctx context.Context, m *neuron.Izhikevich, I0, I1 float64, title string) (*plot.Plot, *analysis.Branch, error) {
-	br, err := analysis.EquilibriumBranch(ctx, m, I0, I1, &analysis.BranchSettings{Step: 0.02})
+func IzhBranch(ctx context.Context, m *neuron.Izhikevich, I0, I1 float64, title string) (_ *plot.Plot, _ *analysis.Branch, err error) {
+	defer neurokit.Recover(&err, "primer.IzhBranch")
+	br, err := analysis.EquilibriumBranch(ctx, m, I0, I1, &analysis.BranchSettings{ContinuationSettings: analysis.ContinuationSettings{Ds: 0.02}})
 	if err != nil {
 		return nil, nil, err
 	}
-	bd := plotting.BifurcationOf(br, "I [mV/ms]")
-	bd.Title, bd.YLabel = title, "v [mV]"
+	bd := &plotting.Bifurcation{Title: title, XLabel: neuron.CurrentParam(m).Label(), YLabel: "v [mV]", Diagram: &analysis.Diagram{Branch: br}}
 	return bd.Plot(), br, nil
 }
 
@@ -226,8 +245,14 @@ func IzhBranch(ctx context.Context, m *neuron.Izhikevich, I0, I1 float64, title 
 // step of I [mV/ms] at 20 ms from its rest state at I = 0, beside the phase
 // plane at I with the trajectory, in a window that holds the trajectory
 // and the equilibria.
-func IzhExplore(a, b, c, d, I float64) (*plotting.Figure, error) {
+func IzhExplore(a, b, c, d, I float64) (_ *plotting.Figure, err error) {
+	defer neurokit.Recover(&err, "primer.IzhExplore")
 	m := neuron.Izhikevich2003(a, b, c, d)
+	m.I = I
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	m.I = 0
 	y0 := m.Rest() // rest at I = 0, or the reset state if there is none
 	res, err := IzhSimulate(m.WithStim(stim.Step{Onset: 20, Offset: math.Inf(1), Amp: I}).(*neuron.Izhikevich), y0, 200)
 	if err != nil {

@@ -6,6 +6,10 @@
 //    or https that fails; rewrite it under the page's base URL, wss on https.
 // 2. Notebook 6 drops GoNB's text/javascript outputs (used by %wasm); register
 //    that MIME type with the renderer of application/javascript.
+// 3. GoNB's widget code (v0.11.4) gives the kernel 500 ms to acknowledge its
+//    connection (comm_open_ack) and otherwise disables widgets for the whole
+//    session. A busy server misses that (make hub-test saw it with a class on
+//    a loaded machine): allow 20 s for that one timer.
 (function () {
 	var Native = window.WebSocket;
 	if (Native && !Native.__modelneurons) {
@@ -31,6 +35,20 @@
 		});
 		Patched.__modelneurons = true;
 		window.WebSocket = Patched;
+	}
+
+	var nativeTimeout = window.setTimeout;
+	if (!nativeTimeout.__modelneurons) {
+		var patchedTimeout = function (fn, ms) {
+			var args = Array.prototype.slice.call(arguments);
+			if (ms === 500 && typeof fn === 'function' &&
+				String(fn).indexOf('comm_open_ack not received') >= 0) {
+				args[1] = 20000;
+			}
+			return nativeTimeout.apply(window, args);
+		};
+		patchedTimeout.__modelneurons = true;
+		window.setTimeout = patchedTimeout;
 	}
 
 	if (typeof require === 'function') {

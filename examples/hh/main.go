@@ -61,7 +61,11 @@ func run(dir string) error {
 	}
 
 	// Notebook 04: gates, conductances, repetitive firing, F-I, temperature.
-	if err := figout.Save(dir, "hh-gates", plotting.Gates(m.Gates(), -100, 50), 18*cm, 8*cm); err != nil {
+	gates, err := plotting.Gates(m.Gates(), -100, 50)
+	if err != nil {
+		return err
+	}
+	if err := figout.Save(dir, "hh-gates", gates, 18*cm, 8*cm); err != nil {
 		return err
 	}
 	if f, err = primer.Conductances(m, 10, 20); err != nil {

@@ -33,7 +33,7 @@ func main() {
 	p.Stim = stim.Pulses{Onset: 20, Width: 160, Count: 1, Amp: 2}
 	res, err := run(p, 200)
 	figout.Check(err)
-	f := trace(p, res, "I [nA]")
+	f := trace(p, res)
 	f.Panels[0][0].Title.Text = fmt.Sprintf("LIF, I = 2 nA: %d spikes, closed form %.1f Hz", len(res.EventTimes[0]), p.RateAnalytic(2))
 	figout.Check(figout.Save(dir, "lif-trace", f, 16*vg.Centimeter, 10*vg.Centimeter))
 
@@ -50,12 +50,14 @@ func main() {
 	q.Stim = &stim.Noise{Mean: 1.4, SD: 0.6, Tau: 5, Dt: 0.1, Seed: 7}
 	nres, err := run(q, 20000)
 	figout.Check(err)
-	tr := spikes.FromEvents(nres.EventTimes[0], 0, nres.TEnd)
-	isi := plotting.ISIHist(tr.ISIs(), 30, 0)
+	tr, err := spikes.FromEvents(nres.EventTimes[0], 0, nres.TEnd)
+	figout.Check(err)
+	isi, err := plotting.ISIHist(tr.ISIs(), 30, 0)
+	figout.Check(err)
 	isi.Title.Text = fmt.Sprintf("ISIs over 20 s: CV = %.2f", spikes.CV(tr))
 	short, err := run(q, 300)
 	figout.Check(err)
-	nf := trace(q, short, "I [nA]")
+	nf := trace(q, short)
 	nf.Panels[0][0].Title.Text = fmt.Sprintf("noisy input, mean 1.4 nA < rheobase: %.1f Hz", tr.Rate())
 	figout.Check(figout.Save(dir, "lif-noise-trace", nf, 16*vg.Centimeter, 10*vg.Centimeter))
 	figout.Check(figout.Save(dir, "lif-noise-isi", plotting.Single(isi), 16*vg.Centimeter, 8*vg.Centimeter))
@@ -71,10 +73,9 @@ func run(p *neuron.LIF, t1 float64) (*ode.Result, error) {
 }
 
 // trace draws v(t) with the spikes marked (ticks on top), the threshold
-// dashed, and the input current below.
-func trace(p *neuron.LIF, res *ode.Result, stimLabel string) *plotting.Figure {
-	I := plotting.SampleAt(func(t float64) float64 { return p.I + p.Stim.At(t) }, res.T)
-	f := plotting.VoltageTrace(&res.Trajectory, 0, res.EventTimes[0], I, stimLabel)
+// dashed, and the input current below (plotting.Trace).
+func trace(p *neuron.LIF, res *ode.Result) *plotting.Figure {
+	f := plotting.Trace(res, p)
 	v := f.Panels[0][0]
 	v.Y.Label.Text = "v − rest [mV]"
 	th, _ := plotter.NewLine(plotter.XYs{{X: res.T[0], Y: p.VTh}, {X: res.T[len(res.T)-1], Y: p.VTh}})
@@ -87,7 +88,7 @@ func trace(p *neuron.LIF, res *ode.Result, stimLabel string) *plotting.Figure {
 // refractory period: the closed form as a line, simulations as dots.
 func fiPlot(p *neuron.LIF, trefs []float64, i0, i1 float64) *plot.Plot {
 	th := &plotting.Default
-	pl := th.NewPlot("LIF F-I curve: closed form (lines), spikes in 1 s (dots)", "I [nA]", "rate [Hz]")
+	pl := th.NewPlot("LIF F-I curve: closed form (lines), spikes in 1 s (dots)", neuron.CurrentParam(p).Label(), "rate [Hz]")
 	for k, tref := range trefs {
 		q := *p
 		q.TRef = tref
@@ -98,7 +99,9 @@ func fiPlot(p *neuron.LIF, trefs []float64, i0, i1 float64) *plot.Plot {
 			q.I = I
 			res, err := run(&q, 1000)
 			figout.Check(err)
-			sim = append(sim, plotter.XY{X: I, Y: spikes.FromEvents(res.EventTimes[0], 0, 1000).Rate()})
+			tr, err := spikes.FromEvents(res.EventTimes[0], 0, 1000)
+			figout.Check(err)
+			sim = append(sim, plotter.XY{X: I, Y: tr.Rate()})
 		}
 		dots, _ := plotter.NewScatter(sim)
 		dots.GlyphStyle = draw.GlyphStyle{Color: th.Color(k), Radius: th.Glyph, Shape: draw.CircleGlyph{}}

@@ -47,11 +47,17 @@ func main() {
 	// Interval and count statistics of one long train (100 s).
 	long, err := p.Exact(rand.New(rand.NewPCG(3, 4)), 0, 100000)
 	figout.Check(err)
-	isi := plotting.ISIHist(long.ISIs(), 40, p.Rate)
+	isi, err := plotting.ISIHist(long.ISIs(), 40, p.Rate)
+	figout.Check(err)
 	isi.Title.Text = fmt.Sprintf("intervals: CV = %.3f", spikes.CV(long))
 	const win = 500 // ms
-	cnt := plotting.CountHist(spikes.Counts(win, long), p.Rate*win/1000)
-	cnt.Title.Text = fmt.Sprintf("counts in %d ms: F = %.3f", win, spikes.Fano(win, long))
+	counts, err := spikes.Counts(win, long)
+	figout.Check(err)
+	fano, err := spikes.Fano(win, long)
+	figout.Check(err)
+	cnt, err := plotting.CountHist(counts, p.Rate*win/1000)
+	figout.Check(err)
+	cnt.Title.Text = fmt.Sprintf("counts in %d ms: F = %.3f", win, fano)
 	figout.Check(figout.Save(dir, "spiketrains-statistics", plotting.NewFigure([]*plot.Plot{isi, cnt}), 16*vg.Centimeter, 8*vg.Centimeter))
 
 	// A time-varying rate: 50 trials by thinning, raster over PSTH with r(t).
@@ -63,7 +69,8 @@ func main() {
 		figout.Check(err)
 		trains = append(trains, tr)
 	}
-	f := plotting.RasterPSTH(times(trains), 0, 1000, 25)
+	f, err := plotting.RasterPSTH(times(trains), 0, 1000, 25)
+	figout.Check(err)
 	h := f.Panels[1][0]
 	l, err := plotter.NewLine(plotting.Sample(rate, 0, 1000, 400))
 	figout.Check(err)
@@ -88,7 +95,8 @@ func main() {
 func deadTimeISI(tr spikes.Train, p spikes.Poisson) *plot.Plot {
 	th := &plotting.Default
 	pl := th.NewPlot(fmt.Sprintf("τ = %g ms: CV = %.2f", p.DeadTime, spikes.CV(tr)), "ISI [ms]", "density [1/ms]")
-	h := spikes.ISIHistogram(1, 60, tr)
+	h, err := spikes.ISIHistogram(1, 60, tr)
+	figout.Check(err)
 	steps := make(plotter.XYs, 0, 2*len(h.Values))
 	for k, v := range h.Values {
 		steps = append(steps, plotter.XY{X: h.Edges[k], Y: v}, plotter.XY{X: h.Edges[k+1], Y: v})

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/modelneurons/modelneurons/internal/numeric"
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 )
@@ -21,14 +23,14 @@ const (
 	APHyperpolarisation                // below rest: K⁺ still open (n is slow), the undershoot
 )
 
-var apPhaseNames = [...]string{"equilibrium", "depolarisation", "amplification", "repolarisation", "hyperpolarisation"}
+var phaseNames = [...]string{"equilibrium", "depolarisation", "amplification", "repolarisation", "hyperpolarisation"}
 
 // String implements fmt.Stringer.
 func (p APPhase) String() string {
-	if p < 0 || int(p) >= len(apPhaseNames) {
+	if p < 0 || int(p) >= len(phaseNames) {
 		return fmt.Sprintf("APPhase(%d)", int(p))
 	}
-	return apPhaseNames[p]
+	return phaseNames[p]
 }
 
 // APInterval is one phase over [T0, T1) [ms].
@@ -87,18 +89,35 @@ const DefaultAPTol = 0.05
 // An action potential is an amplification whose following peak exceeds
 // vspike; a weaker excursion in which the current turns inward only briefly
 // and V falls back from below vspike is not one (ErrNoActionPotential).
-// tol ≤ 0 means DefaultAPTol. Crossings are interpolated linearly between
+// tol = 0 means DefaultAPTol. Crossings are interpolated linearly between
 // samples and extrema by a parabola, so sample finely (0.01–0.05 ms).
+//
+// Traces of different lengths, with fewer than 3 samples or a NaN, or a
+// NaN or infinite vrest or vspike, or a negative or NaN tol, is an error
+// wrapping neurokit.ErrBadInput.
 func ActionPotentialPhases(t, v, iion []float64, vrest, vspike, tol float64) (ActionPotential, error) {
+	const where = "analysis.ActionPotentialPhases"
 	n := len(t)
-	if len(v) != n || len(iion) != n {
-		panic("analysis: ActionPotentialPhases: t, v and iion must have the same length")
+	if err := checkCount(where, "len(t)", n, 3, math.Inf(1)); err != nil {
+		return ActionPotential{}, err
 	}
-	if n < 3 {
-		panic("analysis: ActionPotentialPhases: need at least 3 samples")
+	for _, c := range []struct {
+		name string
+		x    []float64
+	}{{"t", t}, {"v", v}, {"iion", iion}} {
+		if err := checkState(where, c.name, c.x, n); err != nil {
+			return ActionPotential{}, err
+		}
 	}
-	if tol <= 0 {
-		tol = DefaultAPTol
+	if err := neurokit.Finite(where, "vrest", vrest, neurokit.MilliVolt); err != nil {
+		return ActionPotential{}, err
+	}
+	if err := neurokit.Finite(where, "vspike", vspike, neurokit.MilliVolt); err != nil {
+		return ActionPotential{}, err
+	}
+	tol, err := neurokit.Setting(where, "tol", tol, DefaultAPTol, neurokit.MilliVolt, "DefaultAPTol")
+	if err != nil {
+		return ActionPotential{}, err
 	}
 	a := ActionPotential{Rest: vrest, Start: t[0], End: t[n-1], Tol: tol, Back: math.Inf(1)}
 
@@ -123,8 +142,8 @@ func ActionPotentialPhases(t, v, iion []float64, vrest, vspike, tol float64) (Ac
 	if on < 0 {
 		return a, ErrNoActionPotential
 	}
-	a.Onset = apCross(t[on-1], t[on], iion[on-1], iion[on], 0)
-	a.VOnset = apLerp(v[on-1], v[on], apFrac(iion[on-1], iion[on], 0))
+	a.Onset = numeric.Cross(t[on-1], t[on], iion[on-1], iion[on], 0)
+	a.VOnset = numeric.Lerp(v[on-1], v[on], numeric.Frac(iion[on-1], iion[on], 0))
 
 	dep := 0 // the last sample at rest before the upstroke
 	for i := on; i > 0; i-- {
@@ -134,7 +153,7 @@ func ActionPotentialPhases(t, v, iion []float64, vrest, vspike, tol float64) (Ac
 		}
 	}
 	a.Depol = t[dep]
-	a.Peak, a.VPeak = apVertex(t, v, pk)
+	a.Peak, a.VPeak = numeric.Extremum(t, v, pk)
 
 	below := -1
 	for i := pk + 1; i < n; i++ {
@@ -146,16 +165,16 @@ func ActionPotentialPhases(t, v, iion []float64, vrest, vspike, tol float64) (Ac
 	if below < 0 {
 		return a, fmt.Errorf("analysis: ActionPotentialPhases: V does not fall below rest (%g mV) after the peak", vrest)
 	}
-	a.Below = apCross(t[below-1], t[below], v[below-1], v[below], vrest)
+	a.Below = numeric.Cross(t[below-1], t[below], v[below-1], v[below], vrest)
 
 	mn := below // the bottom of the undershoot, then back to within tol of rest
 	for i := below + 1; i < n && v[i] <= v[i-1]; i++ {
 		mn = i
 	}
-	a.Min, a.VMin = apVertex(t, v, mn)
+	a.Min, a.VMin = numeric.Extremum(t, v, mn)
 	for i := mn + 1; i < n; i++ {
 		if v[i] >= vrest-tol {
-			a.Back = apCross(t[i-1], t[i], v[i-1], v[i], vrest-tol)
+			a.Back = numeric.Cross(t[i-1], t[i], v[i-1], v[i], vrest-tol)
 			break
 		}
 	}
@@ -168,7 +187,15 @@ func ActionPotentialPhases(t, v, iion []float64, vrest, vspike, tol float64) (Ac
 // stimulus, which is I_ion/C and so has the sign and zeros of I_ion; the
 // resting potential is that of m at its constant current (m.Rest()).
 // vspike [mV] is the spike threshold (HH: m.VSpike).
-func ActionPotentialOf(m neuron.Model, tr *ode.Trajectory, vspike, tol float64) (ActionPotential, error) {
+func ActionPotentialOf(m neuron.Model, tr *ode.Trajectory, vspike, tol float64) (ap ActionPotential, err error) {
+	const where = "analysis.ActionPotentialOf"
+	defer neurokit.Recover(&err, where)
+	if err := validModel(where, m); err != nil {
+		return ActionPotential{}, err
+	}
+	if tr == nil {
+		return ActionPotential{}, &neurokit.BadInputError{Where: where, Name: "tr", Value: nil, Want: "a trajectory"}
+	}
 	n := tr.Len()
 	vi := m.VIndex()
 	free := m.WithApplied(0).WithStim(nil)
@@ -208,38 +235,4 @@ func (a ActionPotential) At(t float64) APPhase {
 		}
 	}
 	return ps[len(ps)-1].Phase
-}
-
-// apFrac is the fraction of the way from a to b at which level is reached.
-func apFrac(a, b, level float64) float64 {
-	if a == b {
-		return 0
-	}
-	return (level - a) / (b - a)
-}
-
-func apLerp(a, b, f float64) float64 { return a + f*(b-a) }
-
-// apCross is the time in [t0, t1] at which the linear interpolation of y
-// from y0 to y1 reaches level.
-func apCross(t0, t1, y0, y1, level float64) float64 {
-	return apLerp(t0, t1, apFrac(y0, y1, level))
-}
-
-// apVertex refines an extremum of v at sample i by the parabola through its
-// neighbours (equally spaced samples only; otherwise the sample itself).
-func apVertex(t, v []float64, i int) (float64, float64) {
-	if i <= 0 || i >= len(t)-1 {
-		return t[i], v[i]
-	}
-	h0, h1 := t[i]-t[i-1], t[i+1]-t[i]
-	if h0 <= 0 || h1 <= 0 || math.Abs(h0-h1) > 1e-9*(h0+h1) {
-		return t[i], v[i]
-	}
-	d := v[i-1] - 2*v[i] + v[i+1]
-	if d == 0 {
-		return t[i], v[i]
-	}
-	s := 0.5 * (v[i-1] - v[i+1]) / d // offset in steps, |s| ≤ ½
-	return t[i] + s*h0, v[i] - 0.25*(v[i-1]-v[i+1])*s
 }

@@ -207,3 +207,20 @@ func TestBranchIzhikevichNarrowHopf(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBranchIzhikevich continues the branch of Izhikevich's simple
+// model (no I∞: pseudo-arclength continuation on the engine) through its
+// fold and Hopf point.
+func BenchmarkBranchIzhikevich(b *testing.B) {
+	m, err := neuron.IzhikevichPreset("RS")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		br, err := EquilibriumBranch(context.Background(), m, -10, 10, nil)
+		if err != nil || len(br.Special) != 2 {
+			b.Fatal(err)
+		}
+	}
+}

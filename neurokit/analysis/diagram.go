@@ -3,6 +3,7 @@ package analysis
 import (
 	"context"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
 
@@ -10,8 +11,7 @@ import (
 // current: the branch of equilibria with its special points, the stable
 // limit cycles found by simulation sweeps up and down (LimitCycles), and,
 // optionally, the periodic orbits continued from a Hopf point, stable and
-// unstable (ContinueOrbits). It is plain data; package plotting draws it
-// (DiagramOf).
+// unstable (ContinueOrbits). It is plain data; package plotting draws it.
 type Diagram struct {
 	I0, I1   float64 // the current range [model unit]
 	Branch   *Branch
@@ -22,7 +22,8 @@ type Diagram struct {
 }
 
 // DiagramSettings control BifurcationDiagram. A nil *DiagramSettings means
-// all defaults; a zero field means its default.
+// all defaults; a zero field means its default; a negative setting is an
+// error wrapping neurokit.ErrBadInput.
 type DiagramSettings struct {
 	// N is the number of currents of the simulation sweeps. Default 41.
 	N int
@@ -34,7 +35,7 @@ type DiagramSettings struct {
 	Branch *BranchSettings
 	// Orbits, if positive, continues the periodic orbits from the first
 	// Hopf point of the branch with at most this many orbits, within
-	// [I0, I1].
+	// [I0, I1] (the other OrbitSettings at their defaults).
 	Orbits int
 	// Progress, if non-nil, is called after each simulated current and each
 	// continued orbit, with total = 2N (+ Orbits when there is a Hopf point
@@ -49,13 +50,15 @@ type DiagramSettings struct {
 // optionally the periodic orbits continued from the first Hopf point
 // (ContinueOrbits; an error that ends the continuation early keeps the
 // orbits found so far).
-func BifurcationDiagram(ctx context.Context, m neuron.Model, I0, I1 float64, s *DiagramSettings) (*Diagram, error) {
-	var ds DiagramSettings
-	if s != nil {
-		ds = *s
+func BifurcationDiagram(ctx context.Context, m neuron.Model, I0, I1 float64, s *DiagramSettings) (d *Diagram, err error) {
+	const where = "analysis.DiagramSettings"
+	defer neurokit.Recover(&err, "analysis.BifurcationDiagram")
+	ds := orDefault(s)
+	if ds.N, err = neurokit.SettingInt(where, "N", ds.N, 41, "41"); err != nil {
+		return nil, err
 	}
-	if ds.N == 0 {
-		ds.N = 41
+	if ds.Orbits, err = neurokit.SettingInt(where, "Orbits", ds.Orbits, 0, "no orbit continuation"); err != nil {
+		return nil, err
 	}
 	sim := SimSettings{Chunk: 50, MaxTime: 600}
 	if ds.Sim != nil {
@@ -81,12 +84,13 @@ func BifurcationDiagram(ctx context.Context, m neuron.Model, I0, I1 float64, s *
 	if err != nil {
 		return nil, err
 	}
-	d := &Diagram{I0: I0, I1: I1, Branch: br, Up: up, Down: down}
+	d = &Diagram{I0: I0, I1: I1, Branch: br, Up: up, Down: down}
 	if ds.Orbits <= 0 || !hasHopf {
 		return d, nil
 	}
-	ob, err := ContinueOrbits(ctx, m, hopf.I, hopf.State,
-		&OrbitSettings{IMin: I0, IMax: I1, MaxPoints: ds.Orbits, Progress: report(2 * ds.N)})
+	ob, err := ContinueOrbits(ctx, m, hopf, &OrbitSettings{
+		ContinuationSettings: ContinuationSettings{PMin: I0, PMax: I1, MaxSteps: ds.Orbits - 1},
+		Progress:             report(2 * ds.N)})
 	if err != nil && ob == nil {
 		return nil, err
 	}

@@ -18,14 +18,55 @@
 // Oscillations and what a neuron computes:
 //
 //	LimitCycles(ctx, m, I0, I1, n, nil)       stable cycles sweeping I up and down (hysteresis)
-//	ContinueOrbits(ctx, m, I, y, nil)         periodic orbits from a Hopf point, stable or not, with LPCs
+//	ContinueOrbits(ctx, m, hopf, nil)         periodic orbits from a Hopf SpecialPoint, stable or not, with LPCs
 //	BifurcationDiagram(ctx, m, I0, I1, nil)   branch, cycle sweeps and orbits in one call
 //	FI, Rheobase, Excitable, FitOnset         F-I curves, Hodgkin's classes 1/2/3, √(I−Ic) at a SNIC
+//	FICurve.Transitions, FICurve.Block        where spikes turn into small oscillations, and into rest
 //	ModelResonance, Impedance                 integrator (node) or resonator (focus), |Z(f)|
 //	PairedPulses, PostInhibitoryRebound       coincidence detection, rebound spikes
 //	Refractory                                absolute and relative refractory periods
 //	ActionPotentialPhases                     depolarisation, amplification, repolarisation, ...
 //	Report(ctx, m, I0, I1, nil)               the report card: each verdict with one line of why
+//
+// # Spikes and small oscillations
+//
+// One definition is used everywhere (Regime). A spike is a firing of the
+// model's spike detector, its SpikeEvent: an upward crossing of V_spike, or
+// the threshold of a reset model. An oscillation is a periodic V of
+// peak-to-peak amplitude at least SimSettings.MinAmplitude (1 mV); its
+// frequency is 1000/period. A spike rate counts spikes (FICurve.Steady,
+// Up, Down); an oscillation's frequency counts cycles (FICurve.Frequency,
+// Cycle.Rate, OrbitPoint.Rate). They agree while every cycle is a spike,
+// and part where a class-2 neuron's oscillation does not reach the
+// detector. At a supercritical Andronov-Hopf point the oscillation is born
+// with zero amplitude at ω/2π of the critical eigenvalues
+// (SpecialPoint.FrequencyHz: ≈ 340 Hz for the low-threshold I_Na,p+I_K
+// model at 14.66 µA/cm²) and counted spikes start only where its growing
+// peak first reaches the detector (≈ 34.3 µA/cm², at ≈ 306 Hz). Under
+// strong drive the peak falls below the detector again before the
+// oscillation dies at the upper Hopf point (depolarisation block):
+// Hodgkin-Huxley at 100 µA/cm² counts no spikes but oscillates at
+// ≈ 147 Hz, up to 154.5 µA/cm².
+//
+// # Continuation
+//
+// EquilibriumBranch (for models without I∞) and ContinueOrbits run on one
+// pseudo-arclength predictor-corrector with one ContinuationSettings: a
+// generic problem F(x, p) = 0 with its Jacobian, any dimension, a Newton
+// corrector on the bordered system, step control with guards against
+// branch jumping, ends on parameter bounds, and special points located as
+// zeros of test functions along the branch.
+//
+// # Bad input
+//
+// Every entry point validates its model (Validate, the stimulus included)
+// and its settings before the first derivative. Settings follow one rule:
+// zero means the documented default; a negative, NaN or infinite value is
+// an error. Sizes computed from input are bounded. Such errors wrap
+// neurokit.ErrBadInput and name where, the parameter, its value and what is
+// allowed ("analysis.SimSettings: Chunk = -1 ms: want ≥ 0 (0 means 250 ms)").
+// Functions that return an error do not panic; those that do not (JacobianTo,
+// Classify, NewPlane, Plane.Field) document their panics.
 //
 // Sweeps run on every core through Sweep, report progress through a
 // callback and stop when their context is cancelled.
@@ -34,7 +75,10 @@
 // roots of the steady-state I-V relation I∞(V) = I, which finds all of them
 // and makes folds of the branch the extrema of I∞ (Izhikevich 2007,
 // Dynamical Systems in Neuroscience, §3.2, §4.1, §6.1). Other models use
-// Newton's method from a grid and pseudo-arclength continuation.
+// Newton's method from a grid and pseudo-arclength continuation. Models
+// that spike by a reset (LIF, Izhikevich) have no rest state beyond their
+// spike threshold: Equilibria leaves such equilibria out, and their
+// branches end on the threshold.
 //
 // Units follow the models: time in ms (so eigenvalues and ω are in 1/ms and
 // rad/ms, frequencies in Hz), voltage in mV, current in µA/cm² for the

@@ -7,8 +7,11 @@ import (
 	"strconv"
 	"strings"
 
+	"gonum.org/v1/gonum/floats"
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/modelneurons/modelneurons/internal/numeric"
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 )
@@ -16,7 +19,7 @@ import (
 // Equilibrium is a rest point of a model at applied current I, with the
 // eigenvalues of the Jacobian there and its type.
 type Equilibrium struct {
-	I           float64      // applied current [model current eqUnit, µA/cm² for conductance models]
+	I           float64      // applied current [model current unit, µA/cm² for conductance models]
 	State       []float64    // the equilibrium state, flat as the model's
 	Eigenvalues []complex128 // of the Jacobian at State, by decreasing real part [1/ms]
 	Kind        Kind         // Classify(Eigenvalues, tol)
@@ -37,18 +40,18 @@ func (e Equilibrium) Stable() bool { return e.Kind.Stable() }
 func (e Equilibrium) Describe() string {
 	var where string
 	if e.model {
-		where = "V = " + eqFmtNum(e.V(), 1) + " mV"
+		where = "V = " + fmtNum(e.V(), 1) + " mV"
 	} else {
 		parts := make([]string, len(e.State))
 		for i, v := range e.State {
-			parts[i] = eqFmtNum(v, 3)
+			parts[i] = fmtNum(v, 3)
 		}
 		where = "y = (" + strings.Join(parts, ", ") + ")"
 	}
-	return where + ": " + eqKindSentence(e.Kind)
+	return where + ": " + kindSentence(e.Kind)
 }
 
-func eqKindSentence(k Kind) string {
+func kindSentence(k Kind) string {
 	switch k {
 	case StableNode:
 		return "stable node; the resting state, approached without oscillation"
@@ -68,8 +71,8 @@ func eqKindSentence(k Kind) string {
 	return k.String()
 }
 
-// eqFmtNum formats x with prec decimals and a typographic minus sign.
-func eqFmtNum(x float64, prec int) string {
+// fmtNum formats x with prec decimals and a typographic minus sign.
+func fmtNum(x float64, prec int) string {
 	s := strconv.FormatFloat(x, 'f', prec, 64)
 	if strings.Trim(s, "-0.") == "" {
 		s = strings.TrimPrefix(s, "-") // no "−0.0"
@@ -78,25 +81,27 @@ func eqFmtNum(x float64, prec int) string {
 }
 
 // EquilibriumSettings control Equilibria and EquilibriaOf. A nil pointer
-// means all defaults; a zero field means that field's default.
+// means all defaults; a zero field means that field's default; a negative,
+// NaN or infinite setting is an error wrapping neurokit.ErrBadInput.
 type EquilibriumSettings struct {
 	// VMin and VMax bound the voltage window [mV] in which the roots of
 	// I∞(V) = I are sought for neuron.SteadyStater models, and the V range
-	// of the Newton starting grid for other models. Default −150 and 150 mV,
-	// which holds both the modern (rest ≈ −65 mV) and the displaced
-	// (rest ≈ 0 mV) conventions. Used only if VMin < VMax.
+	// of the Newton starting grid for other models. Both zero: −150 and
+	// 150 mV, which holds both the modern (rest ≈ −65 mV) and the displaced
+	// (rest ≈ 0 mV) conventions; otherwise finite with VMin < VMax.
 	VMin, VMax float64
 	// VStep is the scan step of I∞(V) [mV]. Two equilibria closer than
 	// VStep are still found when I∞ has an extremum between them. Default
-	// 0.05 mV.
+	// 0.05 mV; at most 1e6 steps in the window.
 	VStep float64
 	// Lo and Hi bound the box of Newton starting points for models that are
 	// not SteadyStaters (and for EquilibriaOf when its lo, hi are nil).
 	// Default: V in [VMin, VMax], every other component r in Rest() within
-	// r ± (1 + 10|r|). Equilibria found outside the box are dropped.
+	// r ± (1 + 10|r|). Equilibria found outside the box are dropped. Each
+	// has the model's dimension, finite entries, Lo[i] ≤ Hi[i].
 	Lo, Hi []float64
 	// Grid is the number of starting points per dimension. Default:
-	// max(3, ⌊400^(1/Dim)⌋) (20×20 in the plane).
+	// max(3, ⌊400^(1/Dim)⌋) (20×20 in the plane); Grid^Dim at most 1e6.
 	Grid int
 	// MaxIter bounds the Newton iterations from one start. Default 50.
 	MaxIter int
@@ -104,35 +109,38 @@ type EquilibriumSettings struct {
 	ClassifyTol float64
 }
 
-// The default voltage window of the I∞(V) scan [mV]: wide enough for both
-// the modern (rest ≈ −65 mV) and the primer's (rest ≈ 0 mV) conventions.
-const (
-	defaultVMin, defaultVMax = -150.0, 150.0
-	defaultVStep             = 0.05
-)
-
-// voltageWindow applies the defaults of the VMin, VMax and VStep fields that
-// EquilibriumSettings and BranchSettings share.
-func voltageWindow(vmin, vmax, vstep float64) (float64, float64, float64) {
-	if !(vmin < vmax) {
-		vmin, vmax = defaultVMin, defaultVMax
+// box checks a box of starting points of dimension n.
+func (c *EquilibriumSettings) box(where string, lo, hi []float64, n int) error {
+	if err := checkState(where, "Lo", lo, n); err != nil {
+		return err
 	}
-	if vstep <= 0 {
-		vstep = defaultVStep
+	if err := checkState(where, "Hi", hi, n); err != nil {
+		return err
 	}
-	return vmin, vmax, vstep
+	for i := range lo {
+		if lo[i] > hi[i] {
+			return &neurokit.BadInputError{Where: where, Name: fmt.Sprintf("Lo[%d], Hi[%d]", i, i),
+				Value: fmt.Sprintf("%v, %v", lo[i], hi[i]), Want: "Lo[i] ≤ Hi[i]"}
+		}
+	}
+	k := c.Grid
+	if k == 0 {
+		k = max(3, int(math.Pow(400, 1/float64(n))))
+	}
+	c.Grid = k
+	return neurokit.Count(where, "Grid^Dim", math.Pow(float64(k), float64(n)), 1e6, "lower Grid")
 }
 
-func (s *EquilibriumSettings) withDefaults() EquilibriumSettings {
-	var c EquilibriumSettings
-	if s != nil {
-		c = *s
-	}
-	c.VMin, c.VMax, c.VStep = voltageWindow(c.VMin, c.VMax, c.VStep)
-	if c.MaxIter <= 0 {
-		c.MaxIter = 50
-	}
-	return c
+// resolved applies the defaults and checks the settings.
+func (s *EquilibriumSettings) resolved() (EquilibriumSettings, error) {
+	const where = "analysis.EquilibriumSettings"
+	c := orDefault(s)
+	r := resolver{where: where}
+	r.window(&c.VMin, &c.VMax, &c.VStep)
+	r.int("MaxIter", &c.MaxIter, 50, 1e4, "")
+	r.int("Grid", &c.Grid, 0, 1e6, "max(3, ⌊400^(1/Dim)⌋)")
+	r.float("ClassifyTol", &c.ClassifyTol, 0, "", "Classify's default")
+	return c, r.err
 }
 
 // Equilibria returns all equilibria of m at its applied current
@@ -146,88 +154,110 @@ func (s *EquilibriumSettings) withDefaults() EquilibriumSettings {
 // inside one scan step are found too. Otherwise Equilibria runs Newton's
 // method from a grid of starting points and removes duplicates (see
 // EquilibriaOf). No equilibrium is not an error: the result is then empty.
-func Equilibria(m neuron.Model, s *EquilibriumSettings) ([]Equilibrium, error) {
-	c := s.withDefaults()
+//
+// Models that spike by a reset (LIF, Izhikevich: a spike event with a
+// Reset) have no rest state beyond their spike threshold: an equilibrium
+// of the vector field there is never reached, since the trajectory
+// crosses the threshold and resets first (a LIF driven above its rheobase
+// fires, although dV/dt vanishes at V = R·I above V_th). Such equilibria
+// are left out. An invalid model or settings is an error wrapping
+// neurokit.ErrBadInput.
+func Equilibria(m neuron.Model, s *EquilibriumSettings) (eqs []Equilibrium, err error) {
+	const where = "analysis.Equilibria"
+	defer neurokit.Recover(&err, where)
+	if err := validModel(where, m); err != nil {
+		return nil, err
+	}
 	I := m.Applied()
-	if math.IsNaN(I) || math.IsInf(I, 0) {
-		return nil, fmt.Errorf("analysis: Equilibria: applied current is %v", I)
+	if err := neurokit.Finite(where, "m.Applied()", I, currentUnit(m)); err != nil {
+		return nil, err
+	}
+	c, err := s.resolved()
+	if err != nil {
+		return nil, err
 	}
 	var states [][]float64
+	var double []bool
 	if ss, ok := m.(neuron.SteadyStater); ok {
-		Vs, dbl, err := eqIvRoots(ss.SteadyStateCurrent, I, c.VMin, c.VMax, c.VStep)
+		Vs, dbl, err := ivRoots(ss.SteadyStateCurrent, I, c.VMin, c.VMax, c.VStep)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("%s: %w", where, err)
 		}
-		eqs := make([]Equilibrium, 0, len(Vs))
-		for k, V := range Vs {
+		for _, V := range Vs {
 			y := make([]float64, m.Dim())
 			ss.SteadyStateTo(y, V)
-			e, err := eqClassifyAll(m, I, [][]float64{y}, m.VIndex(), true, c.ClassifyTol)
-			if err != nil {
-				return nil, err
-			}
-			if dbl[k] {
-				// A double root of I∞(V) = I is the fold itself: one real
-				// eigenvalue is zero, whatever rounding says.
-				e[0].Kind = NonHyperbolic
-			}
-			eqs = append(eqs, e[0])
+			states = append(states, y)
 		}
-		return eqs, nil
-
+		double = dbl
 	} else {
 		lo, hi := c.Lo, c.Hi
-		if lo == nil || hi == nil {
-			lo, hi = eqDefaultBox(m, c.VMin, c.VMax)
+		if lo == nil && hi == nil {
+			lo, hi = defaultBox(m, c.VMin, c.VMax)
 		}
-		var err error
-		states, err = eqNewtonSearch(m, lo, hi, c)
-		if err != nil {
+		if err := c.box("analysis.EquilibriumSettings", lo, hi, m.Dim()); err != nil {
 			return nil, err
 		}
+		states = newtonSearch(m, lo, hi, c)
 	}
-	return eqClassifyAll(m, I, states, m.VIndex(), true, c.ClassifyTol)
+	return classifyAll(m, I, states, double, m.VIndex(), true, c.ClassifyTol)
 }
 
 // EquilibriaOf returns the equilibria of sys (at t = 0) found by Newton's
 // method from a uniform grid of s.Grid^Dim starting points in the box
-// [lo, hi] (s.Lo, s.Hi if lo or hi is nil), with duplicates removed (states
-// within 1e-6·(1+|y|) in every component), sorted by the first component.
-// Newton uses the Jacobian (JacobianTo), a step halving when the residual
-// grows, and stops when the step is below 1e-11·(1+|y|). Equilibria outside
-// the box are dropped. Their I is 0.
-func EquilibriaOf(sys ode.System, lo, hi []float64, s *EquilibriumSettings) ([]Equilibrium, error) {
-	c := s.withDefaults()
-	if lo == nil || hi == nil {
-		lo, hi = c.Lo, c.Hi
+// [lo, hi] (s.Lo, s.Hi if lo and hi are nil), with duplicates removed
+// (states within 1e-6·(1+|y|) in every component), sorted by the first
+// component. Newton uses the Jacobian (JacobianTo), a step halving when the
+// residual grows, and stops when the step is below 1e-11·(1+|y|).
+// Equilibria outside the box are dropped. Their I is 0. A box of the wrong
+// dimension, NaN or reversed, or an invalid system or settings, is an
+// error wrapping neurokit.ErrBadInput.
+func EquilibriaOf(sys ode.System, lo, hi []float64, s *EquilibriumSettings) (eqs []Equilibrium, err error) {
+	const where = "analysis.EquilibriaOf"
+	defer neurokit.Recover(&err, where)
+	if err := validModel(where, sys); err != nil {
+		return nil, err
 	}
-	n := sys.Dim()
-	if len(lo) != n || len(hi) != n {
-		panic("analysis: EquilibriaOf: len(lo) and len(hi) must equal Dim()")
-	}
-	states, err := eqNewtonSearch(sys, lo, hi, c)
+	c, err := s.resolved()
 	if err != nil {
 		return nil, err
 	}
-	return eqClassifyAll(sys, 0, states, 0, false, c.ClassifyTol)
+	if lo == nil && hi == nil {
+		lo, hi = c.Lo, c.Hi
+	}
+	if err := c.box(where, lo, hi, sys.Dim()); err != nil {
+		return nil, err
+	}
+	return classifyAll(sys, 0, newtonSearch(sys, lo, hi, c), nil, 0, false, c.ClassifyTol)
 }
 
-func eqClassifyAll(sys ode.System, I float64, states [][]float64, vi int, model bool, tol float64) ([]Equilibrium, error) {
-	sort.Slice(states, func(i, j int) bool { return states[i][vi] < states[j][vi] })
-	w := eqNewEigWork(sys.Dim())
+// classifyAll sorts the states by component vi, leaves out those beyond
+// the spike threshold of a reset model, and returns them with their
+// eigenvalues and kinds; double[k] marks a double root of I∞(V) = I.
+func classifyAll(sys ode.System, I float64, states [][]float64, double []bool, vi int, model bool, tol float64) ([]Equilibrium, error) {
+	beyond := resetThreshold(sys)
+	w := newEigWork(sys.Dim())
 	out := make([]Equilibrium, 0, len(states))
-	for _, y := range states {
+	for k, y := range states {
+		if beyond != nil && beyond(y) > 0 {
+			continue
+		}
 		ev, err := w.eigenvalues(nil, sys, 0, y)
 		if err != nil {
 			return nil, fmt.Errorf("analysis: equilibrium at %v: %w", y, err)
 		}
-		out = append(out, Equilibrium{I: I, State: y, Eigenvalues: ev,
-			Kind: Classify(ev, tol), vi: vi, model: model})
+		e := Equilibrium{I: I, State: y, Eigenvalues: ev, Kind: Classify(ev, tol), vi: vi, model: model}
+		if double != nil && double[k] {
+			// A double root of I∞(V) = I is the fold itself: one real
+			// eigenvalue is zero, whatever rounding says.
+			e.Kind = NonHyperbolic
+		}
+		out = append(out, e)
 	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].State[vi] < out[j].State[vi] })
 	return out, nil
 }
 
-func eqDefaultBox(m neuron.Model, vmin, vmax float64) (lo, hi []float64) {
+func defaultBox(m neuron.Model, vmin, vmax float64) (lo, hi []float64) {
 	r := m.Rest()
 	lo, hi = make([]float64, len(r)), make([]float64, len(r))
 	for i, x := range r {
@@ -239,102 +269,43 @@ func eqDefaultBox(m neuron.Model, vmin, vmax float64) (lo, hi []float64) {
 	return lo, hi
 }
 
-// eqIvRoots returns the roots of f(V) = I in [a, b], scanning with step h,
-// in increasing order, and which of them are double roots (tangencies).
-func eqIvRoots(f func(float64) float64, I, a, b, h float64) ([]float64, []bool, error) {
+// sampleIV samples f = I∞ on [a, b] with step h (the grid of ivRoots) and
+// checks that it is finite.
+func sampleIV(f func(float64) float64, a, b, h float64) (V, I []float64, err error) {
 	n := int(math.Ceil((b-a)/h)) + 1
-	g := func(V float64) float64 { return f(V) - I }
-	V := make([]float64, n)
-	G := make([]float64, n)
-	for i := range V {
-		V[i] = a + (b-a)*float64(i)/float64(n-1)
-		G[i] = g(V[i])
-		if math.IsNaN(G[i]) || math.IsInf(G[i], 0) {
-			return nil, nil, fmt.Errorf("analysis: I∞(%v mV) = %v", V[i], G[i])
+	V = numeric.Span(n, a, b)
+	I = make([]float64, n)
+	for i, v := range V {
+		I[i] = f(v)
+		if neurokit.NotFinite(I[i]) {
+			return nil, nil, fmt.Errorf("I∞(%v mV) = %v", v, I[i])
 		}
 	}
-	var roots []float64
-	double := map[float64]bool{}
-	for i := 0; i < n; i++ {
-		if G[i] == 0 {
-			roots = append(roots, V[i])
-			continue
-		}
-		if i+1 < n && G[i+1] != 0 && (G[i] < 0) != (G[i+1] < 0) {
-			roots = append(roots, eqBisectRoot(g, V[i], V[i+1], G[i]))
-			continue
-		}
-		// A local minimum of |G| with no sign change around it: I∞ may touch
-		// or cross the level I and come back within one scan step.
-		if i == 0 || i+1 == n || G[i-1] == 0 || G[i+1] == 0 {
-			continue
-		}
-		if (G[i-1] < 0) != (G[i] < 0) || (G[i+1] < 0) != (G[i] < 0) {
-			continue
-		}
-		if math.Abs(G[i]) > math.Abs(G[i-1]) || math.Abs(G[i]) > math.Abs(G[i+1]) {
-			continue
-		}
-		sg := math.Copysign(1, G[i])
-		ve := golden(func(v float64) float64 { return sg * g(v) }, V[i-1], V[i+1], 1e-10)
-		ge := g(ve)
-		tol := 1e-9 * (1 + math.Abs(I))
-		switch {
-		case math.Abs(ge) <= tol:
-			roots = append(roots, ve) // double root: a saddle-node point
-			double[ve] = true
-		case (ge < 0) != (G[i] < 0):
-			roots = append(roots, eqBisectRoot(g, V[i-1], ve, G[i-1]), eqBisectRoot(g, ve, V[i+1], ge))
-		}
-	}
-	sort.Float64s(roots)
-	out := roots[:0]
-	var dbl []bool
-	for _, r := range roots {
-		if len(out) > 0 && r-out[len(out)-1] <= 1e-9*(1+math.Abs(r)) {
-			continue
-		}
-		out = append(out, r)
-		dbl = append(dbl, double[r])
-	}
-	return out, dbl, nil
+	return V, I, nil
 }
 
-// eqBisectRoot refines a sign change of g on [a, b] (ga = g(a)) to machine
-// precision.
-func eqBisectRoot(g func(float64) float64, a, b, ga float64) float64 {
-	for k := 0; k < 200; k++ {
-		m := 0.5 * (a + b)
-		if m <= a || m >= b {
-			break
-		}
-		gm := g(m)
-		if gm == 0 {
-			return m
-		}
-		if (gm < 0) == (ga < 0) {
-			a, ga = m, gm
-		} else {
-			b = m
-		}
+// ivRoots returns the roots of f(V) = I in [a, b], scanning with step h,
+// in increasing order, and which of them are double roots (tangencies,
+// |f − I| ≤ 1e-9·(1+|I|) at an extremum of f).
+func ivRoots(f func(float64) float64, I, a, b, h float64) ([]float64, []bool, error) {
+	V, G, err := sampleIV(f, a, b, h)
+	if err != nil {
+		return nil, nil, err
 	}
-	return 0.5 * (a + b)
+	for i := range G {
+		G[i] -= I
+	}
+	roots, dbl := numeric.RootsOf(func(v float64) float64 { return f(v) - I }, V, G, 1e-9*(1+math.Abs(I)))
+	return roots, dbl, nil
 }
 
-// eqNewtonSearch runs Newton from a grid of starts in [lo, hi] and returns
-// the distinct converged states inside the box.
-func eqNewtonSearch(sys ode.System, lo, hi []float64, c EquilibriumSettings) ([][]float64, error) {
+// newtonSearch runs Newton from a grid of c.Grid starts per dimension in
+// [lo, hi] (checked by box) and returns the distinct converged states
+// inside the box.
+func newtonSearch(sys ode.System, lo, hi []float64, c EquilibriumSettings) [][]float64 {
 	n := sys.Dim()
-	for i := range lo {
-		if !(lo[i] <= hi[i]) {
-			return nil, fmt.Errorf("analysis: equilibrium search box [%v, %v] is empty or NaN", lo, hi)
-		}
-	}
 	k := c.Grid
-	if k <= 0 {
-		k = max(3, int(math.Pow(400, 1/float64(n))))
-	}
-	nw := newEqNewton(n)
+	nw := newNewton(n)
 	var found [][]float64
 	idx := make([]int, n)
 	y := make([]float64, n)
@@ -346,7 +317,7 @@ func eqNewtonSearch(sys ode.System, lo, hi []float64, c EquilibriumSettings) ([]
 				y[i] = lo[i] + (hi[i]-lo[i])*float64(idx[i])/float64(k-1)
 			}
 		}
-		if nw.solve(sys, y, c.MaxIter) && eqInBox(y, lo, hi) && !eqSeen(found, y) {
+		if nw.solve(sys, y, c.MaxIter) && inBox(y, lo, hi) && !seen(found, y) {
 			found = append(found, append([]float64(nil), y...))
 		}
 		// next grid point
@@ -362,10 +333,10 @@ func eqNewtonSearch(sys ode.System, lo, hi []float64, c EquilibriumSettings) ([]
 			break
 		}
 	}
-	return found, nil
+	return found
 }
 
-func eqInBox(y, lo, hi []float64) bool {
+func inBox(y, lo, hi []float64) bool {
 	for i, v := range y {
 		d := 1e-9 * (1 + math.Abs(hi[i]-lo[i]))
 		if v < lo[i]-d || v > hi[i]+d {
@@ -375,7 +346,7 @@ func eqInBox(y, lo, hi []float64) bool {
 	return true
 }
 
-func eqSeen(found [][]float64, y []float64) bool {
+func seen(found [][]float64, y []float64) bool {
 	for _, f := range found {
 		same := true
 		for i := range y {
@@ -391,8 +362,8 @@ func eqSeen(found [][]float64, y []float64) bool {
 	return false
 }
 
-// eqNewton holds the buffers of a damped Newton iteration.
-type eqNewton struct {
+// newton holds the buffers of a damped Newton iteration.
+type newton struct {
 	J       *mat.Dense
 	lu      mat.LU
 	f, ft   []float64
@@ -400,27 +371,19 @@ type eqNewton struct {
 	dxv, fv *mat.VecDense
 }
 
-func newEqNewton(n int) *eqNewton {
-	w := &eqNewton{J: mat.NewDense(n, n, nil), f: make([]float64, n), ft: make([]float64, n),
+func newNewton(n int) *newton {
+	w := &newton{J: mat.NewDense(n, n, nil), f: make([]float64, n), ft: make([]float64, n),
 		dx: make([]float64, n), yt: make([]float64, n)}
 	w.dxv = mat.NewVecDense(n, w.dx)
 	w.fv = mat.NewVecDense(n, w.f)
 	return w
 }
 
-func eqNormInf(x []float64) float64 {
-	m := 0.0
-	for _, v := range x {
-		m = math.Max(m, math.Abs(v))
-	}
-	return m
-}
-
 // solve runs damped Newton on sys.Deriv(·, 0, y) = 0 in place; it reports
 // convergence.
-func (w *eqNewton) solve(sys ode.System, y []float64, maxIter int) bool {
+func (w *newton) solve(sys ode.System, y []float64, maxIter int) bool {
 	sys.Deriv(w.f, 0, y)
-	fn := eqNormInf(w.f)
+	fn := floats.Norm(w.f, math.Inf(1))
 	for it := 0; it < maxIter; it++ {
 		if math.IsNaN(fn) || math.IsInf(fn, 0) {
 			return false
@@ -430,18 +393,16 @@ func (w *eqNewton) solve(sys ode.System, y []float64, maxIter int) bool {
 		if w.lu.Det() == 0 {
 			return false
 		}
-		if err := w.lu.SolveVecTo(w.dxv, false, w.fv); err != nil && fn > 0 {
-			// Ill-conditioned: still try the step.
-			_ = err
-		}
+		// An ill-conditioned Jacobian still gives a step worth trying.
+		_ = w.lu.SolveVecTo(w.dxv, false, w.fv)
 		step := 1.0
 		var ft float64
-		for h := 0; h < 30; h++ {
+		for range 30 {
 			for i := range y {
 				w.yt[i] = y[i] - step*w.dx[i]
 			}
 			sys.Deriv(w.ft, 0, w.yt)
-			ft = eqNormInf(w.ft)
+			ft = floats.Norm(w.ft, math.Inf(1))
 			if ft <= fn || math.IsNaN(fn) {
 				break
 			}
@@ -449,7 +410,7 @@ func (w *eqNewton) solve(sys ode.System, y []float64, maxIter int) bool {
 		}
 		copy(y, w.yt)
 		copy(w.f, w.ft)
-		small := step*eqNormInf(w.dx) <= 1e-11*(1+eqNormInf(y))
+		small := step*floats.Norm(w.dx, math.Inf(1)) <= 1e-11*(1+floats.Norm(y, math.Inf(1)))
 		fn = ft
 		if small && step == 1 {
 			return !math.IsNaN(fn)

@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"context"
 	"math"
+	"math/cmplx"
 	"testing"
 
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
@@ -154,5 +156,101 @@ func TestDescribe(t *testing.T) {
 func TestEquilibriaNaN(t *testing.T) {
 	if _, err := Equilibria(neuron.HodgkinHuxley1952().WithApplied(math.NaN()), nil); err == nil {
 		t.Error("NaN current: no error")
+	}
+}
+
+// A model that spikes by a reset has no rest state beyond its spike
+// threshold: the trajectory crosses the threshold and resets before it
+// reaches an equilibrium of the vector field there (issue 8). The LIF of
+// Dayan & Abbott (2001, §5.4: τ dV/dt = −V + RI, threshold 15 mV, R = 10 MΩ)
+// has the one equilibrium V = RI, a stable node with λ = −1/τ, below the
+// rheobase VTh/R = 1.5 nA; above it, none (it fires at the closed-form
+// rate). Izhikevich's simple model (2003) at I = −400 has the roots
+// v = [−(5−b) ± √((5−b)² − 0.16(140+I))]/0.08 = −160.5 and 40.5 mV (b = 0.2),
+// the second beyond the cutoff VPeak = 30 mV (a window of ±300 mV holds
+// both).
+func TestEquilibriaResetModels(t *testing.T) {
+	lif := neuron.LIFDayanAbbott2001()
+	eqs, err := Equilibria(lif.WithApplied(1), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(eqs) != 1 || math.Abs(eqs[0].V()-10) > 1e-9 || eqs[0].Kind != StableNode {
+		t.Errorf("LIF at 1 nA: %+v, want one stable node at V = RI = 10 mV", eqs)
+	}
+	for _, I := range []float64{1.6, 4, 100} {
+		eqs, err := Equilibria(lif.WithApplied(I), nil)
+		if err != nil || len(eqs) != 0 {
+			t.Errorf("LIF at %g nA (above the rheobase 1.5): %+v, %v; want no rest state", I, eqs, err)
+		}
+	}
+	izh := neuron.Izhikevich2003(0.02, 0.2, -65, 8).WithApplied(-400)
+	eqs, err = Equilibria(izh, &EquilibriumSettings{VMin: -300, VMax: 300})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := (-4.8 - math.Sqrt(4.8*4.8-0.16*(140-400))) / 0.08
+	if len(eqs) != 1 || math.Abs(eqs[0].V()-want) > 1e-6 {
+		t.Errorf("Izhikevich at I = −400: %+v, want only v = %.4f (the root at 40.5 mV is beyond VPeak)", eqs, want)
+	}
+	// The branch of the LIF ends on the threshold, at the rheobase.
+	br, err := EquilibriumBranch(context.Background(), lif, 0, 4, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := br.Points[len(br.Points)-1]
+	if math.Abs(last.I-lif.Rheobase()) > 1e-8 || math.Abs(last.V-lif.VTh) > 1e-7 {
+		t.Errorf("LIF branch ends at I = %.10g, V = %.10g; want the rheobase %g on the threshold %g", last.I, last.V, lif.Rheobase(), lif.VTh)
+	}
+}
+
+// Issue 10.4: the high-threshold I_Na,p+I_K model (Izhikevich 2007, §4.1.1:
+// C = 1, I_L with g_L = 8, E_L = −80; I_Na,p with g = 20, E = 60,
+// m∞: V½ = −20, k = 15; I_K with g = 10, E = −90, n∞: V½ = −25, k = 5,
+// τ = 1 ms) rests at I = 3 µA/cm² on a stable focus, not a node. With
+// m = m∞(V) instantaneous the Jacobian of (V, n) is
+//
+//	[ −(g_L + g_Na(m∞ + (V−E_Na) m∞')  + g_K n)    −g_K (V − E_K) ]
+//	[ n∞'(V)/τ                                      −1/τ          ]
+//
+// and its eigenvalues are τr/2 ± √(τr²/4 − det): complex when
+// τr² < 4 det. Computed here from the rest potential that Equilibria finds,
+// with the closed forms of the Boltzmann derivatives
+// x∞' = x∞(1 − x∞)/k: λ ≈ −1.007 ± 0.149i.
+func TestINaPIKHighThresholdRestIsFocus(t *testing.T) {
+	m := neuron.INaPIKHighThreshold().WithApplied(3)
+	eqs, err := Equilibria(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest := eqs[0] // the lowest equilibrium is the rest state
+	V := rest.V()
+	boltz := func(v, h, k float64) (x, dx float64) {
+		x = 1 / (1 + math.Exp((h-v)/k))
+		return x, x * (1 - x) / k
+	}
+	minf, dminf := boltz(V, -20, 15)
+	ninf, dninf := boltz(V, -25, 5)
+	const gL, EL, gNa, ENa, gK, EK, tau = 8, -80, 20, 60, 10, -90, 1
+	a11 := -(gL + gNa*(minf+(V-ENa)*dminf) + gK*ninf)
+	a12 := -gK * (V - EK)
+	a21, a22 := dninf/tau, -1.0/tau
+	tr, det := a11+a22, a11*a22-a12*a21
+	disc := tr*tr/4 - det
+	if disc >= 0 {
+		t.Fatalf("closed form: τ²/4 − Δ = %g ≥ 0 at V = %g: not a focus", disc, V)
+	}
+	want := complex(tr/2, math.Sqrt(-disc))
+	t.Logf("rest V = %.4f mV: closed-form λ = %.4f ± %.4fi", V, real(want), imag(want))
+	// The issue's numbers, to the digits it quotes.
+	if math.Abs(real(want)+1.007) > 5e-4 || math.Abs(imag(want)-0.149) > 5e-4 {
+		t.Errorf("closed form λ = %v, the issue quotes −1.007 ± 0.149i", want)
+	}
+	if rest.Kind != StableFocus {
+		t.Errorf("rest at I = 3 is a %v, want a stable focus", rest.Kind)
+	}
+	ev := rest.Eigenvalues
+	if len(ev) != 2 || cmplx.Abs(ev[0]-want) > 1e-9 || cmplx.Abs(ev[1]-cmplx.Conj(want)) > 1e-9 {
+		t.Errorf("eigenvalues %v, closed form %v and its conjugate", ev, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
 
@@ -75,6 +76,8 @@ const Class1Ratio = 0.8
 // repetitive firing is refined by bisection and the rates just above it
 // decide between class 1 (NearRate/OnsetRate < Class1Ratio) and class 2.
 // It is an error if no current in [I0, I1] gives a spike.
+//
+// Bad input is reported as by FI.
 func Excitable(ctx context.Context, m neuron.Model, I0, I1 float64, n int, s *SimSettings) (*Excitability, error) {
 	c, err := FI(ctx, m, I0, I1, n, s)
 	if err != nil {
@@ -84,9 +87,15 @@ func Excitable(ctx context.Context, m neuron.Model, I0, I1 float64, n int, s *Si
 }
 
 // Excitability classifies the curve (see Excitable). It runs a few more
-// simulations near the onset of repetitive firing.
-func (c *FICurve) Excitability(ctx context.Context) (*Excitability, error) {
-	e := &Excitability{Onset: math.NaN(), OnsetRate: math.NaN(), NearRate: math.NaN(), Curve: c}
+// simulations near the onset of repetitive firing, so it needs a curve
+// computed by FI (an error wrapping neurokit.ErrBadInput otherwise).
+func (c *FICurve) Excitability(ctx context.Context) (e *Excitability, err error) {
+	const where = "analysis.FICurve.Excitability"
+	defer neurokit.Recover(&err, where)
+	if c == nil || c.m == nil || len(c.I) < 2 {
+		return nil, &neurokit.BadInputError{Where: where, Name: "c", Value: "a curve not computed by FI", Want: "the result of FI"}
+	}
+	e = &Excitability{Onset: math.NaN(), OnsetRate: math.NaN(), NearRate: math.NaN(), Curve: c}
 	anySpike := false
 	for i := range c.I {
 		e.MaxRate = math.Max(e.MaxRate, math.Max(c.Steady[i], math.Max(c.Up[i], c.Down[i])))

@@ -225,3 +225,138 @@ func TestFICancel(t *testing.T) {
 		t.Errorf("%d currents done after cancelling at 3", last)
 	}
 }
+
+// meanPeriod integrates m at current I from y0 by RK4 (h = 0.005 ms) for
+// tmax ms and returns the mean interval between the upward crossings of
+// the middle of the V range over the second half of the run: a period
+// measured independently of FI (fixed-step RK4 against Dormand-Prince,
+// level crossings against parabolic maxima).
+func meanPeriod(t *testing.T, m neuron.Model, I float64, y0 []float64, tmax float64) float64 {
+	t.Helper()
+	cross := crossings(t, m, I, y0, tmax, 0.005)
+	return (cross[len(cross)-1] - cross[0]) / float64(len(cross)-1)
+}
+
+// Issue 10.3: Hodgkin-Huxley oscillates up to its upper Hopf point, 154.5
+// µA/cm² (Rinzel & Miller 1980; TestBranchHH), but above ≈ 60 µA/cm² the
+// cycle's peak stays below the spike detector (65 mV above rest in the
+// primer's convention, 0 mV in the modern one), so the spike rate is 0 Hz
+// while V oscillates at ≈ 147 Hz at 100 µA/cm². The reference frequency
+// is measured here by a separate 600 ms RK4 run (meanPeriod).
+func TestFIHHSmallOscillations(t *testing.T) {
+	m := neuron.HodgkinHuxley1952()
+	c, err := FI(context.Background(), m, 90, 160, 8, nil) // 90, 100, …, 160
+	if err != nil {
+		t.Fatal(err)
+	}
+	const k = 1 // I = 100
+	if c.I[k] != 100 {
+		t.Fatalf("grid %v", c.I)
+	}
+	ref := 1000 / meanPeriod(t, m, 100, m.Rest(), 600)
+	t.Logf("HH at 100 µA/cm²: FI frequency %.3f Hz, amplitude %.2f mV, %v; RK4 reference %.3f Hz", c.Frequency[k], c.Amplitude[k], c.Regime[k], ref)
+	if ref < 140 || ref > 155 {
+		t.Errorf("reference frequency %.2f Hz, the issue quotes ≈ 147 Hz", ref)
+	}
+	if c.Regime[k] != Oscillating || c.Steady[k] != 0 || math.Abs(c.Frequency[k]-ref) > 2e-3*ref {
+		t.Errorf("I = 100: %v, spike rate %.4g Hz, frequency %.4f Hz; want small oscillations, 0 Hz, %.4f Hz",
+			c.Regime[k], c.Steady[k], c.Frequency[k], ref)
+	}
+	if !(c.Amplitude[k] >= 1) {
+		t.Errorf("I = 100: amplitude %.3g mV", c.Amplitude[k])
+	}
+	// Depolarisation block at the upper Hopf point.
+	br, err := EquilibriumBranch(context.Background(), m, 100, 200, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, ok := firstSpecial(br, Hopf)
+	if !ok {
+		t.Fatal("no upper Hopf point")
+	}
+	b, ok := c.Block()
+	if !ok || b.From != Oscillating || !(b.I0 < h.I && h.I < b.I1) {
+		t.Errorf("block %+v (%v), want small oscillations to rest across the Hopf point %.3f", b, ok, h.I)
+	}
+	for i, I := range c.I {
+		if I < h.I && (c.Regime[i] != Oscillating || c.Frequency[i] <= 0) {
+			t.Errorf("I = %g below the Hopf point: %v at %.4g Hz", I, c.Regime[i], c.Frequency[i])
+		}
+	}
+}
+
+// Issue 10.2: the low-threshold I_Na,p+I_K model's oscillation is born at a
+// supercritical Andronov-Hopf point (I_H ≈ 14.66 µA/cm², TestBranchINaPIK)
+// with zero amplitude and the frequency ω/2π ≈ 340 Hz of the critical
+// eigenvalues; its amplitude grows as √(I − I_H), and spikes (upward
+// crossings of V_spike = −30 mV) are counted only from the current at which
+// the cycle's maximum reaches −30 mV: located here independently on the
+// branch of cycles continued from the Hopf point (≈ 34.1 µA/cm², where the
+// cycle's rate is ≈ 306 Hz, below ω/2π).
+func TestFILowThresholdHopfOnset(t *testing.T) {
+	ctx := context.Background()
+	m := neuron.INaPIKLowThreshold()
+	br, err := EquilibriumBranch(ctx, m, 10, 40, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, ok := firstSpecial(br, Hopf)
+	if !ok || h.Subcritical {
+		t.Fatalf("Hopf point %+v, want a supercritical one", h)
+	}
+	// Where the continued cycle's maximum reaches the detector.
+	ob, err := ContinueOrbits(ctx, m, h, &OrbitSettings{ContinuationSettings: ContinuationSettings{DsMax: 0.5, PMin: 10, PMax: 40}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	Ic, rateC := math.NaN(), math.NaN()
+	for k := 1; k < len(ob.Points); k++ {
+		p, q := ob.Points[k-1], ob.Points[k]
+		if p.Vmax < m.VSpike && q.Vmax >= m.VSpike {
+			f := (m.VSpike - p.Vmax) / (q.Vmax - p.Vmax)
+			Ic, rateC = p.I+f*(q.I-p.I), p.Rate()+f*(q.Rate()-p.Rate())
+			break
+		}
+	}
+	if math.IsNaN(Ic) {
+		t.Fatal("the continued cycles never reach V_spike")
+	}
+	c, err := FI(ctx, m, 14, 40, 27, nil) // 14, 15, …, 40
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("ω/2π at the Hopf point %.3f: %.2f Hz; counted spikes from %.3f µA/cm² (cycle rate %.1f Hz); transitions %v",
+		h.I, h.FrequencyHz, Ic, rateC, c.Transitions())
+	tr := c.Transitions()
+	if len(tr) != 2 || tr[0].From != Resting || tr[0].To != Oscillating || tr[1].To != Spiking ||
+		!(tr[0].I0 < h.I && h.I < tr[0].I1) || !(tr[1].I0 < Ic && Ic < tr[1].I1) {
+		t.Fatalf("transitions %v; want rest → small oscillations across %.3f and small oscillations → spiking across %.3f", tr, h.I, Ic)
+	}
+	// Just above the Hopf point the oscillation has the frequency of the
+	// critical eigenvalues (1%: 0.34 µA/cm² above it), and no spikes.
+	k := 1 // I = 15
+	if c.Steady[k] != 0 || math.Abs(c.Frequency[k]-h.FrequencyHz) > 0.01*h.FrequencyHz || c.Amplitude[k] > 10 {
+		t.Errorf("I = 15: spike rate %.4g Hz, frequency %.2f Hz (ω/2π %.2f), amplitude %.3g mV", c.Steady[k], c.Frequency[k], h.FrequencyHz, c.Amplitude[k])
+	}
+	// The frequency of zero-amplitude oscillations is not the rate at which
+	// counted spikes start: spiking starts slower.
+	if !(rateC < h.FrequencyHz-20) {
+		t.Errorf("spiking starts at %.1f Hz, ω/2π = %.1f Hz", rateC, h.FrequencyHz)
+	}
+	// Where spikes are counted, every cycle is one: spike rate = frequency,
+	// and it matches the continued cycle at that current (1%).
+	for i, I := range c.I {
+		if c.Regime[i] == Spiking && math.Abs(c.Steady[i]-c.Frequency[i]) > 1e-3*c.Frequency[i] {
+			t.Errorf("I = %g: spike rate %.4g Hz, frequency %.4g Hz", I, c.Steady[i], c.Frequency[i])
+		}
+	}
+	i1 := int(tr[1].I1 - 14)
+	for k := 1; k < len(ob.Points); k++ {
+		if p, q := ob.Points[k-1], ob.Points[k]; p.I <= c.I[i1] && c.I[i1] < q.I {
+			want := p.Rate() + (c.I[i1]-p.I)/(q.I-p.I)*(q.Rate()-p.Rate())
+			if math.Abs(c.Steady[i1]-want) > 0.01*want {
+				t.Errorf("I = %g: spike rate %.2f Hz, continued cycle %.2f Hz", c.I[i1], c.Steady[i1], want)
+			}
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 )
 
@@ -16,9 +17,10 @@ import (
 var ErrNoComplexPair = errors.New("analysis: no complex pair of eigenvalues")
 
 // LyapunovSettings control the finite differences of FirstLyapunov. A nil
-// pointer means defaults; a zero field means that field's default.
+// pointer means defaults; a zero field means that field's default; a
+// negative, NaN or infinite step is an error wrapping neurokit.ErrBadInput.
 type LyapunovSettings struct {
-	// Step2 is the step of the second-derivative differences along eqUnit
+	// Step2 is the step of the second-derivative differences along unit
 	// vectors, in state units. Default 1e-4 (error O(h²); suits states of
 	// order 1 to 100 such as mV and gates).
 	Step2 float64
@@ -49,37 +51,51 @@ type LyapunovSettings struct {
 // the r³ coefficient of the radial equation, is a = ω·l1. Kuznetsov's
 // normalization gives 2·l1. The sign, which is what matters, is the same
 // in every normalization.
-func FirstLyapunov(sys ode.System, y []float64, s *LyapunovSettings) (float64, error) {
-	l1, _, err := firstLyapunov(sys, y, s)
+//
+// A y of the wrong length or with a NaN or infinite component is an error
+// wrapping neurokit.ErrBadInput; ErrNoComplexPair if the Jacobian has no
+// complex pair.
+func FirstLyapunov(sys ode.System, y []float64, s *LyapunovSettings) (l1 float64, err error) {
+	const where = "analysis.FirstLyapunov"
+	defer neurokit.Recover(&err, where)
+	if err := validModel(where, sys); err != nil {
+		return 0, err
+	}
+	if err := checkState(where, "y", y, sys.Dim()); err != nil {
+		return 0, err
+	}
+	l1, _, err = firstLyapunov(sys, y, s)
 	return l1, err
+}
+
+func (s *LyapunovSettings) steps() (h2, h3 float64, err error) {
+	const where = "analysis.LyapunovSettings"
+	c := orDefault(s)
+	if h2, err = neurokit.Setting(where, "Step2", c.Step2, 1e-4, "", "1e-4"); err != nil {
+		return 0, 0, err
+	}
+	h3, err = neurokit.Setting(where, "Step3", c.Step3, 1e-3, "", "1e-3")
+	return h2, h3, err
 }
 
 func firstLyapunov(sys ode.System, y []float64, s *LyapunovSettings) (l1, omega float64, err error) {
 	n := sys.Dim()
-	if len(y) != n {
-		panic("analysis: FirstLyapunov: len(y) != Dim()")
+	h2, h3, err := s.steps()
+	if err != nil {
+		return 0, 0, err
 	}
 	if n < 2 {
 		return 0, 0, ErrNoComplexPair
 	}
-	h2, h3 := 1e-4, 1e-3
-	if s != nil {
-		if s.Step2 > 0 {
-			h2 = s.Step2
-		}
-		if s.Step3 > 0 {
-			h3 = s.Step3
-		}
-	}
 	A := mat.NewDense(n, n, nil)
 	JacobianTo(A, sys, 0, y)
-	q, lam, err := eqEigvecNear(A, false, 0)
+	q, lam, err := eigvecNear(A, false, 0)
 	if err != nil {
 		return 0, 0, err
 	}
 	omega = imag(lam)
 	// p: eigenvector of Aᵀ for −iω.
-	p, _, err := eqEigvecNear(A, true, -omega)
+	p, _, err := eigvecNear(A, true, -omega)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -106,7 +122,7 @@ func firstLyapunov(sys ode.System, y []float64, s *LyapunovSettings) (l1, omega 
 	for i, v := range q {
 		a[i], b[i] = real(v), imag(v)
 	}
-	ml := eqNewMultilin(sys, y, h2, h3)
+	ml := newMultilin(sys, y, h2, h3)
 
 	// B(q, q̄) = B(a,a) + B(b,b), real.
 	Baa, Bbb, Bab := ml.B(a, a), ml.B(b, b), ml.B(a, b)
@@ -168,52 +184,9 @@ func firstLyapunov(sys ode.System, y []float64, s *LyapunovSettings) (l1, omega 
 	return l1, omega, nil
 }
 
-// eqEigvecNear returns an eigenvector of A (of Aᵀ if transpose) whose
-// eigenvalue is complex with the sign of imaginary part of wantIm (positive
-// if wantIm == 0) and the smallest |Re λ| — or, if wantIm ≠ 0, the one
-// nearest i·wantIm.
-func eqEigvecNear(A *mat.Dense, transpose bool, wantIm float64) ([]complex128, complex128, error) {
-	n, _ := A.Dims()
-	var M mat.Matrix = A
-	if transpose {
-		M = A.T()
-	}
-	var e mat.Eigen
-	if !e.Factorize(M, mat.EigenRight) {
-		return nil, 0, ErrEigen
-	}
-	vals := e.Values(nil)
-	best := -1
-	var bestD float64
-	for k, l := range vals {
-		if wantIm == 0 {
-			if imag(l) <= 0 {
-				continue
-			}
-			if d := math.Abs(real(l)); best < 0 || d < bestD {
-				best, bestD = k, d
-			}
-		} else {
-			if d := cmplx.Abs(l - complex(0, wantIm)); best < 0 || d < bestD {
-				best, bestD = k, d
-			}
-		}
-	}
-	if best < 0 || imag(vals[best]) == 0 {
-		return nil, 0, ErrNoComplexPair
-	}
-	var V mat.CDense
-	e.VectorsTo(&V)
-	v := make([]complex128, n)
-	for i := range v {
-		v[i] = V.At(i, best)
-	}
-	return v, vals[best], nil
-}
-
-// eqMultilin evaluates the symmetric multilinear forms B and C of the Taylor
-// expansion of sys.Deriv at x by central differences along eqUnit vectors.
-type eqMultilin struct {
+// multilin evaluates the symmetric multilinear forms B and C of the Taylor
+// expansion of sys.Deriv at x by central differences along unit vectors.
+type multilin struct {
 	sys    ode.System
 	x      []float64
 	h2, h3 float64
@@ -221,14 +194,14 @@ type eqMultilin struct {
 	u, v   []float64
 }
 
-func eqNewMultilin(sys ode.System, x []float64, h2, h3 float64) *eqMultilin {
+func newMultilin(sys ode.System, x []float64, h2, h3 float64) *multilin {
 	n := len(x)
-	return &eqMultilin{sys: sys, x: x, h2: h2, h3: h3,
+	return &multilin{sys: sys, x: x, h2: h2, h3: h3,
 		xt: make([]float64, n), f: make([]float64, n), u: make([]float64, n), v: make([]float64, n)}
 }
 
 // eval adds c·f(x + s·u + t·v) to acc.
-func (m *eqMultilin) eval(acc []float64, c, s float64, u []float64, t float64, v []float64) {
+func (m *multilin) eval(acc []float64, c, s float64, u []float64, t float64, v []float64) {
 	for i := range m.x {
 		m.xt[i] = m.x[i] + s*u[i] + t*v[i]
 	}
@@ -238,7 +211,7 @@ func (m *eqMultilin) eval(acc []float64, c, s float64, u []float64, t float64, v
 	}
 }
 
-func eqUnit(dst, x []float64) float64 {
+func unitTo(dst, x []float64) float64 {
 	nrm := 0.0
 	for _, v := range x {
 		nrm = math.Hypot(nrm, v)
@@ -254,10 +227,10 @@ func eqUnit(dst, x []float64) float64 {
 }
 
 // B returns B(x, y) = Σ_jk ∂²f/∂ξ_j∂ξ_k x_j y_k:
-// [f(+h,+h) − f(+h,−h) − f(−h,+h) + f(−h,−h)]/(4h²) along eqUnit vectors.
-func (m *eqMultilin) B(x, y []float64) []float64 {
+// [f(+h,+h) − f(+h,−h) − f(−h,+h) + f(−h,−h)]/(4h²) along unit vectors.
+func (m *multilin) B(x, y []float64) []float64 {
 	out := make([]float64, len(m.x))
-	nx, ny := eqUnit(m.u, x), eqUnit(m.v, y)
+	nx, ny := unitTo(m.u, x), unitTo(m.v, y)
 	if nx == 0 || ny == 0 {
 		return out
 	}
@@ -274,11 +247,11 @@ func (m *eqMultilin) B(x, y []float64) []float64 {
 }
 
 // d3 returns C(u,u,u) = d³/dt³ f(x + t·u)|₀ for a vector u of any length:
-// [f(2h) − 2f(h) + 2f(−h) − f(−2h)]/(2h³) along the eqUnit vector, error O(h²).
-func (m *eqMultilin) d3(u []float64) []float64 {
+// [f(2h) − 2f(h) + 2f(−h) − f(−2h)]/(2h³) along the unit vector, error O(h²).
+func (m *multilin) d3(u []float64) []float64 {
 	out := make([]float64, len(m.x))
 	dir := make([]float64, len(u))
-	nu := eqUnit(dir, u)
+	nu := unitTo(dir, u)
 	if nu == 0 {
 		return out
 	}
@@ -297,7 +270,7 @@ func (m *eqMultilin) d3(u []float64) []float64 {
 // C returns C(a,a,a), C(a,a,b), C(a,b,b), C(b,b,b) by polarization:
 // C(a,a,b) = [D(a+b) − D(a−b) − 2D(b)]/6, C(a,b,b) = [D(a+b) + D(a−b) − 2D(a)]/6
 // with D(u) = C(u,u,u).
-func (m *eqMultilin) C(a, b []float64) (aaa, aab, abb, bbb []float64) {
+func (m *multilin) C(a, b []float64) (aaa, aab, abb, bbb []float64) {
 	n := len(a)
 	ap, am := make([]float64, n), make([]float64, n)
 	for i := range a {

@@ -129,9 +129,9 @@ func Classify(eigs []complex128, tol float64) Kind {
 	return Saddle
 }
 
-// eqSortEigs orders eigenvalues by decreasing real part, then decreasing
+// sortEigs orders eigenvalues by decreasing real part, then decreasing
 // imaginary part, so that output is deterministic.
-func eqSortEigs(e []complex128) {
+func sortEigs(e []complex128) {
 	sort.Slice(e, func(i, j int) bool {
 		if real(e[i]) != real(e[j]) {
 			return real(e[i]) > real(e[j])

@@ -1,16 +1,16 @@
 package analysis
 
 import (
-	"errors"
-	"math"
+	"fmt"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 )
 
 // Portrait is the data of a phase portrait of a planar system in a window:
 // everything a figure of the plane shows, in the plane's coordinates
-// (x, y). It is plain data; package plotting draws it (PortraitOf).
+// (x, y). It is plain data; package plotting draws it.
 type Portrait struct {
 	Names      [2]string // names of the x and y components ("V", "n")
 	Window     Window
@@ -32,13 +32,14 @@ type Portrait struct {
 }
 
 // PortraitSettings control NewPortrait. A nil *PortraitSettings means all
-// defaults; a zero field means its default.
+// defaults; a zero field means its default; a negative, NaN or infinite
+// setting is an error wrapping neurokit.ErrBadInput.
 type PortraitSettings struct {
 	// Arrows is the number of arrows per side of the direction field.
-	// Default 19.
+	// Default 19; in [2, 1000].
 	Arrows int
 	// Grid is the number of points per side of the nullcline grid.
-	// Default 300.
+	// Default 300; in [2, 3000].
 	Grid int
 	// Starts are initial points (x, y) of trajectories followed for
 	// TrajTime [ms] (default 30).
@@ -52,26 +53,6 @@ type PortraitSettings struct {
 	NoCycles bool
 }
 
-func (s *PortraitSettings) resolved() PortraitSettings {
-	var r PortraitSettings
-	if s != nil {
-		r = *s
-	}
-	if r.Arrows == 0 {
-		r.Arrows = 19
-	}
-	if r.Grid == 0 {
-		r.Grid = 300
-	}
-	if r.TrajTime == 0 {
-		r.TrajTime = 30
-	}
-	if r.ManifoldTime == 0 {
-		r.ManifoldTime = 200
-	}
-	return r
-}
-
 // NewPortrait computes the phase portrait of a planar system in window w:
 // direction field, nullclines, the equilibria with their kinds, the stable
 // and unstable manifolds of saddles, the stable limit cycles reached from
@@ -83,17 +64,33 @@ func (s *PortraitSettings) resolved() PortraitSettings {
 // for conductance-based models), or any other two-dimensional ode.System
 // (equilibria by Newton's method from a grid over the window, EquilibriaOf).
 // Equilibria outside the window are left out.
-func NewPortrait(sys ode.System, w Window, s *PortraitSettings) (*Portrait, error) {
-	w.check("NewPortrait")
-	r := s.resolved()
+//
+// A window that is empty or not finite, a system that is neither a *Plane
+// nor two-dimensional, or an invalid model or settings is an error
+// wrapping neurokit.ErrBadInput.
+func NewPortrait(sys ode.System, w Window, s *PortraitSettings) (p *Portrait, err error) {
+	const where = "analysis.NewPortrait"
+	defer neurokit.Recover(&err, where)
+	if err := validModel(where, sys); err != nil {
+		return nil, err
+	}
+	if err := w.check(where); err != nil {
+		return nil, err
+	}
+	r, err := s.resolved()
+	if err != nil {
+		return nil, err
+	}
 	pl, ok := sys.(*Plane)
 	if !ok {
 		if sys.Dim() != 2 {
-			panic("analysis: NewPortrait: need a *Plane or a two-dimensional system")
+			return nil, &neurokit.BadInputError{Where: where, Name: "sys.Dim()", Value: sys.Dim(), Want: "2, or a *Plane"}
 		}
 		pl = NewPlane(sys, 0, 1, nil)
+	} else if err := validModel(where, pl.Sys); err != nil {
+		return nil, err
 	}
-	p := &Portrait{Names: [2]string{"x", "y"}, Window: w}
+	p = &Portrait{Names: [2]string{"x", "y"}, Window: w}
 	if m, ok := pl.Sys.(neuron.Model); ok {
 		names := m.Names()
 		p.Names = [2]string{names[pl.X], names[pl.Y]}
@@ -102,7 +99,6 @@ func NewPortrait(sys ode.System, w Window, s *PortraitSettings) (*Portrait, erro
 	p.Nullclines = pl.Nullclines(w, r.Grid, r.Grid)
 
 	var eqs []Equilibrium
-	var err error
 	if m, ok := sys.(neuron.Model); ok {
 		eqs, err = Equilibria(m, nil)
 	} else {
@@ -147,6 +143,29 @@ func NewPortrait(sys ode.System, w Window, s *PortraitSettings) (*Portrait, erro
 	return p, nil
 }
 
+// resolved applies the defaults and checks the settings.
+func (s *PortraitSettings) resolved() (PortraitSettings, error) {
+	const where = "analysis.PortraitSettings"
+	c := orDefault(s)
+	r := resolver{where: where}
+	r.int("Arrows", &c.Arrows, 19, 1000, "")
+	r.int("Grid", &c.Grid, 300, 3000, "")
+	r.float("TrajTime", &c.TrajTime, 30, neurokit.MilliSecond, "")
+	r.float("ManifoldTime", &c.ManifoldTime, 200, neurokit.MilliSecond, "")
+	if r.err != nil {
+		return c, r.err
+	}
+	if c.Arrows < 2 || c.Grid < 2 {
+		return c, &neurokit.BadInputError{Where: where, Name: "Arrows, Grid", Value: fmt.Sprintf("%d, %d", c.Arrows, c.Grid), Want: "≥ 2 each"}
+	}
+	for i, st := range c.Starts {
+		if err := checkState(where, fmt.Sprintf("Starts[%d]", i), st[:], 2); err != nil {
+			return c, err
+		}
+	}
+	return c, nil
+}
+
 // Clip returns c up to and including its first point outside w (the rest
 // of a trajectory that leaves a window would stretch the axes of a figure).
 // It shares c's storage.
@@ -157,58 +176,4 @@ func (c Curve) Clip(w Window) Curve {
 		}
 	}
 	return c
-}
-
-// ErrNoCycle is returned by CycleFrom when the trajectory does not settle
-// on an oscillation.
-var ErrNoCycle = errors.New("analysis: no oscillation reached")
-
-// CycleFrom simulates sys from y0 for 300 ms (transients die out), then
-// looks for an oscillation of component x over the next 100 ms: a
-// peak-to-peak amplitude above minAmp whose upward crossings of the
-// mid-level repeat. It returns one period of that oscillation (600
-// intervals, starting at an upward mid-level crossing of x, all components)
-// and its period [ms], or ErrNoCycle. It finds stable limit cycles, not
-// unstable ones (for those, ContinueOrbits). sys must have no resets.
-func CycleFrom(sys ode.System, y0 []float64, x int, minAmp float64) (*ode.Trajectory, float64, error) {
-	tight := func(s ode.Settings) *ode.Settings { s.RelTol, s.AbsTol = 1e-8, 1e-10; return &s }
-	r, err := ode.Solve(sys, y0, 0, 300, tight(ode.Settings{OutputEvery: -1}))
-	if err != nil {
-		return nil, 0, err
-	}
-	y1 := r.YEnd
-	r2, err := ode.Solve(sys, y1, 0, 100, tight(ode.Settings{MaxStep: 0.02}))
-	if err != nil {
-		return nil, 0, err
-	}
-	v := r2.Component(x)
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, vi := range v {
-		lo, hi = math.Min(lo, vi), math.Max(hi, vi)
-	}
-	if !(hi-lo > minAmp) {
-		return nil, 0, ErrNoCycle
-	}
-	level := (lo + hi) / 2
-	var ups []float64
-	for i := 1; i < len(v) && len(ups) < 2; i++ {
-		if v[i-1] < level && v[i] >= level {
-			ups = append(ups, apCross(r2.T[i-1], r2.T[i], v[i-1], v[i], level))
-		}
-	}
-	if len(ups) < 2 {
-		return nil, 0, ErrNoCycle
-	}
-	ta, tb := ups[0], ups[1]
-	const n = 600
-	ts := make([]float64, n+1)
-	for i := range ts {
-		ts[i] = ta + (tb-ta)*float64(i)/n
-	}
-	ts[n] = tb
-	r3, err := ode.Solve(sys, y1, 0, tb, tight(ode.Settings{OutputTimes: ts}))
-	if err != nil {
-		return nil, 0, err
-	}
-	return &r3.Trajectory, tb - ta, nil
 }

@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/modelneurons/modelneurons/internal/numeric"
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
 
 // RefractorySettings control Refractory. A nil *RefractorySettings means
-// all defaults; a zero field means its default.
+// all defaults; a zero field means its default; a negative, NaN or
+// infinite setting is an error wrapping neurokit.ErrBadInput.
 type RefractorySettings struct {
 	SimSettings
 	// Width of both pulses [ms]. Default 0.5.
@@ -30,6 +33,32 @@ type RefractorySettings struct {
 	Recovered float64
 }
 
+func (s *RefractorySettings) resolved() (RefractorySettings, SimSettings, error) {
+	const where = "analysis.RefractorySettings"
+	rs := orDefault(s)
+	r := resolver{where: where}
+	r.float("Width", &rs.Width, 0.5, neurokit.MilliSecond, "")
+	r.float("Conditioning", &rs.Conditioning, 2, "", "")
+	r.float("MaxFactor", &rs.MaxFactor, 10, "", "")
+	r.float("Recovered", &rs.Recovered, 0.05, "", "")
+	if r.err != nil {
+		return rs, SimSettings{}, r.err
+	}
+	if rs.Intervals == nil {
+		rs.Intervals = numeric.Span(120, 0.25, 30)
+	}
+	if err := checkCount(where, "len(Intervals)", len(rs.Intervals), 1, 1e5); err != nil {
+		return rs, SimSettings{}, err
+	}
+	for i, d := range rs.Intervals {
+		if err := checkDuration(where, fmt.Sprintf("Intervals[%d]", i), d); err != nil {
+			return rs, SimSettings{}, err
+		}
+	}
+	sim, err := rs.SimSettings.resolved()
+	return rs, sim, err
+}
+
 // Refractoriness is the result of a paired-pulse protocol.
 type Refractoriness struct {
 	Threshold float64 // single-pulse threshold amplitude at rest [model current unit]
@@ -48,29 +77,16 @@ type Refractoriness struct {
 // threshold fires a spike; a test pulse at a given interval after that spike
 // needs a larger amplitude, found by bisection, until the neuron has
 // recovered. Intervals are simulated in parallel.
-func Refractory(ctx context.Context, m neuron.Model, s *RefractorySettings) (*Refractoriness, error) {
-	var rs RefractorySettings
-	if s != nil {
-		rs = *s
+func Refractory(ctx context.Context, m neuron.Model, s *RefractorySettings) (out *Refractoriness, err error) {
+	const where = "analysis.Refractory"
+	defer neurokit.Recover(&err, where)
+	if err := validModel(where, m); err != nil {
+		return nil, err
 	}
-	if rs.Width == 0 {
-		rs.Width = 0.5
+	rs, r, err := s.resolved()
+	if err != nil {
+		return nil, err
 	}
-	if rs.Conditioning == 0 {
-		rs.Conditioning = 2
-	}
-	if rs.MaxFactor == 0 {
-		rs.MaxFactor = 10
-	}
-	if rs.Recovered == 0 {
-		rs.Recovered = 0.05
-	}
-	if rs.Intervals == nil {
-		for d := 0.25; d <= 30+1e-9; d += 0.25 {
-			rs.Intervals = append(rs.Intervals, d)
-		}
-	}
-	r := rs.SimSettings.resolved()
 	I := m.Applied()
 	rest := m.Rest()
 	w := rs.Width
@@ -88,19 +104,7 @@ func Refractory(ctx context.Context, m neuron.Model, s *RefractorySettings) (*Re
 		return false, nil
 	}
 	bisect := func(lo, hi float64, ok func(a float64) (bool, error)) (float64, error) {
-		for hi-lo > 1e-4*hi {
-			mid := 0.5 * (lo + hi)
-			f, err := ok(mid)
-			if err != nil {
-				return 0, err
-			}
-			if f {
-				hi = mid
-			} else {
-				lo = mid
-			}
-		}
-		return hi, nil
+		return bisectBool(lo, hi, 0, 1e-4, ok)
 	}
 	// Single-pulse threshold: double the amplitude until it fires.
 	hi := 1e-3
@@ -121,7 +125,7 @@ func Refractory(ctx context.Context, m neuron.Model, s *RefractorySettings) (*Re
 	if err != nil {
 		return nil, err
 	}
-	out := &Refractoriness{Threshold: th, Intervals: rs.Intervals, Thresholds: make([]float64, len(rs.Intervals)),
+	out = &Refractoriness{Threshold: th, Intervals: rs.Intervals, Thresholds: make([]float64, len(rs.Intervals)),
 		Absolute: math.NaN(), Relative: math.NaN()}
 	// Time of the conditioning spike.
 	a1 := rs.Conditioning * th

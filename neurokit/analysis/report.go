@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
 
@@ -50,34 +51,29 @@ type ReportSettings struct {
 // onset of the F-I curve), Hodgkin's class (Excitable) and integrator or
 // resonator (ModelResonance). It is an error if there is no stable
 // equilibrium at m's applied current or no spike in [I0, I1].
-func Report(ctx context.Context, m neuron.Model, I0, I1 float64, s *ReportSettings) (*ReportCard, error) {
-	if err := checkInterval("Report", I0, I1, 2); err != nil {
+//
+// An invalid model or settings, or a NaN, infinite, empty or reversed
+// interval, is an error wrapping neurokit.ErrBadInput; a model that does
+// not rest at its applied current, an error wrapping ErrNoRest.
+func Report(ctx context.Context, m neuron.Model, I0, I1 float64, s *ReportSettings) (rc *ReportCard, err error) {
+	const where = "analysis.Report"
+	defer neurokit.Recover(&err, where)
+	rs := orDefault(s)
+	if rs.N, err = neurokit.SettingInt("analysis.ReportSettings", "N", rs.N, 41, "41"); err != nil {
 		return nil, err
 	}
-	var rs ReportSettings
-	if s != nil {
-		rs = *s
+	if _, err := checkSweep(where, m, I0, I1, rs.N, &rs.Sim); err != nil {
+		return nil, err
 	}
-	if rs.N == 0 {
-		rs.N = 41
+	if _, err := rs.Branch.resolved(I0, I1); err != nil {
+		return nil, err
 	}
-	rc := &ReportCard{Model: fmt.Sprintf("%T", m), BifurcationI: math.NaN(), OnsetExponent: math.NaN(),
+	rc = &ReportCard{Model: fmt.Sprintf("%T", m), BifurcationI: math.NaN(), OnsetExponent: math.NaN(),
 		CurrentInterval: [2]float64{I0, I1}}
 
 	// Rest.
-	eqs, err := Equilibria(m, nil)
-	if err != nil {
-		return nil, fmt.Errorf("analysis: Report: equilibria at I = %g: %w", m.Applied(), err)
-	}
-	ref := m.Rest()[m.VIndex()]
-	found := false
-	for _, e := range eqs {
-		if e.Kind.Stable() && (!found || math.Abs(e.V()-ref) < math.Abs(rc.Rest.V()-ref)) {
-			rc.Rest, found = e, true
-		}
-	}
-	if !found {
-		return nil, fmt.Errorf("analysis: Report: no stable equilibrium at I = %g (%d equilibria): the model does not rest", m.Applied(), len(eqs))
+	if rc.Rest, err = restState(where, m); err != nil {
+		return nil, err
 	}
 	rc.RestWhy = fmt.Sprintf("rest at V = %.4g mV is a %v: eigenvalues %s", rc.Rest.V(), rc.Rest.Kind, fmtEigs(rc.Rest.Eigenvalues))
 

@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -9,6 +8,8 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/modelneurons/modelneurons/internal/numeric"
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 )
@@ -135,14 +136,31 @@ func csolve(A, b []complex128, n int) bool {
 // The peak is found on a logarithmic grid of 400 frequencies up to three
 // times the largest |λ|, refined by golden-section search.
 // It is an error if the equilibrium is unstable.
-func ResonanceAt(sys ode.System, y, b []float64, out int) (*Resonance, error) {
+//
+// A y or b of the wrong length or not finite, or out out of range, is an
+// error wrapping neurokit.ErrBadInput.
+func ResonanceAt(sys ode.System, y, b []float64, out int) (res *Resonance, err error) {
+	const where = "analysis.ResonanceAt"
+	defer neurokit.Recover(&err, where)
+	if err := validModel(where, sys); err != nil {
+		return nil, err
+	}
 	n := sys.Dim()
-	J := mat.NewDense(n, n, nil)
-	JacobianTo(J, sys, 0, y)
-	ev, err := Eigenvalues(sys, 0, y) // sorted by decreasing real part
+	if err := checkState(where, "y", y, n); err != nil {
+		return nil, err
+	}
+	if err := checkState(where, "b", b, n); err != nil {
+		return nil, err
+	}
+	if out < 0 || out >= n {
+		return nil, &neurokit.BadInputError{Where: where, Name: "out", Value: out, Want: fmt.Sprintf("in [0, %d)", n)}
+	}
+	w := newEigWork(n)
+	ev, err := w.eigenvalues(nil, sys, 0, y) // sorted by decreasing real part
 	if err != nil {
 		return nil, err
 	}
+	J := w.J
 	r := &Resonance{Eigenvalues: ev, DampedPeriod: math.NaN()}
 	if real(ev[0]) >= 0 {
 		return r, fmt.Errorf("analysis: ResonanceAt: the equilibrium is not stable (λ = %.4g): no subthreshold resonance", ev[0])
@@ -178,7 +196,7 @@ func ResonanceAt(sys ode.System, y, b []float64, out int) (*Resonance, error) {
 		if bi < k-1 {
 			hi = fs[bi+1]
 		}
-		best = golden(func(f float64) float64 { return -z(f) }, lo, hi, 1e-9*hi)
+		best = numeric.Golden(func(f float64) float64 { return -z(f) }, lo, hi, 1e-9*hi)
 		zb = z(best)
 	}
 	peak := bi >= 0 && zb > 1.001*r.Z0
@@ -224,144 +242,49 @@ func InputVector(m neuron.Model, y []float64) []float64 {
 	return f1
 }
 
-// ModelResonance is ResonanceAt for m at its rest state (m.Rest()), with
-// the applied current as input and V as output.
-func ModelResonance(m neuron.Model) (*Resonance, error) {
-	y := m.Rest()
-	return ResonanceAt(m, y, InputVector(m, y), m.VIndex())
-}
-
-// PulsePairs is the response at rest to two brief current pulses as a
-// function of the interval between their onsets: a test of coincidence
-// detection (Izhikevich 2007, §7.2.3, Fig. 7.24): an integrator responds
-// most to the shortest intervals; a resonator prefers intervals near its
-// intrinsic period, so its response peaks again at a non-zero interval.
-type PulsePairs struct {
-	Amp, Width float64   // pulse amplitude [model current unit] and width [ms]
-	Intervals  []float64 // onset-to-onset intervals [ms]
-	// Peak is the largest depolarisation V − Vrest after the second pulse
-	// onset [mV]; Spikes the spikes after the second pulse onset.
-	Peak   []float64
-	Spikes []int
-	// Preferred is the interval at the largest interior local maximum of
-	// Peak that follows a dip of more than 1% (NaN if Peak only falls with
-	// the interval, as for an integrator).
-	Preferred float64
-}
-
-// PairedPulses simulates m from rest (m.Rest()) with two pulses of
-// amplitude amp and width width [ms] at each interval (in parallel), and
-// records the peak depolarisation for 3·max(intervals) ms after the
-// second pulse. Choose amp small for the linear (subthreshold) regime.
-func PairedPulses(ctx context.Context, m neuron.Model, amp, width float64, intervals []float64, s *SimSettings) (*PulsePairs, error) {
-	if len(intervals) < 3 {
-		return nil, errors.New("analysis: PairedPulses: need at least 3 intervals")
+// ModelResonance is ResonanceAt for m at rest, with the applied current as
+// input and V as output. The rest state is the stable equilibrium of m at
+// its applied current nearest to m.Rest() (restState): it is an error if
+// there is none, since then there is no subthreshold response to
+// linearize (a LIF driven above its rheobase, HH between its Hopf
+// points).
+func ModelResonance(m neuron.Model) (res *Resonance, err error) {
+	const where = "analysis.ModelResonance"
+	defer neurokit.Recover(&err, where)
+	if err := validModel(where, m); err != nil {
+		return nil, err
 	}
-	if !(width > 0) {
-		return nil, fmt.Errorf("analysis: PairedPulses: pulse width %v must be > 0", width)
-	}
-	r := s.resolved()
-	ev, err := spikeEvent(m, r.VSpike)
+	e, err := restState(where, m)
 	if err != nil {
 		return nil, err
 	}
-	I := m.Applied()
-	rest := m.Rest()
-	vi := m.VIndex()
-	vr := rest[vi]
-	maxInt := 0.0
-	for _, d := range intervals {
-		if d < width {
-			return nil, fmt.Errorf("analysis: PairedPulses: interval %v ms is shorter than the pulse width %v ms", d, width)
-		}
-		maxInt = math.Max(maxInt, d)
-	}
-	tail := 3 * maxInt
-	p := &PulsePairs{Amp: amp, Width: width, Intervals: append([]float64(nil), intervals...),
-		Peak: make([]float64, len(intervals)), Spikes: make([]int, len(intervals)), Preferred: math.NaN()}
-	err = Sweep(ctx, len(intervals), r.Workers, func(ctx context.Context, k int) error {
-		d := intervals[k]
-		segs := []segment{{I + amp, width}, {I, d - width}}
-		_, y, err := runSegments(ctx, m, rest, segs, &r)
-		if err != nil {
-			return err
-		}
-		// Second pulse and the tail, sampled densely for the peak.
-		set := r.Solver
-		set.Events = []ode.Event{ev}
-		set.OutputEvery = 0
-		peak := math.Inf(-1)
-		spikes := 0
-		t := 0.0
-		for _, sg := range []segment{{I + amp, width}, {I, tail}} {
-			set.OutputTimes = linspace(t, t+sg.Dur, 1+int(math.Ceil(sg.Dur/0.02)))
-			res, err := ode.Solve(m.WithApplied(sg.I), y, t, t+sg.Dur, &set)
-			if err != nil {
-				return err
-			}
-			for i := 0; i < res.Len(); i++ {
-				peak = math.Max(peak, res.At(i)[vi]-vr)
-			}
-			spikes += len(res.EventTimes[0])
-			copy(y, res.YEnd)
-			t += sg.Dur
-		}
-		p.Peak[k], p.Spikes[k] = peak, spikes
-		return nil
-	}, r.Progress)
-	if err != nil {
-		return nil, err
-	}
-	// An interior maximum counts when a dip of more than 1% precedes it.
-	best := math.Inf(-1)
-	dip := p.Peak[0]
-	for k := 1; k+1 < len(p.Peak); k++ {
-		dip = math.Min(dip, p.Peak[k])
-		if p.Peak[k] > p.Peak[k-1] && p.Peak[k] >= p.Peak[k+1] && p.Peak[k] > best && dip < 0.99*p.Peak[k] {
-			best, p.Preferred = p.Peak[k], p.Intervals[k]
-		}
-	}
-	return p, nil
+	return ResonanceAt(m, e.State, InputVector(m, e.State), m.VIndex())
 }
 
-// Rebound is the response to release from a hyperpolarising step.
-type Rebound struct {
-	Amp, Dur  float64 // step amplitude (negative) [model current unit] and duration [ms]
-	Overshoot float64 // largest V − Vrest after release [mV]
-	Spikes    int     // spikes after release (post-inhibitory rebound, anode break)
-}
+// ErrNoRest is wrapped by the errors of analyses that need a model at
+// rest when it has no stable equilibrium at its applied current.
+var ErrNoRest = errors.New("analysis: the model does not rest")
 
-// PostInhibitoryRebound simulates m from rest (m.Rest()) with a step of
-// −|amp| for dur ms and records the overshoot above rest and the spikes in
-// the 100 ms after release. Resonators overshoot and, for strong enough
-// inhibition, fire a rebound spike (anode break excitation, Hodgkin &
-// Huxley 1952, J Physiol 117:500, Fig. 22); a one-dimensional integrator
-// relaxes back to rest from below.
-func PostInhibitoryRebound(ctx context.Context, m neuron.Model, amp, dur float64, s *SimSettings) (Rebound, error) {
-	r := s.resolved()
-	rb := Rebound{Amp: -math.Abs(amp), Dur: dur}
-	I := m.Applied()
-	rest := m.Rest()
-	vi := m.VIndex()
-	_, y, err := runSegments(ctx, m, rest, []segment{{I + rb.Amp, dur}}, &r)
+// restState returns the stable equilibrium of m at its applied current
+// nearest to m.Rest() in V: the state a neuron at rest is in. m.Rest() is
+// the models' own guess, which need not be an equilibrium (a reset model
+// driven past its threshold) nor stable.
+func restState(where string, m neuron.Model) (Equilibrium, error) {
+	eqs, err := Equilibria(m, nil)
 	if err != nil {
-		return rb, err
+		return Equilibrium{}, fmt.Errorf("%s: equilibria at I = %g: %w", where, m.Applied(), err)
 	}
-	ev, err := spikeEvent(m, r.VSpike)
-	if err != nil {
-		return rb, err
+	ref := m.Rest()[m.VIndex()]
+	var best Equilibrium
+	found := false
+	for _, e := range eqs {
+		if e.Kind.Stable() && (!found || math.Abs(e.V()-ref) < math.Abs(best.V()-ref)) {
+			best, found = e, true
+		}
 	}
-	set := r.Solver
-	set.Events = []ode.Event{ev}
-	set.OutputTimes = linspace(0, 100, 5001)
-	res, err := ode.Solve(m, y, 0, 100, &set)
-	if err != nil {
-		return rb, err
+	if !found {
+		return Equilibrium{}, fmt.Errorf("%s: %w: at I = %g %s it has %d equilibria (below any spike threshold), none stable",
+			where, ErrNoRest, m.Applied(), currentUnit(m), len(eqs))
 	}
-	rb.Overshoot = math.Inf(-1)
-	for i := 0; i < res.Len(); i++ {
-		rb.Overshoot = math.Max(rb.Overshoot, res.At(i)[vi]-rest[vi])
-	}
-	rb.Spikes = len(res.EventTimes[0])
-	return rb, nil
+	return best, nil
 }

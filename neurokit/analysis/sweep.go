@@ -2,10 +2,12 @@ package analysis
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/modelneurons/modelneurons/neurokit"
 )
 
 // Progress is called by sweeps after each finished item with the number of
@@ -19,12 +21,19 @@ type Progress func(done, total int)
 // to distinct places (out[i]).
 //
 // Sweep stops handing out jobs as soon as ctx is cancelled or a job returns
-// an error, waits for the running jobs, and returns the first error (or
-// ctx.Err()). Long jobs should themselves watch ctx so that cancellation is
-// prompt; the simulations of this package check it every simulated chunk.
+// an error (a panic in a job is recovered and returned as an error wrapping
+// neurokit.ErrPanic), waits for the running jobs, and returns the first
+// error (or ctx.Err()). Long jobs should themselves watch ctx so that
+// cancellation is prompt; the simulations of this package check it every
+// simulated chunk. A negative n or a nil job is an error wrapping
+// neurokit.ErrBadInput.
 func Sweep(ctx context.Context, n, workers int, job func(ctx context.Context, i int) error, progress Progress) error {
+	const where = "analysis.Sweep"
 	if n < 0 {
-		panic("analysis: Sweep: n < 0")
+		return &neurokit.BadInputError{Where: where, Name: "n", Value: n, Want: "≥ 0"}
+	}
+	if job == nil {
+		return &neurokit.BadInputError{Where: where, Name: "job", Value: nil, Want: "a function"}
 	}
 	if n == 0 {
 		return ctx.Err()
@@ -52,28 +61,34 @@ func Sweep(ctx context.Context, n, workers int, job func(ctx context.Context, i 
 		mu.Unlock()
 		cancel()
 	}
+	report := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		if progress != nil {
+			progress(done, n)
+		}
+	}
 	wg.Add(workers)
 	for w := 0; w < workers; w++ {
 		go func() {
+			var err error
 			defer wg.Done()
-			for {
-				if ctx.Err() != nil {
-					return
+			defer func() {
+				if err != nil {
+					fail(err)
 				}
+			}()
+			defer neurokit.Recover(&err, where) // a panic in a job or in progress
+			for ctx.Err() == nil {
 				i := int(next.Add(1) - 1)
 				if i >= n {
 					return
 				}
-				if err := job(ctx, i); err != nil {
-					fail(err)
+				if err = job(ctx, i); err != nil {
 					return
 				}
-				mu.Lock()
-				done++
-				if progress != nil {
-					progress(done, n)
-				}
-				mu.Unlock()
+				report()
 			}
 		}()
 	}
@@ -89,8 +104,6 @@ func Sweep(ctx context.Context, n, workers int, job func(ctx context.Context, i 
 	return nil
 }
 
-// linspace returns n points evenly spaced from a to b inclusive (n ≥ 2), or
-// {a} for n = 1.
 // counter returns a function that counts one unit of work done and reports
 // it to p (if not nil) as done of total; it is safe for concurrent use.
 func (p Progress) counter(total int) func() {
@@ -103,36 +116,34 @@ func (p Progress) counter(total int) func() {
 			return
 		}
 		mu.Lock()
+		defer mu.Unlock()
 		done++
 		p(done, total)
-		mu.Unlock()
 	}
 }
 
-func linspace(a, b float64, n int) []float64 {
-	if n == 1 {
-		return []float64{a}
+// upDown runs two quasi-static sweeps over the n currents of a grid
+// concurrently: up over i = 0…n−1 from the state yUp, down over
+// i = n−1…0 from yDown. up(ctx, i, y) and down(ctx, i, y) settle at
+// current i from y and return the final state, the seed of the next
+// current. The first error (or recovered panic) of either is returned.
+func upDown(ctx context.Context, where string, n int, yUp, yDown []float64, up, down func(ctx context.Context, i int, y []float64) ([]float64, error)) error {
+	var wg sync.WaitGroup
+	var errUp, errDown error
+	run := func(errp *error, y []float64, i0, di int, step func(ctx context.Context, i int, y []float64) ([]float64, error)) {
+		defer wg.Done()
+		defer neurokit.Recover(errp, where)
+		for i := i0; i >= 0 && i < n; i += di {
+			var err error
+			if y, err = step(ctx, i, y); err != nil {
+				*errp = err
+				return
+			}
+		}
 	}
-	x := make([]float64, n)
-	for i := range x {
-		x[i] = a + (b-a)*float64(i)/float64(n-1)
-	}
-	x[n-1] = b
-	return x
-}
-
-// checkInterval validates a current interval [I0, I1] sampled at n points
-// and names what is wrong.
-func checkInterval(what string, I0, I1 float64, n int) error {
-	switch {
-	case I0 != I0 || I1 != I1:
-		return fmt.Errorf("analysis: %s: interval [%v, %v] contains NaN", what, I0, I1)
-	case I1 < I0:
-		return fmt.Errorf("analysis: %s: reversed interval [%v, %v]: need I0 < I1", what, I0, I1)
-	case I1 == I0:
-		return fmt.Errorf("analysis: %s: empty interval [%v, %v]: need I0 < I1", what, I0, I1)
-	case n < 2:
-		return fmt.Errorf("analysis: %s: need at least 2 currents, got %d", what, n)
-	}
-	return nil
+	wg.Add(2)
+	go run(&errUp, yUp, 0, 1, up)
+	go run(&errDown, yDown, n-1, -1, down)
+	wg.Wait()
+	return errors.Join(errUp, errDown)
 }

@@ -3,10 +3,14 @@ package analysis
 import (
 	"context"
 	"errors"
+	"math"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
 
 func TestSweepCoversAllAndReportsProgress(t *testing.T) {
@@ -71,12 +75,30 @@ func TestSweepReturnsJobError(t *testing.T) {
 func TestCheckIntervalNamesTheProblem(t *testing.T) {
 	for _, c := range []struct {
 		I0, I1 float64
-		n      int
 		want   string
-	}{{2, 1, 10, "reversed"}, {1, 1, 10, "empty"}, {0, 1, 1, "at least 2"}} {
-		err := checkInterval("FI", c.I0, c.I1, c.n)
-		if err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("checkInterval(%v, %v, %d) = %v, want an error with %q", c.I0, c.I1, c.n, err, c.want)
+	}{{2, 1, "reversed"}, {1, 1, "empty"}, {math.NaN(), 1, "finite"}} {
+		err := checkInterval("analysis.FI", neuron.HodgkinHuxley1952(), c.I0, c.I1)
+		if !errors.Is(err, neurokit.ErrBadInput) || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "I0, I1") {
+			t.Errorf("checkInterval(%v, %v) = %v, want a bad-input error naming I0, I1 with %q", c.I0, c.I1, err, c.want)
 		}
+	}
+}
+
+// A panic in a job comes back as an error wrapping neurokit.ErrPanic, and
+// the other workers stop.
+func TestSweepRecoversPanics(t *testing.T) {
+	err := Sweep(context.Background(), 20, 3, func(_ context.Context, i int) error {
+		if i == 5 {
+			panic("boom")
+		}
+		return nil
+	}, nil)
+	if !errors.Is(err, neurokit.ErrPanic) || !strings.Contains(err.Error(), "boom") {
+		t.Fatalf("err = %v, want a recovered panic", err)
+	}
+	err = Sweep(context.Background(), 4, 2, func(context.Context, int) error { return nil },
+		func(done, total int) { panic("progress") })
+	if !errors.Is(err, neurokit.ErrPanic) {
+		t.Fatalf("panic in progress: err = %v", err)
 	}
 }

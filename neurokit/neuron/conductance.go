@@ -1,12 +1,14 @@
 package neuron
 
 import (
-	"errors"
 	"fmt"
 	"math"
+	"strings"
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/modelneurons/modelneurons/internal/numeric"
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
@@ -142,6 +144,9 @@ func (m *Conductance) Names() []string {
 // Applied returns the constant applied current I [µA/cm²].
 func (m *Conductance) Applied() float64 { return m.I }
 
+// Stimulus implements Model.
+func (m *Conductance) Stimulus() stim.Stimulus { return m.Stim }
+
 // WithStim implements Model: a deep copy of the model driven by s on top of I.
 func (m *Conductance) WithStim(s stim.Stimulus) Model {
 	q := m.Clone()
@@ -151,9 +156,9 @@ func (m *Conductance) WithStim(s stim.Stimulus) Model {
 
 // WithApplied returns a deep copy of the model with constant applied current I.
 func (m *Conductance) WithApplied(I float64) Model {
-	c := m.Clone()
-	c.I = I
-	return c
+	q := m.Clone()
+	q.I = I
+	return q
 }
 
 // Clone returns a deep copy of the model (the Stimulus is shared).
@@ -189,13 +194,6 @@ func (m *Conductance) gating(k int, V float64, y []float64, idx *int) float64 {
 	return prod
 }
 
-func (m *Conductance) applied(t float64) float64 {
-	if m.Stim != nil {
-		return m.I + m.Stim.At(t)
-	}
-	return m.I
-}
-
 // Deriv implements ode.System.
 func (m *Conductance) Deriv(dst []float64, t float64, y []float64) {
 	V := y[0]
@@ -214,7 +212,7 @@ func (m *Conductance) Deriv(dst []float64, t float64, y []float64) {
 			first++
 		}
 	}
-	dst[0] = (m.applied(t) - sum) / m.C
+	dst[0] = (drive(m.I, m.Stim, t) - sum) / m.C
 }
 
 // Linear implements ode.Quasilinear: for V, b = −Σ g_eff/C and
@@ -240,11 +238,12 @@ func (m *Conductance) Linear(a, b []float64, t float64, y []float64) {
 			first++
 		}
 	}
-	a[0] = (gE + m.applied(t)) / m.C
+	a[0] = (gE + drive(m.I, m.Stim, t)) / m.C
 	b[0] = -gsum / m.C
 }
 
-// Jacobian implements ode.Jacobian analytically.
+// Jacobian implements ode.Jacobian analytically. It panics if dst is not
+// Dim×Dim.
 func (m *Conductance) Jacobian(dst *mat.Dense, t float64, y []float64) {
 	n := m.Dim()
 	if r, c := dst.Dims(); r != n || c != n {
@@ -381,26 +380,16 @@ func (m *Conductance) voltageRange(I float64) (lo, hi float64) {
 	return lo - pad, hi + pad
 }
 
-// equilibria returns the roots of I∞(V) = I in increasing order, found by a
-// scan on a 0.05 mV grid and bisection to machine precision. Two roots closer
-// than the grid spacing (near a fold) can be missed.
+// equilibria returns the roots of I∞(V) = I in increasing order, found by
+// numeric.Roots on a 0.05 mV grid (coarser over a range wider than 50 V,
+// which only absurd parameters give: at most 10⁶ intervals): sign changes
+// bisected to machine precision, and two roots within one grid step (near a
+// fold) found at the extremum of I∞ between them.
 func (m *Conductance) equilibria(I float64) []float64 {
 	lo, hi := m.voltageRange(I)
-	n := int(math.Ceil((hi - lo) / 0.05))
-	var roots []float64
+	n := int(min(math.Ceil((hi-lo)/0.05), 1e6))
 	f := func(v float64) float64 { return m.SteadyStateCurrent(v) - I }
-	a, fa := lo, f(lo)
-	for i := 1; i <= n; i++ {
-		b := lo + (hi-lo)*float64(i)/float64(n)
-		fb := f(b)
-		switch {
-		case fa == 0:
-			roots = append(roots, a)
-		case fa*fb < 0:
-			roots = append(roots, bisect(f, a, b, fa))
-		}
-		a, fa = b, fb
-	}
+	roots, _ := numeric.Roots(f, lo, hi, n, 0)
 	return roots
 }
 
@@ -437,7 +426,8 @@ func (m *Conductance) CurrentNames() []string {
 }
 
 // CurrentsTo writes into dst (len(Currents)) the value of each ionic current
-// g·Π x^p·(V − E) [µA/cm²] at state y (outward positive).
+// g·Π x^p·(V − E) [µA/cm²] at state y (outward positive). It panics if
+// len(dst) != len(Currents).
 func (m *Conductance) CurrentsTo(dst, y []float64) {
 	if len(dst) != len(m.Currents) {
 		panic("neuron: len(dst) != len(Currents)")
@@ -449,45 +439,132 @@ func (m *Conductance) CurrentsTo(dst, y []float64) {
 	}
 }
 
-// Validate rejects non-physical parameters: no currents, C ≤ 0, negative
-// conductances, zero slopes, negative exponents or time constants, a
-// Gaussian τ without a positive baseline and width, non-finite values, and
-// duplicate state names.
-func (m *Conductance) Validate() error {
-	if len(m.Currents) == 0 {
-		return errors.New("neuron: a Conductance model needs at least one current")
+// Params implements neurokit.Describer: C, I and VSpike, then for each
+// current k its conductance "k.G" and reversal potential "k.E", and for each
+// of its gates j the Boltzmann "k.j.VHalf" and "k.j.K" and, for a gate with
+// kinetics, "k.j.Tau" (and "k.j.TauAmp", "k.j.TauVMax", "k.j.TauSigma" for a
+// Gaussian τ(V)). The names use the current's and gate's Name ("K.n.VHalf")
+// and fall back to an index ("Currents[2].Gates[0].VHalf") where a name is
+// empty or repeated. The structure is not a parameter: gate exponents, which
+// gates are instantaneous and which have a Gaussian τ(V) are fixed, so that
+// no parameter change alters Dim.
+//
+// A Conductance has no single reference constructor, so each parameter's
+// Default is its value in this instance, and the slider ranges of
+// conductances and time constants scale with that value: call Params on a
+// fresh preset (INaPIKHighThreshold(), ...) for the preset's defaults.
+func (m *Conductance) Params() neurokit.Params {
+	inf := math.Inf(1)
+	mV := neurokit.MilliVolt
+	ps := neurokit.Params{
+		positive(&m.C, "C", "C", neurokit.MicroFaradCm2, "membrane capacitance", m.C/4, 4*m.C, m.C),
+		currentField(&m.I, neurokit.MicroAmpCm2, -20, 40),
+		field(&m.VSpike, "VSpike", "V_{spike}", mV, "spike detection threshold (upward crossing)",
+			-inf, inf, -60, 20, m.VSpike),
 	}
-	if !(m.C > 0) || !finite(m.C) {
-		return fmt.Errorf("neuron: capacitance C = %v must be positive and finite", m.C)
+	ps[0].Scale = neurokit.LogScale
+	if !(m.C > 0) || math.IsInf(m.C, 0) { // a slider range for an invalid C
+		ps[0].Lo, ps[0].Hi = 0.25, 4
 	}
-	if !finite(m.I, m.VSpike) {
-		return errors.New("neuron: I and VSpike must be finite")
-	}
-	seen := map[string]bool{"V": true}
-	for _, c := range m.Currents {
-		if !(c.G >= 0) || !finite(c.G, c.E) {
-			return fmt.Errorf("neuron: current %q: G = %v must be non-negative and G, E finite", c.Name, c.G)
-		}
-		for _, g := range c.Gates {
-			switch {
-			case g.K == 0 || !finite(g.K, g.VHalf, g.Tau, g.TauAmp):
-				return fmt.Errorf("neuron: gate %q: K must be nonzero and K, VHalf, Tau, TauAmp finite", g.Name)
-			case g.P < 0:
-				return fmt.Errorf("neuron: gate %q: exponent P = %d must be ≥ 0", g.Name, g.P)
-			case g.Tau < 0 || g.TauAmp < 0:
-				return fmt.Errorf("neuron: gate %q: Tau and TauAmp must be non-negative", g.Name)
-			case g.TauAmp > 0 && g.Tau == 0:
-				return fmt.Errorf("neuron: gate %q: a Gaussian τ(V) needs a positive baseline Tau", g.Name)
-			case g.TauAmp > 0 && (g.TauSigma == 0 || !finite(g.TauSigma, g.TauVMax)):
-				return fmt.Errorf("neuron: gate %q: a Gaussian τ(V) needs a finite nonzero TauSigma and finite TauVMax", g.Name)
+	cnames := uniqueNames(len(m.Currents), func(k int) string { return m.Currents[k].Name }, "Currents[%d]")
+	for k := range m.Currents {
+		c := &m.Currents[k]
+		cn := cnames[k]
+		sub := "_{" + cn + "}"
+		ps = append(ps,
+			field(&c.G, cn+".G", "g"+sub, neurokit.MilliSiemensCm2, "maximal conductance of "+cn,
+				0, inf, 0, max(2*c.G, 1), c.G),
+			field(&c.E, cn+".E", "E"+sub, mV, "reversal potential of "+cn, -inf, inf, -100, 80, c.E))
+		gnames := uniqueNames(len(c.Gates), func(j int) string { return c.Gates[j].Name }, "Gates[%d]")
+		for j := range c.Gates {
+			g := &c.Gates[j]
+			gp := cn + "." + gnames[j] + "."
+			gs := "_{" + gnames[j] + "}"
+			what := " of gate " + gnames[j] + " of " + cn
+			kLo, kHi := 1.0, 30.0
+			if g.K < 0 {
+				kLo, kHi = -30, -1
 			}
-			if !g.Instant() {
+			ps = append(ps,
+				field(&g.VHalf, gp+"VHalf", "V_{1/2"+","+gnames[j]+"}", mV, "half-activation voltage"+what,
+					-inf, inf, -100, 40, g.VHalf),
+				field(&g.K, gp+"K", "k"+gs, mV, "slope factor"+what+" (> 0 activation, < 0 inactivation; nonzero)",
+					-inf, inf, kLo, kHi, g.K))
+			if g.Instant() {
+				continue
+			}
+			tau := positive(&g.Tau, gp+"Tau", "τ"+gs, neurokit.MilliSecond, "time constant (baseline)"+what,
+				max(g.Tau/10, 0.01), max(10*g.Tau, 0.1), g.Tau)
+			tau.Scale = neurokit.LogScale
+			ps = append(ps, tau)
+			if g.TauAmp == 0 {
+				continue
+			}
+			ps = append(ps,
+				field(&g.TauAmp, gp+"TauAmp", "τ_{amp,"+gnames[j]+"}", neurokit.MilliSecond,
+					"amplitude of the Gaussian bump of τ(V)"+what, 0, inf, 0, max(2*g.TauAmp, 1), g.TauAmp),
+				field(&g.TauVMax, gp+"TauVMax", "V_{max,"+gnames[j]+"}", mV, "voltage of maximal τ"+what,
+					-inf, inf, -100, 40, g.TauVMax),
+				field(&g.TauSigma, gp+"TauSigma", "σ"+gs, mV, "width of the Gaussian bump of τ(V)"+what+"; nonzero",
+					-inf, inf, 1, max(2*math.Abs(g.TauSigma), 10), g.TauSigma))
+		}
+	}
+	return ps
+}
+
+// uniqueNames returns name(i) for i < n, replaced by fmt.Sprintf(fallback, i)
+// where it is empty, contains a dot, or repeats another name.
+func uniqueNames(n int, name func(int) string, fallback string) []string {
+	count := map[string]int{}
+	for i := range n {
+		count[name(i)]++
+	}
+	out := make([]string, n)
+	for i := range n {
+		s := name(i)
+		if s == "" || count[s] > 1 || strings.Contains(s, ".") {
+			s = fmt.Sprintf(fallback, i)
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// Validate reports, as an error wrapping neurokit.ErrBadInput that names
+// the parameter: no currents; a parameter outside its allowed range
+// (Params: C ≤ 0, a negative conductance or τ, a NaN or infinite value); a
+// zero slope K or Gaussian width TauSigma; a negative exponent P; two
+// state variables with the same name (or one named "V"); and an invalid
+// stimulus.
+func (m *Conductance) Validate() error {
+	const where = "neuron.Conductance"
+	if len(m.Currents) == 0 {
+		return &neurokit.BadInputError{Where: where, Name: "len(Currents)", Value: 0, Want: "≥ 1"}
+	}
+	ps := m.Params()
+	return validate(where, ps, func() error {
+		for _, f := range ps {
+			if (strings.HasSuffix(f.Name, ".K") || strings.HasSuffix(f.Name, ".TauSigma")) && *f.Ptr == 0 {
+				return &neurokit.BadInputError{Where: where, Name: f.Name, Value: 0.0, Unit: f.Unit, Want: "nonzero"}
+			}
+		}
+		seen := map[string]bool{"V": true}
+		for k, c := range m.Currents {
+			for j, g := range c.Gates {
+				if g.P < 0 {
+					return &neurokit.BadInputError{Where: where, Name: fmt.Sprintf("Currents[%d].Gates[%d].P", k, j),
+						Value: g.P, Want: "≥ 0 (0 is read as 1)"}
+				}
+				if g.Instant() {
+					continue
+				}
 				if seen[g.Name] {
-					return fmt.Errorf("neuron: duplicate state variable name %q", g.Name)
+					return &neurokit.BadInputError{Where: where, Name: fmt.Sprintf("Currents[%d].Gates[%d].Name", k, j),
+						Value: g.Name, Want: "a state variable name not used before (nor \"V\")"}
 				}
 				seen[g.Name] = true
 			}
 		}
-	}
-	return nil
+		return nil
+	}, m.Stim)
 }

@@ -1,15 +1,21 @@
 // Package neuron defines single-neuron models as parameter structs with units,
 // each with constructors named after the paper it comes from.
 //
-// Every spiking model implements Model (an ode.System plus its voltage index,
-// state names, resting state and applied current) and is simulated only
-// through ode.Solve or ode.NewStepper: no model carries its own integration
-// loop. Spikes are ode.Events returned by SpikeEvent (Spiker): a non-terminal
-// upward threshold crossing for conductance-based models, a crossing with a
-// reset (and refractory hold) for LIF and Izhikevich. Every model has
-// Validate, which rejects NaN, infinite and non-physical parameters, a
-// constant applied current I and a Stim field (a stim.Stimulus added to I;
-// nil means none).
+// Every spiking model implements Model: an ode.System plus its voltage
+// index, state names, resting state, applied current and stimulus, its
+// parameters as data (Params: name, unit, allowed range, slider range,
+// default and meaning of every real parameter, bound to the instance's
+// fields; see neurokit.Param) and Validate, which checks those ranges, the
+// relations between parameters (LIF: VReset < VTh) and the stimulus, and
+// returns an error wrapping neurokit.ErrBadInput that names the parameter.
+// Every model has a constant applied current I (Params' "I"; CurrentParam
+// gives its unit and label) and a Stim field, a stim.Stimulus added to I
+// (nil means none). Models are simulated only through ode.Solve (Simulate
+// is the short path: rest state, spike event and settings chosen for you)
+// or ode.NewStepper: no model carries its own integration loop. Spikes are
+// ode.Events returned by SpikeEvent (Spiker): a non-terminal upward
+// threshold crossing for conductance-based models, a crossing with a reset
+// (and refractory hold) for LIF and Izhikevich.
 //
 // # Map
 //
@@ -20,11 +26,17 @@
 //	conductance.go     Conductance: general conductance-based models built from
 //	inap.go            currents with Boltzmann gates; the I_Na,p and I_Na,p+I_K
 //	                   minimal models of Izhikevich (2007)
+//	inapreset.go       INaPReset: the 1-D I_Na,p model made to fire by a reset, its
+//	                   F-I curve in closed form (quadrature)
+//	ions.go            Nernst and Goldman-Hodgkin-Katz potentials; Ions, the ionic
+//	                   milieu of the squid axon and of a mammalian neuron
 //	lif.go             LIF: leaky integrate-and-fire, closed-form firing rate
 //	izhikevich.go      Izhikevich: the simple model (2003), presets RS, IB, CH, FS,
 //	                   LTS, TC, RZ; published (Euler) and accurate schemes
-//	izhikevich2004.go  Protocol: the panels of Izhikevich (2004), fig. 1
+//	izhikevich2004.go  Protocol: the 20 panels of Izhikevich (2004), fig. 1
 //	rate.go            artificial rate units and small networks of them
+//	rateunit.go        RateUnit: one rate unit with a time constant, as a Model
+//	model.go           Model, CurrentParam, the applied-current plumbing shared by every model
 //	util.go            Gate (x∞, τx for plots) and shared numerical helpers
 //
 // # Units

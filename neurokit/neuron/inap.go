@@ -48,13 +48,25 @@ func INaPIKLowThreshold() *Conductance {
 // this fast the rest state disappears in a saddle-node bifurcation off the
 // invariant circle: a stable limit cycle already exists below the fold, so
 // rest and repetitive spiking coexist over a range of I below the fold at
-// 4.51 µA/cm² (bistability; Izhikevich 2007, ch. 4 and 6, shows this with
-// the I_Na,p+I_K model and a fast K⁺ current). The value τ = 0.152 ms is
-// recalled from the book and was not checked against its text; the
-// bistability of this preset is verified numerically by the package tests:
-// at I = 4 µA/cm² a stable rest state (−62.6 mV) coexists with a stable
-// limit cycle of period ≈ 1.16 ms whose minimum (≈ −51 mV) stays above the
-// saddle (−59.3 mV). VSpike = −30 mV.
+// 4.513 µA/cm² (bistability; Izhikevich 2007, §6.1.1, shows this behaviour
+// with the I_Na,p+I_K model and a fast K⁺ current).
+//
+// Provenance of τ = 0.152 ms. It could not be checked against the book's
+// text (no copy was available); the same value with this parameter set
+// appears in two independent third-party codes of the book's models (a
+// phase-portrait script of the saddle-node off the invariant circle, and
+// the fast K⁺ current of an I_Na,p+I_K+I_K(M) burster), which is
+// circumstantial support, not a citation. What the package checks is the
+// behaviour itself: simulated sweeps (analysis.LimitCycles, and a
+// quasi-static sweep in 0.01 µA/cm² steps) find the stable rest state and
+// a stable limit cycle (period 1.16 ms at I = 4, V between −51.2 and
+// −12.2 mV, above the saddle at −59.3 mV) together for
+// −0.29 < I < 4.513 µA/cm²: the cycle is born in a saddle homoclinic
+// bifurcation near I ≈ −0.29 (orbit continuation, analysis.ContinueOrbitsFrom,
+// finds the period growing and the branch turning at −0.298) and rest dies
+// in the fold at 4.513. The range is sensitive to τ: at τ = 0.16 ms the
+// cycle at I = 4 is near its homoclinic end (period 2.25 ms), and from
+// τ = 0.17 ms on there is no cycle at I = 4. VSpike = −30 mV.
 func INaPIKBistable() *Conductance {
 	return &Conductance{C: 1, VSpike: -30,
 		Currents: []Current{inapLeak(-80), inapNa(), inapK(-25, 0.152)}}

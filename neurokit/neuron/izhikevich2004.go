@@ -1,10 +1,10 @@
 package neuron
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
@@ -18,9 +18,10 @@ type Protocol struct {
 	Panel string // letter of the panel in fig. 1, "A" to "T"
 	Name  string // neuro-computational feature, e.g. "tonic spiking"
 	// Model holds a, b, c, d and, for class 1 and integrator, the
-	// 0.04v² + 4.1v + 108 polynomial; its I is 0 and its Stim nil.
+	// 0.04v² + 4.1v + 108 polynomial, and for accommodation the recovery
+	// equation UIntegrate; its I is 0 and its Stim nil.
 	Model Izhikevich
-	V0    float64       // initial v [mV]; u(0) = B·V0 as in figure1.m
+	V0    float64       // initial v [mV]; for u(0) see Init
 	Stim  stim.Stimulus // the applied current I(t) [mV/ms], t in ms
 	T     float64       // duration [ms]
 	Dt    float64       // Euler step of figure1.m (its tau) [ms]
@@ -33,8 +34,18 @@ func (pr *Protocol) Neuron() *Izhikevich {
 	return &m
 }
 
-// Init returns the initial state (V0, B·V0).
-func (pr *Protocol) Init() []float64 { return []float64{pr.V0, pr.Model.B * pr.V0} }
+// Init returns the initial state of figure1.m: (V0, B·V0), on the
+// u-nullcline, for every panel but R; panel R's recovery equation
+// (UIntegrate) has the vertical u-nullcline v = −65 mV, and figure1.m
+// starts it at u = −16, the v-nullcline's u at V0 = −65 mV:
+// K2·V0² + K1·V0 + K0 + I(0), the equilibrium at I = 0.
+func (pr *Protocol) Init() []float64 {
+	m := &pr.Model
+	if m.U == UIntegrate {
+		return []float64{pr.V0, (m.K2*pr.V0+m.K1)*pr.V0 + m.K0 + pr.Stim.At(0)}
+	}
+	return []float64{pr.V0, m.B * pr.V0}
+}
 
 // Simulate runs the protocol from 0 to T. A nil s means the published
 // scheme, Neuron().PublishedSettings(Dt); pass Neuron().AccurateSettings()
@@ -81,11 +92,10 @@ func izh04Class1(a, b, c, d float64) Izhikevich {
 	return m
 }
 
-// Izhikevich2004Protocols returns the panels of figure 1 of Izhikevich (2004)
-// that the simple model reproduces as written: A-Q, S and T. Panel R
-// (accommodation) is left out: figure1.m integrates it with a different
-// recovery equation, u' = a·b·(v+65), and u(0) = −16, which is not the
-// model's u' = a(bv − u).
+// Izhikevich2004Protocols returns the 20 panels A-T of figure 1 of
+// Izhikevich (2004). Panel R (accommodation) uses another recovery
+// equation, u' = a·b·(v + 65) (figure1.m: u = u + tau*a*(b*(V+65))), the
+// model's UIntegrate, from u(0) = −16.
 //
 // The stimuli follow figure1.m's tests on its time grid (t > T1 switches on,
 // t < T1 + w switches off). Panel notes from figure1.m: G (class 1) ramps
@@ -93,7 +103,10 @@ func izh04Class1(a, b, c, d float64) Izhikevich {
 // from a holding current of −0.5; K (resonator) gives 4 ms pulses of 0.65 at
 // 40, 60 (20 ms apart, resonant) and 280, 320 ms (40 ms apart); L
 // (integrator) gives 2 ms pulses of 9 at 100/11, 100/11 + 5 (close) and 70,
-// 80 ms (far apart); M and N hold −15 for 5 ms from 20 ms.
+// 80 ms (far apart); M and N hold −15 for 5 ms from 20 ms; R ramps
+// I = t/25 up to 8 at 200 ms (slowly: no spike), is 0 until 300 ms, then
+// ramps I = (t−300)/12.5·4 for 12.5 ms (steeply, to 3.84 on the grid:
+// one spike) and returns to 0.
 //
 // The panels are tuned to the published Euler scheme (Simulate(nil)). Solved
 // accurately (AccurateSettings), every spike comes earlier and some panels
@@ -162,10 +175,35 @@ func Izhikevich2004Protocols() []Protocol {
 				}
 				return 0
 			}), T: 50, Dt: 0.1},
+		{Panel: "R", Name: "accommodation", Model: izh04Accommodation(0.02, 1, -55, 4), V0: -65,
+			Stim: accommodationRamps(), T: 400, Dt: 0.5},
 		{Panel: "S", Name: "inhibition-induced spiking", Model: izh04(-0.02, -1, -60, 8), V0: -63.8,
 			Stim: inhibitionWindow(), T: 350, Dt: 0.5},
 		{Panel: "T", Name: "inhibition-induced bursting", Model: izh04(-0.026, -1, -45, -2), V0: -63.8,
 			Stim: inhibitionWindow(), T: 350, Dt: 0.5},
+	}
+}
+
+// izh04Accommodation is the model of panel R: recovery u' = a·b·(v + 65).
+func izh04Accommodation(a, b, c, d float64) Izhikevich {
+	m := *Izhikevich2003(a, b, c, d)
+	m.U = UIntegrate
+	return m
+}
+
+// accommodationRamps is the current of panel R, with figure1.m's tests:
+// t/25 for t < 200, 0 for t < 300, (t − 300)/12.5·4 for t < 312.5, then 0.
+func accommodationRamps() stim.Func {
+	return func(t float64) float64 {
+		switch {
+		case t < 200:
+			return t / 25
+		case t < 300:
+			return 0
+		case t < 312.5:
+			return (t - 300) / 12.5 * 4
+		}
+		return 0
 	}
 }
 
@@ -188,5 +226,6 @@ func Izhikevich2004Protocol(key string) (Protocol, error) {
 			return p, nil
 		}
 	}
-	return Protocol{}, fmt.Errorf("neuron: no Izhikevich (2004) protocol %q", key)
+	return Protocol{}, &neurokit.BadInputError{Where: "neuron.Izhikevich2004Protocol", Name: "key", Value: key,
+		Want: "a panel letter A-Q, S, T or a feature name (\"tonic spiking\", ...)"}
 }

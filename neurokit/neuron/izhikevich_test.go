@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"github.com/modelneurons/modelneurons/neurokit/ode"
+	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
 
 // count returns the number of spike times in (a, b].
@@ -153,19 +154,26 @@ func slicesMin(xs []float64) float64 {
 
 // publishedLoop is the integration loop of Izhikevich's figure1.m written
 // out as an independent reference: at each grid time t_k = k·dt, I = I(t_k),
-// v += dt·(K2v² + K1v + K0 − u + I), then u += dt·a(bv − u) with the new v;
-// if v > VPeak a spike is recorded (at t_k + dt, the end of the step) and
-// v ← c, u ← u + d.
+// v += dt·(K2v² + K1v + K0 − u + I), then u += dt·a(bv − u) with the new v
+// (panel R: u += dt·a·b(v + 65), from u = −16); if v > VPeak a spike is
+// recorded (at t_k + dt, the end of the step) and v ← c, u ← u + d.
 func publishedLoop(pr Protocol) []float64 {
 	m := pr.Model
 	v, u := pr.V0, m.B*pr.V0
+	if pr.Panel == "R" {
+		u = -16
+	}
 	n := int(math.Round(pr.T / pr.Dt))
 	var ts []float64
 	for k := range n {
 		t := float64(k) * pr.Dt
 		I := pr.Stim.At(t)
 		v += pr.Dt * (m.K2*v*v + m.K1*v + m.K0 - u + I)
-		u += pr.Dt * m.A * (m.B*v - u)
+		if pr.Panel == "R" {
+			u += pr.Dt * m.A * m.B * (v + 65)
+		} else {
+			u += pr.Dt * m.A * (m.B*v - u)
+		}
 		if v > m.VPeak {
 			ts = append(ts, t+pr.Dt)
 			v = m.C
@@ -405,6 +413,46 @@ func TestIzhikevich2004Protocols(t *testing.T) {
 			t.Errorf("max v after the spike = %v, want > c = −60", vmax)
 		}
 	})
+	t.Run("R accommodation", func(t *testing.T) {
+		// Izhikevich (2004), fig. 1R and figure1.m: a slow ramp to I = 8
+		// (t/25 over 200 ms) elicits no spike, the steep ramp of 12.5 ms
+		// from 300 ms to a smaller I (3.84 on the 0.5 ms grid) elicits
+		// one — the figure's single spike, at 312 ms with the published
+		// scheme (310.5 ms solved accurately). u' = a·b·(v + 65) rises with
+		// v and keeps the slow ramp below threshold.
+		pr, _ := Izhikevich2004Protocol("R")
+		if y := pr.Init(); y[0] != -65 || math.Abs(y[1]-(-16)) > 1e-12 {
+			t.Errorf("Init = %v, want figure1.m's (−65, −16)", y)
+		}
+		eq := pr.Model // no stimulus: (−65, −16) is its equilibrium
+		d := make([]float64, 2)
+		eq.Deriv(d, 0, eq.Rest())
+		if d[0] != 0 || d[1] != 0 || eq.Rest()[1] != pr.Init()[1] {
+			t.Errorf("Rest %v, derivative there %v", eq.Rest(), d)
+		}
+		ts, _ := run("R")
+		if len(ts) != 1 || count(ts, 300, 315) != 1 {
+			t.Errorf("published scheme: spikes %v, want one in the steep ramp (300, 315]", ts)
+		}
+		acc, err := pr.Simulate(pr.Neuron().AccurateSettings())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a := acc.EventTimes[0]; len(a) != 1 || count(a, 300, 315) != 1 {
+			t.Errorf("accurate: spikes %v, want one in (300, 315]", a)
+		}
+		// The slow ramp's peak is not subthreshold in itself: the same
+		// I = 8 switched on at once fires.
+		m := pr.Neuron()
+		m.Stim = stim.Step{Onset: 0, Amp: 8}
+		r, err := ode.Solve(m, pr.Init(), 0, 50, m.AccurateSettings())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.EventTimes[0]) == 0 {
+			t.Error("a step to I = 8 does not fire: the ramp's silence would not be accommodation")
+		}
+	})
 	for _, key := range []string{"S", "T"} {
 		t.Run(key+" inhibition-induced", func(t *testing.T) {
 			// I drops from 80 to 75 between 50 and 250 ms: spikes (S) or
@@ -464,7 +512,12 @@ func TestIzhikevichAccurateVersusPublished(t *testing.T) {
 
 func TestIzhikevichJacobian(t *testing.T) {
 	p := Izhikevich2003(0.02, 0.2, -65, 8)
-	for _, y := range [][]float64{{-70, -14}, {-50, 3}, {20, -10}} {
+	acc := Izhikevich2003(0.02, 1, -55, 4)
+	acc.U = UIntegrate
+	for i, y := range [][]float64{{-70, -14}, {-50, 3}, {20, -10}, {-70, -14}, {-50, 3}} {
+		if i == 3 {
+			p = acc
+		}
 		got := mat.NewDense(2, 2, nil)
 		p.Jacobian(got, 0, y)
 		want := mat.NewDense(2, 2, nil)
@@ -487,6 +540,7 @@ func TestIzhikevichValidate(t *testing.T) {
 		"c≥peak":   func(p *Izhikevich) { p.C = 30 },
 		"a NaN":    func(p *Izhikevich) { p.A = math.NaN() },
 		"peak Inf": func(p *Izhikevich) { p.VPeak = math.Inf(1) },
+		"U=2":      func(p *Izhikevich) { p.U = 2 },
 	} {
 		p := Izhikevich2003(0.02, 0.2, -65, 8)
 		mod(p)
@@ -503,8 +557,21 @@ func TestIzhikevich2004ProtocolLookup(t *testing.T) {
 			t.Errorf("%q: %v %v", key, pr.Panel, err)
 		}
 	}
-	if _, err := Izhikevich2004Protocol("R"); err == nil {
-		t.Error("panel R (accommodation) is not provided but was found")
+	// All 20 panels of fig. 1, A to T, in order.
+	prs := Izhikevich2004Protocols()
+	for i, pr := range prs {
+		if want := string(rune('A' + i)); pr.Panel != want {
+			t.Errorf("protocol %d is panel %q, want %q", i, pr.Panel, want)
+		}
+	}
+	if len(prs) != 20 {
+		t.Errorf("%d panels, want 20", len(prs))
+	}
+	if pr, err := Izhikevich2004Protocol("accommodation"); err != nil || pr.Panel != "R" || pr.Model.U != UIntegrate {
+		t.Errorf("accommodation: panel %q, U %v, %v", pr.Panel, pr.Model.U, err)
+	}
+	if _, err := Izhikevich2004Protocol("Z"); err == nil {
+		t.Error("panel Z found")
 	}
 	// Class 1 and integrator use 0.04v² + 4.1v + 108 (figure1.m).
 	for _, key := range []string{"G", "L"} {

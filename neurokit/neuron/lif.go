@@ -1,11 +1,11 @@
 package neuron
 
 import (
-	"fmt"
 	"math"
 
 	"gonum.org/v1/gonum/mat"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
@@ -41,24 +41,28 @@ func LIFDayanAbbott2001() *LIF {
 	return &LIF{TauM: 10, R: 10, VTh: 15, VReset: 0, TRef: 0}
 }
 
-// Validate reports parameters that are NaN, infinite or non-physical.
+// Params implements neurokit.Describer: every parameter with its unit,
+// allowed range, slider range and the default of LIFDayanAbbott2001.
+func (p *LIF) Params() neurokit.Params {
+	inf := math.Inf(1)
+	mV := neurokit.MilliVolt
+	return neurokit.Params{
+		positive(&p.TauM, "TauM", "τ_{m}", neurokit.MilliSecond, "membrane time constant", 1, 50, 10),
+		positive(&p.R, "R", "R", neurokit.MegaOhm, "membrane resistance", 1, 50, 10),
+		field(&p.VTh, "VTh", "V_{th}", mV, "spike threshold, relative to rest", -inf, inf, 5, 30, 15),
+		field(&p.VReset, "VReset", "V_{reset}", mV, "reset potential, relative to rest; below VTh", -inf, inf, -10, 14, 0),
+		field(&p.TRef, "TRef", "t_{ref}", neurokit.MilliSecond, "absolute refractory period", 0, inf, 0, 10, 0),
+		currentField(&p.I, neurokit.NanoAmp, -1, 5),
+	}
+}
+
+// Validate reports the first parameter outside its allowed range (Params),
+// VReset ≥ VTh, and an invalid stimulus, as an error wrapping
+// neurokit.ErrBadInput that names it.
 func (p *LIF) Validate() error {
-	if err := checkFinite("LIF",
-		[]string{"TauM", "R", "VTh", "VReset", "TRef", "I"},
-		[]float64{p.TauM, p.R, p.VTh, p.VReset, p.TRef, p.I}); err != nil {
-		return err
-	}
-	switch {
-	case p.TauM <= 0:
-		return fmt.Errorf("neuron: LIF: TauM = %v ms must be > 0", p.TauM)
-	case p.R <= 0:
-		return fmt.Errorf("neuron: LIF: R = %v MΩ must be > 0", p.R)
-	case p.VReset >= p.VTh:
-		return fmt.Errorf("neuron: LIF: VReset = %v mV must be below VTh = %v mV", p.VReset, p.VTh)
-	case p.TRef < 0:
-		return fmt.Errorf("neuron: LIF: TRef = %v ms must be ≥ 0", p.TRef)
-	}
-	return nil
+	return validate("neuron.LIF", p.Params(), func() error {
+		return below("neuron.LIF", "VReset", p.VReset, "VTh", p.VTh)
+	}, p.Stim)
 }
 
 // Dim implements ode.System.
@@ -73,26 +77,16 @@ func (p *LIF) Names() []string { return []string{"v"} }
 // Applied implements Model.
 func (p *LIF) Applied() float64 { return p.I }
 
+// Stimulus implements Model.
+func (p *LIF) Stimulus() stim.Stimulus { return p.Stim }
+
 // WithStim implements Model: a copy of the model driven by s on top of I.
-func (p *LIF) WithStim(s stim.Stimulus) Model {
-	q := *p
-	q.Stim = s
-	return &q
-}
+func (p *LIF) WithStim(s stim.Stimulus) Model { return with(p, func(q *LIF) { q.Stim = s }) }
 
 // WithApplied implements Model.
-func (p *LIF) WithApplied(I float64) Model {
-	q := *p
-	q.I = I
-	return &q
-}
+func (p *LIF) WithApplied(I float64) Model { return with(p, func(q *LIF) { q.I = I }) }
 
-func (p *LIF) current(t float64) float64 {
-	if p.Stim == nil {
-		return p.I
-	}
-	return p.I + p.Stim.At(t)
-}
+func (p *LIF) current(t float64) float64 { return drive(p.I, p.Stim, t) }
 
 // Deriv implements ode.System: dv/dt = (−v + R·I)/τm.
 func (p *LIF) Deriv(dst []float64, t float64, y []float64) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+
+	"github.com/modelneurons/modelneurons/neurokit"
 )
 
 // Artificial rate units: the most abstract model neuron. Unit i receives the
@@ -40,7 +42,8 @@ func (a Activation) String() string {
 	return fmt.Sprintf("Activation(%d)", int(a))
 }
 
-// Value is f(I).
+// Value is f(I). It panics for an Activation other than the four above
+// (a programmer error; Network.Validate reports it).
 func (a Activation) Value(I float64) float64 {
 	switch a {
 	case Linear:
@@ -56,7 +59,7 @@ func (a Activation) Value(I float64) float64 {
 }
 
 // Derivative is f'(I). For ReLU it is 0 at I ≤ 0 and 1 above (the
-// subgradient convention at the kink).
+// subgradient convention at the kink). It panics for an unknown Activation.
 func (a Activation) Derivative(I float64) float64 {
 	switch a {
 	case Linear:
@@ -98,7 +101,7 @@ type Layer struct {
 }
 
 // CurrentsTo writes the input currents I_i = Σ_j w_ij v_j + b_i into dst
-// (len Out) for inputs v (len In).
+// (len Out) for inputs v (len In). It panics for other lengths.
 func (l *Layer) CurrentsTo(dst, v []float64) {
 	if len(dst) != l.Out || len(v) != l.In {
 		panic("neuron: Layer.CurrentsTo: wrong lengths")
@@ -138,7 +141,8 @@ type Network struct {
 // variance 1/fan-in, hidden biases from the standard normal (so that the
 // units' thresholds −b/w spread over the input range) and output biases are
 // zero. NewNetwork(rng, Tanh, 1, 20, 1) is the 1-input, 20-hidden-unit,
-// 1-output network of the universal approximation theorem.
+// 1-output network of the universal approximation theorem. It panics, as a
+// programmer error, if sizes has fewer than two elements or one below 1.
 func NewNetwork(rng *rand.Rand, hidden Activation, sizes ...int) *Network {
 	if len(sizes) < 2 {
 		panic("neuron: NewNetwork needs at least input and output sizes")
@@ -212,7 +216,8 @@ func (n *Network) OutputTo(dst, x []float64) {
 	copy(dst, n.forward(x))
 }
 
-// Predict is the output of a 1-input, 1-output network at x.
+// Predict is the output of a 1-input, 1-output network at x; it panics for
+// another shape.
 func (n *Network) Predict(x float64) float64 {
 	if n.In() != 1 || n.Out() != 1 {
 		panic("neuron: Predict needs a 1-input, 1-output network")
@@ -230,7 +235,7 @@ func (n *Network) NumParams() int {
 }
 
 // ParamsTo writes every layer's W then B, layer by layer, into dst
-// (len NumParams).
+// (len NumParams; it panics otherwise).
 func (n *Network) ParamsTo(dst []float64) {
 	if len(dst) != n.NumParams() {
 		panic("neuron: len(dst) != NumParams()")
@@ -243,6 +248,7 @@ func (n *Network) ParamsTo(dst []float64) {
 }
 
 // SetParams sets the weights and biases from p, in the order of ParamsTo.
+// It panics if len(p) != NumParams().
 func (n *Network) SetParams(p []float64) {
 	if len(p) != n.NumParams() {
 		panic("neuron: len(p) != NumParams()")
@@ -262,7 +268,9 @@ func (n *Network) Loss(x, y []float64) float64 {
 
 // LossGradTo returns the mean squared error over the samples (see Loss) and,
 // if grad is not nil, writes its gradient with respect to the parameters
-// (in the order of ParamsTo) into grad, by backpropagation.
+// (in the order of ParamsTo) into grad, by backpropagation. It panics if
+// len(x), len(y) or len(grad) do not match the network (Train checks them
+// and returns an error instead).
 func (n *Network) LossGradTo(grad, x, y []float64) float64 {
 	in, out := n.In(), n.Out()
 	N := len(x) / in
@@ -324,8 +332,66 @@ func (n *Network) LossGradTo(grad, x, y []float64) float64 {
 	return loss * scale
 }
 
+// Params implements neurokit.Describer: the weights and biases, layer by
+// layer in the order of ParamsTo, named "W1[i,j]" (the weight from input j
+// to unit i of the first layer) and "b1[i]" (its bias), "W2[i,j]", ...
+// They are dimensionless and may take any finite value; the slider range is
+// [−5, 5]. A network has no reference constructor (NewNetwork draws them at
+// random), so each Default is the value in this instance. The activation
+// functions and layer sizes are structure, not parameters.
+func (n *Network) Params() neurokit.Params {
+	inf := math.Inf(1)
+	var ps neurokit.Params
+	for k := range n.Layers {
+		l := &n.Layers[k]
+		for i := range l.W {
+			name := fmt.Sprintf("W%d[%d,%d]", k+1, i/max(l.In, 1), i%max(l.In, 1))
+			ps = append(ps, field(&l.W[i], name, fmt.Sprintf("w^{(%d)}_{%d,%d}", k+1, i/max(l.In, 1), i%max(l.In, 1)),
+				neurokit.Dimensionless, fmt.Sprintf("weight of layer %d", k+1), -inf, inf, -5, 5, l.W[i]))
+		}
+		for i := range l.B {
+			ps = append(ps, field(&l.B[i], fmt.Sprintf("b%d[%d]", k+1, i), fmt.Sprintf("b^{(%d)}_{%d}", k+1, i),
+				neurokit.Dimensionless, fmt.Sprintf("bias of layer %d", k+1), -inf, inf, -5, 5, l.B[i]))
+		}
+	}
+	return ps
+}
+
+// Validate reports, as an error wrapping neurokit.ErrBadInput: no layers; a
+// layer whose sizes do not chain (Layers[k].In != Layers[k−1].Out) or whose
+// W and B do not have In·Out and Out elements; an unknown activation; and
+// a NaN or infinite weight or bias (naming it, "W1[3,0]").
+func (n *Network) Validate() error {
+	const where = "neuron.Network"
+	if len(n.Layers) == 0 {
+		return &neurokit.BadInputError{Where: where, Name: "len(Layers)", Value: 0, Want: "≥ 1"}
+	}
+	for k, l := range n.Layers {
+		lay := fmt.Sprintf("Layers[%d]", k)
+		switch {
+		case l.In <= 0 || l.Out <= 0:
+			return &neurokit.BadInputError{Where: where, Name: lay + ".In, Out", Value: fmt.Sprintf("%d, %d", l.In, l.Out),
+				Want: "both ≥ 1"}
+		case k > 0 && l.In != n.Layers[k-1].Out:
+			return &neurokit.BadInputError{Where: where, Name: lay + ".In", Value: l.In,
+				Want: fmt.Sprintf("= Layers[%d].Out = %d", k-1, n.Layers[k-1].Out)}
+		case len(l.W) != l.In*l.Out:
+			return &neurokit.BadInputError{Where: where, Name: "len(" + lay + ".W)", Value: len(l.W),
+				Want: fmt.Sprintf("In·Out = %d", l.In*l.Out)}
+		case len(l.B) != l.Out:
+			return &neurokit.BadInputError{Where: where, Name: "len(" + lay + ".B)", Value: len(l.B),
+				Want: fmt.Sprintf("Out = %d", l.Out)}
+		case l.Act < Linear || l.Act > ReLU:
+			return &neurokit.BadInputError{Where: where, Name: lay + ".Act", Value: int(l.Act),
+				Want: "Linear, Sigmoid, Tanh or ReLU"}
+		}
+	}
+	return n.Params().Validate(where)
+}
+
 // TrainSettings configure Network.Train. A nil *TrainSettings means all
-// defaults; a zero field means that field's default.
+// defaults; a zero field means that field's default, and a negative, NaN or
+// infinite one is an error.
 type TrainSettings struct {
 	// Rate is the learning rate η of the update Δp = −η·∇loss (+ momentum).
 	// Default 0.01.
@@ -333,7 +399,8 @@ type TrainSettings struct {
 	// Momentum μ ∈ [0, 1) keeps a velocity u ← μu − η∇loss, p ← p + u
 	// (heavy-ball gradient descent). Default 0: plain gradient descent.
 	Momentum float64
-	// Epochs is the number of passes over the data. Default 1000.
+	// Epochs is the number of passes over the data. Default 1000; at most
+	// MaxEpochs, and Epochs × samples × NumParams at most MaxTrainWork.
 	Epochs int
 	// Batch is the mini-batch size; 0 or ≥ N means full-batch gradient
 	// descent. Mini-batches are drawn by shuffling the samples every epoch
@@ -343,34 +410,89 @@ type TrainSettings struct {
 	Seed uint64
 }
 
-// Train fits the network to the samples (x, y) (laid out as for Loss) by
-// gradient descent on the mean squared error and returns the loss over all
-// samples after each epoch (len Epochs). It returns an error if the loss
-// stops being finite (the learning rate is too large).
-func (n *Network) Train(x, y []float64, s *TrainSettings) ([]float64, error) {
+// Bounds of Network.Train: the loss history holds one value per epoch, and
+// the work is about Epochs × samples × NumParams multiply-adds (1e11 is a few
+// minutes).
+const (
+	MaxEpochs    = 10_000_000
+	MaxTrainWork = 1e11
+)
+
+// resolve applies the settings rule to s (nil for defaults).
+func (s *TrainSettings) resolve() (TrainSettings, error) {
+	const where = "neuron.TrainSettings"
 	var set TrainSettings
 	if s != nil {
 		set = *s
 	}
-	if set.Rate == 0 {
-		set.Rate = 0.01
+	var err error
+	if set.Rate, err = neurokit.Setting(where, "Rate", set.Rate, 0.01, "", "the default, 0.01"); err != nil {
+		return set, err
 	}
-	if set.Epochs == 0 {
-		set.Epochs = 1000
+	if set.Momentum, err = neurokit.Setting(where, "Momentum", set.Momentum, 0, "", "no momentum"); err != nil {
+		return set, err
 	}
-	if set.Rate < 0 || set.Momentum < 0 || set.Momentum >= 1 || set.Epochs < 0 || set.Batch < 0 {
-		panic("neuron: TrainSettings: negative Rate, Epochs or Batch, or Momentum outside [0, 1)")
+	if set.Momentum >= 1 {
+		return set, &neurokit.BadInputError{Where: where, Name: "Momentum", Value: set.Momentum, Want: "in [0, 1)"}
+	}
+	if set.Epochs, err = neurokit.SettingInt(where, "Epochs", set.Epochs, 1000, "the default, 1000"); err != nil {
+		return set, err
+	}
+	if err := neurokit.Count(where, "Epochs", float64(set.Epochs), MaxEpochs, "train in several calls"); err != nil {
+		return set, err
+	}
+	if set.Batch, err = neurokit.SettingInt(where, "Batch", set.Batch, 0, "full batch"); err != nil {
+		return set, err
+	}
+	return set, nil
+}
+
+// Train fits the network to the samples (x, y) (laid out as for Loss) by
+// gradient descent on the mean squared error and returns the loss over all
+// samples after each epoch (len Epochs). Bad input (an invalid network or
+// setting, len(x) or len(y) that do not match the network, a NaN or
+// infinite sample, too much work) is an error wrapping neurokit.ErrBadInput;
+// it also returns an error if the loss stops being finite (the learning
+// rate is too large).
+func (n *Network) Train(x, y []float64, s *TrainSettings) (hist []float64, err error) {
+	const where = "neuron.Network.Train"
+	defer neurokit.Recover(&err, where)
+	set, err := s.resolve()
+	if err != nil {
+		return nil, err
+	}
+	if err := n.Validate(); err != nil {
+		return nil, err
 	}
 	in, out := n.In(), n.Out()
 	N := len(x) / in
-	if N == 0 || len(x) != N*in || len(y) != N*out {
-		panic("neuron: Train: len(x) and len(y) do not match the network")
+	switch {
+	case N == 0 || len(x) != N*in:
+		return nil, &neurokit.BadInputError{Where: where, Name: "len(x)", Value: len(x),
+			Want: fmt.Sprintf("a positive multiple of the network's %d input(s)", in)}
+	case len(y) != N*out:
+		return nil, &neurokit.BadInputError{Where: where, Name: "len(y)", Value: len(y),
+			Want: fmt.Sprintf("%d: %d samples × %d output(s)", N*out, N, out)}
+	}
+	for _, d := range []struct {
+		name string
+		v    []float64
+	}{{"x", x}, {"y", y}} {
+		for i, v := range d.v {
+			if err := neurokit.Finite(where, fmt.Sprintf("%s[%d]", d.name, i), v, ""); err != nil {
+				return nil, err
+			}
+		}
+	}
+	P := n.NumParams()
+	if err := neurokit.Count(where, "Epochs × samples × parameters", float64(set.Epochs)*float64(N)*float64(P),
+		MaxTrainWork, "use fewer epochs, samples or units"); err != nil {
+		return nil, err
 	}
 	batch := set.Batch
 	if batch == 0 || batch > N {
 		batch = N
 	}
-	P := n.NumParams()
 	p := make([]float64, P)
 	g := make([]float64, P)
 	u := make([]float64, P)
@@ -382,7 +504,7 @@ func (n *Network) Train(x, y []float64, s *TrainSettings) ([]float64, error) {
 	}
 	bx := make([]float64, batch*in)
 	by := make([]float64, batch*out)
-	hist := make([]float64, 0, set.Epochs)
+	hist = make([]float64, 0, set.Epochs)
 	for epoch := range set.Epochs {
 		if batch < N {
 			rng.Shuffle(N, func(i, j int) { perm[i], perm[j] = perm[j], perm[i] })
@@ -407,7 +529,7 @@ func (n *Network) Train(x, y []float64, s *TrainSettings) ([]float64, error) {
 			n.SetParams(p)
 		}
 		l := n.Loss(x, y)
-		if !finite(l) {
+		if neurokit.NotFinite(l) {
 			return hist, fmt.Errorf("neuron: training diverged at epoch %d (loss %v); lower the Rate", epoch, l)
 		}
 		hist = append(hist, l)
@@ -416,7 +538,8 @@ func (n *Network) Train(x, y []float64, s *TrainSettings) ([]float64, error) {
 }
 
 // SampleFunc returns n equally spaced samples x_i in [lo, hi] (both ends
-// included; n ≥ 2) and y_i = f(x_i), laid out for Network.Train.
+// included; it panics if n < 2) and y_i = f(x_i), laid out for
+// Network.Train.
 func SampleFunc(f func(float64) float64, lo, hi float64, n int) (x, y []float64) {
 	if n < 2 {
 		panic("neuron: SampleFunc needs n ≥ 2")

@@ -1,11 +1,10 @@
 package neuron
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
-	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/internal/numeric"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
 )
 
@@ -55,86 +54,25 @@ func boltzmann(V, VHalf, k float64) float64 {
 	return 1 / (1 + math.Exp((VHalf-V)/k))
 }
 
-// validStim wraps an invalid stimulus's error so that it names the model
-// and the Stim field, and wraps neurokit.ErrBadInput.
+// validStim wraps an invalid stimulus's error (which wraps
+// neurokit.ErrBadInput and names the stimulus's field) so that it names the
+// model and its Stim field too.
 func validStim(model string, s stim.Stimulus) error {
-	if s == nil {
-		return nil
-	}
 	if err := stim.Validate(s); err != nil {
-		if errors.Is(err, neurokit.ErrBadInput) {
-			return fmt.Errorf("%s: Stim: %w", model, err)
-		}
-		return &neurokit.BadInputError{Where: model, Name: "Stim", Value: fmt.Sprintf("%T", s), Want: err.Error()}
+		return fmt.Errorf("%s: Stim: %w", model, err)
 	}
 	return nil
 }
 
-// finite reports whether every value is neither NaN nor ±Inf.
-func finite(xs ...float64) bool {
-	for _, x := range xs {
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return false
-		}
-	}
-	return true
-}
-
-// checkFinite returns an error naming the first field that is NaN or ±Inf.
-// names and values are parallel.
-func checkFinite(model string, names []string, values []float64) error {
-	for i, x := range values {
-		if !finite(x) {
-			return fmt.Errorf("neuron: %s: %s = %v is not finite", model, names[i], x)
-		}
-	}
-	return nil
-}
-
-// rootNear finds a root of f in [lo, hi] by scanning n equal intervals for a
-// sign change and bisecting to machine precision, choosing the root nearest
-// to near. ok is false if no sign change is found. It is used to put models
-// at rest (I∞(V) = I).
+// rootNear returns the root of f in [lo, hi] nearest to near, found by
+// numeric.Roots on n equal intervals (sign changes bisected to machine
+// precision); ok is false if there is none. It is used to put models at
+// rest (I∞(V) = I).
 func rootNear(f func(float64) float64, lo, hi float64, n int, near float64) (root float64, ok bool) {
-	best := math.Inf(1)
-	h := (hi - lo) / float64(n)
-	a, fa := lo, f(lo)
-	for i := 1; i <= n; i++ {
-		b := lo + float64(i)*h
-		fb := f(b)
-		if fa == 0 || fa*fb < 0 {
-			r := a
-			if fa != 0 {
-				r = bisect(f, a, b, fa)
-			}
-			if math.Abs(r-near) < math.Abs(best-near) {
-				best, ok = r, true
-			}
-		}
-		a, fa = b, fb
-	}
-	if fa == 0 && math.Abs(a-near) < math.Abs(best-near) {
-		best, ok = a, true
-	}
-	return best, ok
+	roots, _ := numeric.Roots(f, lo, hi, n, 0)
+	return numeric.Nearest(roots, near)
 }
 
-// bisect refines a bracketed root of f in [a, b], fa = f(a), f(a)·f(b) < 0.
-func bisect(f func(float64) float64, a, b, fa float64) float64 {
-	for range 200 {
-		m := 0.5 * (a + b)
-		if m == a || m == b {
-			break
-		}
-		fm := f(m)
-		if fm == 0 {
-			return m
-		}
-		if (fm < 0) == (fa < 0) {
-			a, fa = m, fm
-		} else {
-			b = m
-		}
-	}
-	return 0.5 * (a + b)
-}
+// bisect refines a bracketed root of f in [a, b], fa = f(a), f(a)·f(b) < 0
+// (numeric.Bisect).
+var bisect = numeric.Bisect

@@ -19,9 +19,24 @@
 // Hermite interpolant, or fire at the grid with Settings.EventsAtGrid.
 //
 // Output is recorded at requested times (OutputTimes) or every k-th step
-// (OutputEvery), so long runs need not keep every point. Bad input and
-// numerical failure are returned as errors (ErrBadInput, ErrStepUnderflow,
-// ErrMaxSteps, *BlowUpError); misuse such as a nil System panics.
+// (OutputEvery), so long runs need not keep every point; at most
+// Settings.MaxPoints points are recorded (DefaultMaxPoints, two million,
+// fits a notebook), and a run that would record more is an error that says
+// to raise OutputEvery or use OutputTimes. Result.Events(name) gives the
+// times of a named event ("spike").
+//
+// Solve validates before the first derivative: the system itself if it has
+// a Validate() error method (every model of package neuron does: a NaN
+// parameter is named, not reported as a NaN state), then y0, t0, t1 and the
+// settings, under the settings rule of package neurokit (zero means the
+// default; negative, NaN or ±Inf is an error). Bad input is an error
+// wrapping ErrBadInput (= neurokit.ErrBadInput) that names the parameter;
+// numerical failure is ErrStepUnderflow, ErrMaxSteps or a *BlowUpError; a
+// panic inside the system is returned as an error wrapping
+// neurokit.ErrPanic. Nothing escapes Solve as a panic.
+//
+// The package imports no plotting library: Trajectory.XY and Phase return
+// an XYer, which has the method set of gonum/plot's plotter.XYer.
 //
 // Stepper exposes the fixed-step methods to drivers that interleave
 // integration with other work (networks with synaptic input and noise); its

@@ -418,3 +418,14 @@ func BenchmarkSolveDormandPrince(b *testing.B) {
 		Solve(oscillator{}, []float64{1, 0}, 0, 100, &Settings{OutputEvery: -1})
 	}
 }
+
+// TestEmptyInterval: t1 = t0 returns the initial state for every method,
+// with the default step sizes (which are 0 there).
+func TestEmptyInterval(t *testing.T) {
+	for _, m := range []Method{DormandPrince, RK4, Euler, SequentialEuler} {
+		res, err := Solve(oscillator{}, []float64{1, 0}, 2, 2, &Settings{Method: m})
+		if err != nil || res.TEnd != 2 || res.YEnd[0] != 1 || len(res.T) != 1 {
+			t.Errorf("%v: %v, %+v", m, err, res)
+		}
+	}
+}

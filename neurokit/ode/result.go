@@ -1,7 +1,5 @@
 package ode
 
-import "gonum.org/v1/plot/plotter"
-
 // Status says how Solve ended.
 type Status int
 
@@ -53,12 +51,21 @@ func (tr *Trajectory) Component(j int) []float64 {
 	return out
 }
 
-// XY returns a gonum/plot XYer of component j against time, without copying.
-func (tr *Trajectory) XY(j int) plotter.XYer { return trajXY{tr, j, -1} }
+// XYer is a sequence of (x, y) points. It has the method set of gonum/plot's
+// plotter.XYer, so the values below plot directly, without this package
+// importing a plotting library.
+type XYer interface {
+	Len() int
+	XY(i int) (x, y float64)
+}
 
-// Phase returns a gonum/plot XYer of component j against component i
-// (a phase-plane curve), without copying.
-func (tr *Trajectory) Phase(i, j int) plotter.XYer { return trajXY{tr, j, i} }
+// XY returns component j against time as an XYer (a gonum/plot
+// plotter.XYer), without copying.
+func (tr *Trajectory) XY(j int) XYer { return trajXY{tr, j, -1} }
+
+// Phase returns component j against component i (a phase-plane curve) as
+// an XYer (a gonum/plot plotter.XYer), without copying.
+func (tr *Trajectory) Phase(i, j int) XYer { return trajXY{tr, j, i} }
 
 type trajXY struct {
 	tr   *Trajectory
@@ -105,12 +112,26 @@ func (tr *Trajectory) push(t float64, y []float64) {
 // Result of Solve.
 type Result struct {
 	Trajectory
-	// EventTimes[k] holds the times at which Settings.Events[k] fired.
+	// EventTimes[k] holds the times at which Settings.Events[k] fired, and
+	// EventNames[k] is that event's Name.
 	EventTimes [][]float64
+	EventNames []string
 	// TEnd and YEnd are the final time and state (after any reset).
 	TEnd float64
 	YEnd []float64
 	// Status and Stats describe the run.
 	Status Status
 	Stats  Stats
+}
+
+// Events returns the times at which the first event with the given name
+// fired ("spike" for the spike events of package neuron), nil if there is
+// no such event.
+func (r *Result) Events(name string) []float64 {
+	for k, n := range r.EventNames {
+		if n == name {
+			return r.EventTimes[k]
+		}
+	}
+	return nil
 }

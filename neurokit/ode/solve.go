@@ -4,29 +4,47 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
+
+	"github.com/modelneurons/modelneurons/neurokit"
 )
 
 // Solve integrates sys from (t0, y0) to t1 with the given settings (nil for
 // defaults) and returns the recorded trajectory, event times and final state.
 //
-// Numerical failure and bad input are returned as errors (ErrBadInput,
-// ErrStepUnderflow, ErrMaxSteps, *BlowUpError); the partial result up to the
-// failure is returned with Status Failure. Solve never modifies y0.
-func Solve(sys System, y0 []float64, t0, t1 float64, s *Settings) (*Result, error) {
+// Before the first derivative it validates sys, if sys has a Validate()
+// error method (every model of package neuron does, so a NaN parameter is
+// reported by its name, not as a NaN state), then its arguments and
+// settings (the settings rule: zero means the field's default; negative,
+// NaN or infinite is an error). It bounds the work up front: a fixed-step
+// run of more than MaxSteps steps or more than MaxPoints recorded points is
+// refused before it starts.
+//
+// Bad input is returned as an error wrapping ErrBadInput (which is
+// neurokit.ErrBadInput) that names the parameter; numerical failure as
+// ErrStepUnderflow, ErrMaxSteps or a *BlowUpError, with the partial result
+// up to the failure and Status Failure. A panic in sys or in an event
+// function is returned as an error wrapping neurokit.ErrPanic. Solve never
+// modifies y0 or s.
+func Solve(sys System, y0 []float64, t0, t1 float64, s *Settings) (res *Result, err error) {
+	defer neurokit.Recover(&err, "ode.Solve")
 	if sys == nil {
-		panic("ode: nil System")
+		return nil, &neurokit.BadInputError{Where: "ode.Solve", Name: "sys", Value: nil, Want: "a System"}
 	}
-	var st Settings
-	if s != nil {
-		st = *s
+	if v, ok := sys.(interface{ Validate() error }); ok {
+		if err := v.Validate(); err != nil {
+			return nil, err
+		}
+	}
+	st, err := s.resolve(sys, y0, t0, t1)
+	if err != nil {
+		return nil, err
 	}
 	d, err := newDriver(sys, y0, t0, t1, &st)
 	if err != nil {
 		return nil, err
 	}
 	err = d.run()
-	res := &d.res
+	res = &d.res
 	res.TEnd = d.t
 	res.YEnd = append([]float64(nil), d.y...)
 	if err != nil {
@@ -65,82 +83,41 @@ type driver struct {
 	outIdx  int
 	stepIdx int
 
+	overflow error // set when the recording reached Settings.MaxPoints
+
 	res Result
 }
 
+// push records a sample during the run, up to Settings.MaxPoints.
+func (d *driver) push(t float64, y []float64) {
+	if d.overflow != nil {
+		return
+	}
+	if len(d.res.T) >= d.st.MaxPoints {
+		d.overflow = neurokit.Count("ode.Solve", "recorded points", float64(d.st.MaxPoints)+1,
+			float64(d.st.MaxPoints), "raise Settings.OutputEvery, use OutputTimes, shorten the run or raise MaxPoints")
+		return
+	}
+	d.res.push(t, y)
+}
+
+// pushEvent records the time of event k, up to Settings.MaxPoints.
+func (d *driver) pushEvent(k int, te float64) {
+	if d.overflow != nil {
+		return
+	}
+	if len(d.res.EventTimes[k]) >= d.st.MaxPoints {
+		d.overflow = neurokit.Count("ode.Solve", fmt.Sprintf("recorded times of Events[%d] (%q)", k, d.st.Events[k].Name),
+			float64(d.st.MaxPoints)+1, float64(d.st.MaxPoints), "shorten the run or raise Settings.MaxPoints")
+		return
+	}
+	d.res.EventTimes[k] = append(d.res.EventTimes[k], te)
+}
+
+// newDriver sets up a run whose arguments and settings (st, resolved) have
+// been checked.
 func newDriver(sys System, y0 []float64, t0, t1 float64, st *Settings) (*driver, error) {
 	n := sys.Dim()
-	switch {
-	case len(y0) != n:
-		return nil, badInput("len(y0) = %d, but the system has dimension %d", len(y0), n)
-	case math.IsNaN(t0) || math.IsInf(t0, 0) || math.IsNaN(t1) || math.IsInf(t1, 0):
-		return nil, badInput("t0 = %g and t1 = %g must be finite", t0, t1)
-	case t1 < t0:
-		return nil, badInput("t1 = %g is before t0 = %g (integrate ode.Reverse(sys) to go backwards)", t1, t0)
-	case st.Step < 0 || math.IsNaN(st.Step):
-		return nil, badInput("step %g must be positive (zero means the default)", st.Step)
-	case st.AbsTol < 0 || st.RelTol < 0 || math.IsNaN(st.AbsTol) || math.IsNaN(st.RelTol):
-		return nil, badInput("tolerances must be non-negative, got AbsTol %g, RelTol %g", st.AbsTol, st.RelTol)
-	case st.MaxStep < 0 || st.MinStep < 0:
-		return nil, badInput("MaxStep and MinStep must be non-negative")
-	}
-	for i, v := range y0 {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, badInput("y0[%d] = %v is not finite", i, v)
-		}
-	}
-	if st.Method == ExpEuler {
-		if _, ok := sys.(Quasilinear); !ok {
-			return nil, ErrNoQuasilinear
-		}
-	}
-	if st.Method < DormandPrince || st.Method > SequentialEuler {
-		return nil, badInput("unknown method %d", int(st.Method))
-	}
-	if st.OutputTimes != nil {
-		if !sort.Float64sAreSorted(st.OutputTimes) {
-			return nil, badInput("OutputTimes must be sorted")
-		}
-		if len(st.OutputTimes) > 0 && (st.OutputTimes[0] < t0 || st.OutputTimes[len(st.OutputTimes)-1] > t1) {
-			return nil, badInput("OutputTimes must lie within [t0, t1] = [%g, %g]", t0, t1)
-		}
-	}
-	for k, ev := range st.Events {
-		if ev.G == nil {
-			return nil, badInput("event %d (%q) has no G", k, ev.Name)
-		}
-		if ev.Refractory < 0 || math.IsNaN(ev.Refractory) {
-			return nil, badInput("event %d (%q) has refractory period %g", k, ev.Name, ev.Refractory)
-		}
-		for _, j := range ev.Hold {
-			if j < 0 || j >= n {
-				return nil, badInput("event %d (%q) holds component %d of %d", k, ev.Name, j, n)
-			}
-		}
-	}
-	// defaults
-	if st.Step == 0 && !st.Method.Adaptive() {
-		st.Step = (t1 - t0) / 1000
-	}
-	if st.AbsTol == 0 {
-		st.AbsTol = 1e-8
-	}
-	if st.RelTol == 0 {
-		st.RelTol = 1e-6
-	}
-	if st.MaxStep == 0 {
-		st.MaxStep = t1 - t0
-	}
-	if st.MaxSteps == 0 {
-		st.MaxSteps = 100_000_000
-	}
-	if st.EventTol == 0 {
-		st.EventTol = 1e-10 * math.Max(1, math.Abs(t1))
-	}
-	if st.OutputEvery == 0 {
-		st.OutputEvery = 1
-	}
-
 	d := &driver{
 		st: st, n: n, t: t0, t1: t1,
 		y:     append([]float64(nil), y0...),
@@ -157,13 +134,18 @@ func newDriver(sys System, y0 []float64, t0, t1 float64, st *Settings) (*driver,
 	}
 	d.res.Dim = n
 	d.res.EventTimes = make([][]float64, len(st.Events))
+	d.res.EventNames = make([]string, len(st.Events))
+	for k, ev := range st.Events {
+		d.res.EventNames[k] = ev.Name
+	}
 
 	d.sys.Deriv(d.f, t0, d.y)
 	d.res.Stats.FuncEvals++
 	d.fValid = true
 	for i, v := range d.f {
 		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return nil, badInput("the derivative of component %d at t0 is %v: check the model's parameters", i, v)
+			return nil, &neurokit.BadInputError{Where: "ode.Solve", Name: fmt.Sprintf("f(t0, y0)[%d]", i), Value: v,
+				Want: "finite", Hint: "check the model's parameters and y0"}
 		}
 	}
 	if st.Method.Adaptive() {
@@ -240,6 +222,10 @@ func (d *driver) runFixed() error {
 		if d.t1-tn < 1e-9*h {
 			tn = d.t1
 		}
+		if !(tn > d.t) {
+			return fmt.Errorf("%w: Step %g adds nothing to t = %g (below its rounding); use a larger Step",
+				ErrStepUnderflow, h, d.t)
+		}
 		hs := tn - d.t
 		d.beginStep(hs)
 		d.fPrevOK = false
@@ -254,6 +240,9 @@ func (d *driver) runFixed() error {
 		stop, err := d.afterStep()
 		if err != nil || stop {
 			return err
+		}
+		if d.overflow != nil {
+			return d.overflow
 		}
 	}
 	return nil
@@ -289,6 +278,10 @@ func (d *driver) runAdaptive() error {
 		if d.t+h >= stop-minStep {
 			h = stop - d.t
 			last = true
+		}
+		if !(d.t+h > d.t) {
+			return fmt.Errorf("%w: step %g adds nothing to t = %g (below its rounding); raise MinStep",
+				ErrStepUnderflow, h, d.t)
 		}
 		errNorm := dp.try(d.t, d.y, h, st.AbsTol, st.RelTol)
 		if math.IsNaN(errNorm) || math.IsInf(errNorm, 0) || errNorm > 1 {
@@ -336,6 +329,9 @@ func (d *driver) runAdaptive() error {
 		stopRun, err := d.afterStep()
 		if err != nil || stopRun {
 			return err
+		}
+		if d.overflow != nil {
+			return d.overflow
 		}
 	}
 	return nil
@@ -461,7 +457,7 @@ func (d *driver) afterStep() (bool, error) {
 		}
 		for _, c := range cs {
 			ev := &evs[c.k]
-			d.res.EventTimes[c.k] = append(d.res.EventTimes[c.k], c.te)
+			d.pushEvent(c.k, c.te)
 			d.res.Stats.Events++
 			if !ev.Terminal && ev.Reset == nil {
 				continue
@@ -482,7 +478,7 @@ func (d *driver) afterStep() (bool, error) {
 				return true, nil
 			}
 			if d.recordsSteps() {
-				d.res.push(d.t, d.y) // the state at the event, before the reset
+				d.push(d.t, d.y) // the state at the event, before the reset
 			}
 			ev.Reset(d.y)
 			if ev.Refractory > 0 && len(ev.Hold) > 0 {
@@ -493,7 +489,7 @@ func (d *driver) afterStep() (bool, error) {
 				}
 			}
 			if d.recordsSteps() {
-				d.res.push(d.t, d.y) // and after it
+				d.push(d.t, d.y) // and after it
 			}
 			d.evalEvents(d.g, d.t, d.y)
 			return false, nil
@@ -562,7 +558,7 @@ func (d *driver) outputUpTo(tEnd float64, truncated bool) {
 		ts := d.st.OutputTimes
 		for d.outIdx < len(ts) && ts[d.outIdx] <= tEnd {
 			d.interp(d.ybuf, ts[d.outIdx])
-			d.res.push(ts[d.outIdx], d.ybuf)
+			d.push(ts[d.outIdx], d.ybuf)
 			d.outIdx++
 		}
 		return
@@ -572,7 +568,7 @@ func (d *driver) outputUpTo(tEnd float64, truncated bool) {
 	}
 	d.stepIdx++
 	if d.stepIdx%d.st.OutputEvery == 0 {
-		d.res.push(d.t, d.y)
+		d.push(d.t, d.y)
 	}
 }
 
@@ -654,6 +650,14 @@ func (h *heldSystem) Linear(a, b []float64, t float64, y []float64) {
 func Reverse(sys System) System { return reversed{sys} }
 
 type reversed struct{ System }
+
+// Validate validates the original system, if it can be.
+func (r reversed) Validate() error {
+	if v, ok := r.System.(interface{ Validate() error }); ok {
+		return v.Validate()
+	}
+	return nil
+}
 
 func (r reversed) Deriv(dst []float64, t float64, y []float64) {
 	r.System.Deriv(dst, -t, y)

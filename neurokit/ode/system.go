@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/modelneurons/modelneurons/neurokit"
 )
 
 // System is an autonomous or non-autonomous vector field dy/dt = f(t, y).
@@ -45,12 +47,15 @@ var (
 	ErrStepUnderflow = errors.New("ode: step size underflow")
 	// ErrMaxSteps: Settings.MaxSteps steps were taken before reaching t1.
 	ErrMaxSteps = errors.New("ode: maximum number of steps reached")
-	// ErrBadInput: the arguments or settings cannot describe a solvable problem.
-	ErrBadInput = errors.New("ode: bad input")
+	// ErrBadInput: the arguments or settings cannot describe a solvable
+	// problem. It is neurokit.ErrBadInput, the one sentinel of the module;
+	// the error that wraps it names the parameter.
+	ErrBadInput = neurokit.ErrBadInput
 	// ErrBlowUp: the solution became NaN or infinite. See BlowUpError.
 	ErrBlowUp = errors.New("ode: solution blew up")
 	// ErrNoQuasilinear: ExpEuler was asked for on a system without Linear.
-	ErrNoQuasilinear = errors.New("ode: exponential Euler needs a Quasilinear system")
+	// It wraps ErrBadInput.
+	ErrNoQuasilinear = neurokit.BadInputKind("exponential Euler needs a Quasilinear system")
 )
 
 // BlowUpError reports where and when the solution stopped being finite.
@@ -66,7 +71,3 @@ func (e *BlowUpError) Error() string {
 }
 
 func (e *BlowUpError) Unwrap() error { return ErrBlowUp }
-
-func badInput(format string, args ...any) error {
-	return fmt.Errorf("%w: "+format, append([]any{ErrBadInput}, args...)...)
-}

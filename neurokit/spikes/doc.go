@@ -11,7 +11,8 @@
 // were recorded in; the window matters for rates, counts and PSTHs, since a
 // silent stretch is data too. Trains come from a simulated voltage trace by
 // upward threshold crossings (Detect, FromTrajectory), from the event times of
-// ode.Solve (FromEvents), or from the generators below.
+// ode.Solve (FromEvents), from a list of times (NewTrain), or from the
+// generators below.
 //
 // # Generators
 //
@@ -37,10 +38,24 @@
 // Hz, across trials) and ISIHistogram (a density). Statistics that the data
 // cannot determine — the CV of fewer than two intervals, the Fano factor of
 // fewer than two windows or of zero counts, the rate of an empty window — are
-// NaN, as in gonum/stat, never an error; histograms of no data are all zero.
-// Invalid arguments (a bin width ≤ 0) are programmer errors and panic with
-// "spikes: ...". KS implements the one-sample Kolmogorov-Smirnov test used to
-// check that intervals are exponential.
+// NaN, as in gonum/stat; histograms of no data are all zero. The statistics
+// read each train's times in increasing order, so a hand-made unsorted train
+// counts as its spikes sorted (CV never sees a negative interval). KS
+// implements the one-sample Kolmogorov-Smirnov test used to check that
+// intervals are exponential.
+//
+// # Bad input
+//
+// Every function with an argument that can be wrong returns an error
+// wrapping ErrBadInput (= neurokit.ErrBadInput) that names it: a window or
+// bin width that is not finite and positive, a NaN spike time (NewTrain,
+// FromEvents and Detect reject them when the train is made), a reversed
+// window, a rate of 1e10 Hz. Sizes computed from input are bounded before
+// anything is allocated: MaxBins windows or bins, MaxSpikes spikes and
+// MaxGenBins bins of the bin recipe, with a message that says how to ask for
+// less. Fano and CountDistribution count only the windows that hold spikes,
+// so their work does not grow with the number of windows. Panics remain only
+// for mismatched slice lengths (Detect's t and v).
 //
 // References: P. Dayan & L. F. Abbott (2001), Theoretical Neuroscience, MIT
 // Press, §1.4; P. A. W. Lewis & G. S. Shedler (1979), Simulation of

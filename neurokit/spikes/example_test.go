@@ -12,7 +12,10 @@ func ExampleDetect() {
 	// A sampled trace [mV] crossing −20 mV upward twice.
 	t := []float64{0, 1, 2, 3, 4, 5, 6}
 	v := []float64{-65, -40, 0, -60, -65, 10, -50}
-	tr := spikes.Detect(t, v, -20)
+	tr, err := spikes.Detect(t, v, -20)
+	if err != nil {
+		panic(err)
+	}
 	fmt.Println(tr.Times, tr.Rate(), "Hz")
 	// Output: [1.5 4.6] 333.3333333333333 Hz
 }
@@ -41,7 +44,10 @@ func ExamplePSTH() {
 		{Times: []float64{5, 12, 18}, T0: 0, T1: 30},
 		{Times: []float64{8, 25}, T0: 0, T1: 30},
 	}
-	h := spikes.PSTH(10, trials...)
+	h, err := spikes.PSTH(10, trials...)
+	if err != nil {
+		panic(err)
+	}
 	// Per bin: spikes / (2 trials × 0.01 s).
 	fmt.Println(h.Centers(), h.Values)
 	// Output: [5 15 25] [100 100 50]

@@ -66,7 +66,7 @@ func TestExactPoisson(t *testing.T) {
 	// Fano = 1 for any window (Dayan & Abbott 2001, §1.4); 100 ms windows,
 	// 10000 of them.
 	nw := T / 100
-	if f := Fano(100, tr); math.Abs(f-1) > nSE*math.Sqrt(2/nw) {
+	if f := ok(Fano(100, tr)); math.Abs(f-1) > nSE*math.Sqrt(2/nw) {
 		t.Errorf("Fano = %v, want 1 ± %v", f, nSE*math.Sqrt(2/nw))
 	}
 	// Intervals are exponential with density r·e^{−rτ} (Dayan & Abbott 2001,
@@ -83,7 +83,7 @@ func TestExactPoisson(t *testing.T) {
 	}
 	// The count in a 100 ms window is Poisson with mean m = rate·0.1 s = 2:
 	// P(n) = mⁿe^{−m}/n!.
-	pd := CountDistribution(100, tr)
+	pd := ok(CountDistribution(100, tr))
 	for k := 0; k <= 6; k++ {
 		want := math.Exp(-2) * math.Pow(2, float64(k)) / math.Gamma(float64(k)+1)
 		se := math.Sqrt(want * (1 - want) / nw)
@@ -93,7 +93,7 @@ func TestExactPoisson(t *testing.T) {
 	}
 	// ISI density r·e^{−rτ} [1/ms] on 5 ms bins: bin k holds a fraction
 	// p_k = e^{−r·a} − e^{−r·b} of the intervals.
-	h := ISIHistogram(5, 200, tr)
+	h := ok(ISIHistogram(5, 200, tr))
 	for k, v := range h.Values {
 		a, b := h.Edges[k], h.Edges[k+1]
 		pk := math.Exp(-rate*a/1000) - math.Exp(-rate*b/1000)
@@ -195,7 +195,7 @@ func TestBins(t *testing.T) {
 		t.Fatal(err)
 	}
 	nw := 2e5 / 50.0
-	if f := Fano(50, coarse); math.Abs(f-0.8) > nSE*math.Sqrt(2/nw) {
+	if f := ok(Fano(50, coarse)); math.Abs(f-0.8) > nSE*math.Sqrt(2/nw) {
 		t.Errorf("Fano of the bin recipe at r·Δt = 0.2: %v, want 0.8 ± %v", f, nSE*math.Sqrt(2/nw))
 	}
 	// r·Δt ≥ 1 is an error, not a train with a spike in every bin.
@@ -275,7 +275,7 @@ func TestThinningSinusoid(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		checkPSTH(t, "Thinning", PSTH(20, trs...), trials)
+		checkPSTH(t, "Thinning", ok(PSTH(20, trs...)), trials)
 	}
 	// The bin recipe with the same rate, r·Δt ≤ 0.009.
 	rng := newRand(11)
@@ -287,7 +287,7 @@ func TestThinningSinusoid(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	checkPSTH(t, "Bins", PSTH(50, trs...), n)
+	checkPSTH(t, "Bins", ok(PSTH(50, trs...)), n)
 	// A MaxRate below the rate is reported, not silently clipped.
 	_, err := Inhomogeneous{Rate: sineRate, MaxRate: 60}.Thinning(newRand(12), 0, 1000)
 	if !errors.Is(err, ErrRateBound) {

@@ -1,10 +1,12 @@
 package spikes
 
 import (
+	"errors"
 	"math"
 	"slices"
 	"testing"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
 )
 
@@ -15,14 +17,14 @@ func TestDetectPiecewiseLinear(t *testing.T) {
 	// crossing at 7 exactly) follow the rule v[i−1] < θ ≤ v[i].
 	tt := []float64{0, 1, 2, 3, 4, 5, 6, 7, 8}
 	v := []float64{0, 2, 0, -1, 3, 3, 0, 1, 1}
-	tr := Detect(tt, v, 1)
+	tr := ok(Detect(tt, v, 1))
 	if want := []float64{0.5, 3.5, 7}; !slices.Equal(tr.Times, want) {
 		t.Errorf("Detect = %v, want %v", tr.Times, want)
 	}
 	if tr.T0 != 0 || tr.T1 != 8 {
 		t.Errorf("window [%v, %v], want [0, 8]", tr.T0, tr.T1)
 	}
-	if e := Detect(nil, nil, 0); e.Len() != 0 {
+	if e := ok(Detect(nil, nil, 0)); e.Len() != 0 {
 		t.Errorf("Detect of no samples = %v", e)
 	}
 }
@@ -38,7 +40,7 @@ func TestFromTrajectorySine(t *testing.T) {
 		tr.T = append(tr.T, ti)
 		tr.Y = append(tr.Y, -1, 40*math.Sin(2*math.Pi*ti/100)-20)
 	}
-	s := FromTrajectory(tr, 1, 0)
+	s := ok(FromTrajectory(tr, 1, 0))
 	if s.Len() != 5 {
 		t.Fatalf("found %d spikes in 500 ms of a 10 Hz wave, want 5", s.Len())
 	}
@@ -50,13 +52,13 @@ func TestFromTrajectorySine(t *testing.T) {
 		}
 	}
 	// Component 0 is constant −1 and never crosses.
-	if n := FromTrajectory(tr, 0, 0).Len(); n != 0 {
+	if n := ok(FromTrajectory(tr, 0, 0)).Len(); n != 0 {
 		t.Errorf("constant component gave %d spikes", n)
 	}
 }
 
 func TestTrainBasics(t *testing.T) {
-	tr := FromEvents([]float64{30, 10, 250, 20, -5, 1001}, 0, 1000)
+	tr := ok(FromEvents([]float64{30, 10, 250, 20, -5, 1001}, 0, 1000))
 	if want := []float64{10, 20, 30, 250}; !slices.Equal(tr.Times, want) {
 		t.Fatalf("FromEvents = %v, want %v (sorted, within [0, 1000])", tr.Times, want)
 	}
@@ -97,19 +99,19 @@ func TestStatisticsEdgeCases(t *testing.T) {
 	if !math.IsNaN(CV(one)) || !math.IsNaN(CV(empty, one)) {
 		t.Error("CV of fewer than two intervals is not NaN")
 	}
-	if !math.IsNaN(Fano(100, one)) {
+	if !math.IsNaN(ok(Fano(100, one))) {
 		t.Error("Fano of one window is not NaN")
 	}
-	if !math.IsNaN(Fano(10, empty)) {
+	if !math.IsNaN(ok(Fano(10, empty))) {
 		t.Error("Fano of zero counts is not NaN")
 	}
 	if !math.IsNaN(Train{}.Rate()) || !math.IsNaN(MeanRate()) {
 		t.Error("rate of an empty window is not NaN")
 	}
-	if h := ISIHistogram(1, 10, one); len(h.Values) != 10 || slices.Max(h.Values) != 0 {
+	if h := ok(ISIHistogram(1, 10, one)); len(h.Values) != 10 || slices.Max(h.Values) != 0 {
 		t.Errorf("ISIHistogram without intervals = %v", h.Values)
 	}
-	if p := CountDistribution(1000, one); len(p) != 0 {
+	if p := ok(CountDistribution(1000, one)); len(p) != 0 {
 		t.Errorf("CountDistribution with no whole window = %v", p)
 	}
 	// Regular spikes every 10 ms: every ISI equal, CV = 0; counts of
@@ -121,16 +123,16 @@ func TestStatisticsEdgeCases(t *testing.T) {
 	if cv := CV(reg); cv > 1e-12 {
 		t.Errorf("CV of a regular train = %v, want 0", cv)
 	}
-	if f := Fano(50, reg); f != 0 {
+	if f := ok(Fano(50, reg)); f != 0 {
 		t.Errorf("Fano of a regular train = %v, want 0", f)
 	}
-	c := Counts(50, reg)
+	c := ok(Counts(50, reg))
 	if len(c) != 20 || slices.Min(c) != 5 || slices.Max(c) != 5 {
 		t.Errorf("Counts = %v, want 20 windows of 5", c)
 	}
 	// Two trials of the regular train: a PSTH with 10 ms bins has one spike
 	// per bin per trial: 1/(10 ms) = 100 Hz in every bin.
-	h := PSTH(10, reg, reg)
+	h := ok(PSTH(10, reg, reg))
 	if len(h.Values) != 100 || slices.Min(h.Values) != 100 || slices.Max(h.Values) != 100 {
 		t.Errorf("PSTH of a regular train: %d bins, range [%v, %v], want 100 bins of 100 Hz",
 			len(h.Values), slices.Min(h.Values), slices.Max(h.Values))
@@ -138,19 +140,25 @@ func TestStatisticsEdgeCases(t *testing.T) {
 	if cs := h.Centers(); cs[0] != 5 || cs[99] != 995 {
 		t.Errorf("PSTH centers %v … %v, want 5 … 995", cs[0], cs[99])
 	}
-	for _, f := range []func(){
-		func() { PSTH(0, reg) },
-		func() { PSTH(10, reg, Train{T0: 0, T1: 500}) },
-		func() { Counts(-1, reg) },
-		func() { ISIHistogram(2, 1, reg) },
+	for i, err := range []error{
+		second(PSTH(0, reg)),
+		second(PSTH(10, reg, Train{T0: 0, T1: 500})),
+		second(Counts(-1, reg)),
+		second(ISIHistogram(2, 1, reg)),
 	} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Error("bad argument did not panic")
-				}
-			}()
-			f()
-		}()
+		if !errors.Is(err, neurokit.ErrBadInput) {
+			t.Errorf("bad argument %d: err = %v, want ErrBadInput", i, err)
+		}
 	}
 }
+
+// ok returns v, and panics (failing the test) if err is not nil.
+func ok[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// second returns the error of a call.
+func second[T any](_ T, err error) error { return err }

@@ -1,8 +1,9 @@
 package stim
 
 import (
-	"fmt"
 	"math"
+
+	"github.com/modelneurons/modelneurons/neurokit"
 )
 
 // Sweep is how a Chirp's frequency moves from F0 to F1.
@@ -45,9 +46,6 @@ type Chirp struct {
 
 // At implements Stimulus.
 func (c Chirp) At(t float64) float64 {
-	if err := c.Validate(); err != nil {
-		panic(err)
-	}
 	tau := t - c.Onset
 	if tau < 0 || tau >= c.Duration {
 		return 0
@@ -58,18 +56,12 @@ func (c Chirp) At(t float64) float64 {
 // PhaseAt returns the phase φ [rad] at time t [ms] within the sweep, 0 before
 // it and φ(Duration) after it.
 func (c Chirp) PhaseAt(t float64) float64 {
-	if err := c.Validate(); err != nil {
-		panic(err)
-	}
 	return c.phase(min(max(t-c.Onset, 0), c.Duration))
 }
 
 // FrequencyAt returns the instantaneous frequency f = (dφ/dt)/2π [Hz] at
 // time t [ms] within the sweep, and 0 outside it.
 func (c Chirp) FrequencyAt(t float64) float64 {
-	if err := c.Validate(); err != nil {
-		panic(err)
-	}
 	tau := t - c.Onset
 	if tau < 0 || tau >= c.Duration {
 		return 0
@@ -97,26 +89,18 @@ func (c Chirp) phase(tau float64) float64 {
 // Validate reports non-finite fields, Duration ≤ 0, negative frequencies,
 // non-positive frequencies for an Exponential sweep and an unknown Sweep.
 func (c Chirp) Validate() error {
-	if err := firstErr(finite("Chirp.Amp", c.Amp), finite("Chirp.F0", c.F0), finite("Chirp.F1", c.F1),
-		finite("Chirp.Onset", c.Onset), finite("Chirp.Duration", c.Duration)); err != nil {
+	hz := neurokit.Hertz
+	if err := firstErr(finite("Chirp", "Amp", c.Amp, ""), finite("Chirp", "Onset", c.Onset, ms),
+		positive("Chirp", "Duration", c.Duration, ms)); err != nil {
 		return err
-	}
-	if c.Duration <= 0 {
-		return fmt.Errorf("stim: Chirp.Duration = %v must be > 0", c.Duration)
 	}
 	switch c.Sweep {
 	case Linear:
-		if c.F0 < 0 || c.F1 < 0 {
-			return fmt.Errorf("stim: Chirp frequencies F0 = %v, F1 = %v must be ≥ 0", c.F0, c.F1)
-		}
+		return firstErr(nonNegative("Chirp", "F0", c.F0, hz), nonNegative("Chirp", "F1", c.F1, hz))
 	case Exponential:
-		if c.F0 <= 0 || c.F1 <= 0 {
-			return fmt.Errorf("stim: exponential Chirp frequencies F0 = %v, F1 = %v must be > 0", c.F0, c.F1)
-		}
-	default:
-		return fmt.Errorf("stim: unknown Chirp.Sweep %d", int(c.Sweep))
+		return firstErr(positive("Chirp", "F0", c.F0, hz), positive("Chirp", "F1", c.F1, hz))
 	}
-	return nil
+	return &neurokit.BadInputError{Where: "stim.Chirp", Name: "Sweep", Value: int(c.Sweep), Want: "Linear or Exponential"}
 }
 
 // Discontinuities returns Onset and Onset+Duration, where the sweep starts

@@ -13,7 +13,7 @@
 // # Types
 //
 // Every protocol is a small struct with exported, documented fields and an
-// At(t) method: Constant, Step, Pulses (and Pair for two pulses), Ramp, Sine,
+// At(t) method: Constant, Step (its zero Offset means it stays on), Pulses (and Pair for two pulses), Ramp, Sine,
 // Chirp (the ZAP protocol, with FrequencyAt), Noise (seeded Gaussian white or
 // Ornstein-Uhlenbeck noise), Window (a stimulus switched on over an interval)
 // and Sum. Func adapts a plain function. Sample evaluates a stimulus on a grid
@@ -21,11 +21,18 @@
 //
 // # Invalid fields
 //
-// Every type has a Validate method that reports non-physical or meaningless
-// fields (negative widths, NaN, an offset before the onset). Invalid fields are
-// programmer errors: At panics with the Validate message ("stim: ...") rather
-// than return a wrong current. Call Validate (or the package-level Validate)
-// first to get an error instead.
+// Every type has a Validate method (and Validate(s) works on any stimulus)
+// that reports non-physical or meaningless fields (negative widths, NaN, an
+// offset before the onset) as an error wrapping neurokit.ErrBadInput that
+// names the type and the field: "stim.Step: Offset = 5 ms: want > Onset =
+// 10 ms, or 0 for a step that stays on". Models validate their stimulus, and
+// ode.Solve validates the model, before the first derivative. At never
+// panics: with invalid fields it returns a meaningless number (often NaN),
+// which is why Validate comes first.
+//
+// Sizes are bounded: a Pulses train has at most MaxPulses pulses and a Noise
+// caches at most MaxNoiseSamples samples (At is NaN past them; CheckSpan
+// reports a run that would need more, as neuron.Simulate does).
 //
 // # Discontinuities and solver step size
 //
@@ -45,5 +52,6 @@
 //
 // Noise changes value every Noise.Dt ms and does not list its (unbounded)
 // switching times; drive it with a fixed-step method at step Dt (or a divisor
-// of Dt) or set MaxStep ≤ Dt.
+// of Dt) or set MaxStep ≤ Dt. MaxStep(s) gives the bound that covers both
+// cases, the one neuron.Simulate uses.
 package stim

@@ -1,10 +1,11 @@
 package stim
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"sync"
+
+	"github.com/modelneurons/modelneurons/neurokit"
 )
 
 // Noise is a reproducible Gaussian noise current, piecewise constant on the
@@ -27,7 +28,10 @@ import (
 // order from a PCG seeded with Seed and cached, so an adaptive solver that
 // revisits times, or calls out of order, sees the same current. The cache
 // holds one float64 per sample up to the latest time asked for (8 MB per
-// 10⁶ samples); Reset frees it. At is safe for concurrent use. Use a *Noise
+// 10⁶ samples), at most MaxNoiseSamples of them: past Start +
+// MaxNoiseSamples·Dt, At returns NaN (CheckSpan reports such a run up
+// front, as neuron.Simulate does). Reset frees the cache. At is safe for
+// concurrent use. Use a *Noise
 // (the cache lives in the value) and do not copy it after first use; change
 // fields only before first use or call Reset after changing them.
 type Noise struct {
@@ -43,17 +47,18 @@ type Noise struct {
 	x   []float64 // cached samples x_0 … x_{len−1}
 }
 
-// At implements Stimulus.
+// MaxNoiseSamples bounds the samples a Noise caches (80 MB).
+const MaxNoiseSamples = 10_000_000
+
+// At implements Stimulus. It is NaN for fields that Validate rejects and
+// past Start + MaxNoiseSamples·Dt.
 func (n *Noise) At(t float64) float64 {
-	if err := n.Validate(); err != nil {
-		panic(err)
-	}
 	if t < n.Start {
 		return n.Mean
 	}
 	kf := math.Floor((t - n.Start) / n.Dt)
-	if kf > math.MaxInt32*64 {
-		panic(fmt.Sprintf("stim: Noise.At(%v) needs %g samples", t, kf))
+	if !(kf < MaxNoiseSamples) || !(n.Dt > 0) || neurokit.NotFinite(n.Tau) || n.Tau < 0 {
+		return math.NaN()
 	}
 	k := int(kf)
 	n.mu.Lock()
@@ -62,6 +67,30 @@ func (n *Noise) At(t float64) float64 {
 		n.extend(k + 1)
 	}
 	return n.x[k]
+}
+
+// CheckSpan reports, as an error wrapping neurokit.ErrBadInput, a Noise in
+// s (inside a Sum or Window too) that would need more than MaxNoiseSamples
+// samples to cover the times up to t1 [ms]; the message says to use a
+// larger Dt or a shorter run. It also validates s.
+func CheckSpan(s Stimulus, t1 float64) error {
+	if err := Validate(s); err != nil {
+		return err
+	}
+	switch x := s.(type) {
+	case *Noise:
+		return neurokit.Count("stim.Noise", "samples up to t1", max(math.Floor((t1-x.Start)/x.Dt)+1, 0), MaxNoiseSamples,
+			"use a larger Dt or a shorter run")
+	case Sum:
+		for _, c := range x {
+			if err := CheckSpan(c, t1); err != nil {
+				return err
+			}
+		}
+	case Window:
+		return CheckSpan(x.S, min(t1, x.Off))
+	}
+	return nil
 }
 
 // extend draws samples until len(n.x) ≥ m.
@@ -102,17 +131,7 @@ func (n *Noise) Reset() {
 
 // Validate reports non-finite fields, SD < 0, Tau < 0 and Dt ≤ 0.
 func (n *Noise) Validate() error {
-	if err := firstErr(finite("Noise.Mean", n.Mean), finite("Noise.SD", n.SD), finite("Noise.Tau", n.Tau),
-		finite("Noise.Dt", n.Dt), finite("Noise.Start", n.Start)); err != nil {
-		return err
-	}
-	switch {
-	case n.SD < 0:
-		return fmt.Errorf("stim: Noise.SD = %v must be ≥ 0", n.SD)
-	case n.Tau < 0:
-		return fmt.Errorf("stim: Noise.Tau = %v must be ≥ 0", n.Tau)
-	case n.Dt <= 0:
-		return fmt.Errorf("stim: Noise.Dt = %v must be > 0", n.Dt)
-	}
-	return nil
+	return firstErr(finite("Noise", "Mean", n.Mean, ""), nonNegative("Noise", "SD", n.SD, ""),
+		nonNegative("Noise", "Tau", n.Tau, ms), positive("Noise", "Dt", n.Dt, ms),
+		finite("Noise", "Start", n.Start, ms))
 }

@@ -1,10 +1,11 @@
 package stim
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"slices"
+
+	"github.com/modelneurons/modelneurons/neurokit"
 )
 
 // Stimulus is an applied current as a function of time t [ms].
@@ -30,10 +31,18 @@ type Validator interface {
 }
 
 // Validate reports whether s has valid fields: it calls s.Validate if s
-// implements Validator and returns nil otherwise.
+// implements Validator, reports a nil Func, and returns nil otherwise. Every
+// error wraps neurokit.ErrBadInput and names the type and the field
+// ("stim.Step: Offset = 5 ms: want > Onset = 10 ms, or 0 for a step that
+// stays on").
 func Validate(s Stimulus) error {
-	if v, ok := s.(Validator); ok {
-		return v.Validate()
+	switch x := s.(type) {
+	case Validator:
+		return x.Validate()
+	case Func:
+		if x == nil {
+			return &neurokit.BadInputError{Where: "stim.Func", Name: "Func", Value: nil, Want: "a function"}
+		}
 	}
 	return nil
 }
@@ -65,6 +74,39 @@ func MinInterval(s Stimulus) float64 {
 	return m
 }
 
+// MaxStep returns the largest solver step [ms] that resolves s: half the
+// shortest interval between its breakpoints (MinInterval(s)/2), and at most
+// the sample interval Dt of any Noise in it (inside a Sum or Window too);
+// +Inf if nothing bounds it (a constant, a single step, a Func). Use it as
+// ode.Settings.MaxStep for an adaptive solver, as neuron.Simulate does.
+func MaxStep(s Stimulus) float64 {
+	if s == nil {
+		return math.Inf(1)
+	}
+	return min(MinInterval(s)/2, noiseDt(s))
+}
+
+// noiseDt is the smallest Noise.Dt inside s, +Inf if none.
+func noiseDt(s Stimulus) float64 {
+	switch x := s.(type) {
+	case *Noise:
+		return x.Dt
+	case Sum:
+		m := math.Inf(1)
+		for _, c := range x {
+			if c != nil {
+				m = min(m, noiseDt(c))
+			}
+		}
+		return m
+	case Window:
+		if x.S != nil {
+			return noiseDt(x.S)
+		}
+	}
+	return math.Inf(1)
+}
+
 // Sample returns s evaluated at the times t [ms].
 func Sample(s Stimulus, t []float64) []float64 {
 	return SampleTo(make([]float64, len(t)), s, t)
@@ -86,11 +128,13 @@ func SampleTo(dst []float64, s Stimulus, t []float64) []float64 {
 // Sum{Step{...}, &Noise{...}}. A nil element is an error.
 type Sum []Stimulus
 
-// At implements Stimulus.
+// At implements Stimulus. A nil term (which Validate reports) adds 0.
 func (s Sum) At(t float64) float64 {
 	v := 0.0
 	for _, c := range s {
-		v += c.At(t)
+		if c != nil {
+			v += c.At(t)
+		}
 	}
 	return v
 }
@@ -99,10 +143,11 @@ func (s Sum) At(t float64) float64 {
 func (s Sum) Validate() error {
 	for i, c := range s {
 		if c == nil {
-			return fmt.Errorf("stim: Sum[%d] is nil", i)
+			return &neurokit.BadInputError{Where: "stim.Sum", Name: fmt.Sprintf("Sum[%d]", i), Value: nil,
+				Want: "a Stimulus"}
 		}
 		if err := Validate(c); err != nil {
-			return fmt.Errorf("stim: Sum[%d]: %w", i, err)
+			return fmt.Errorf("stim.Sum: Sum[%d]: %w", i, err)
 		}
 	}
 	return nil
@@ -126,33 +171,31 @@ type Window struct {
 	Off float64 // switch-off time [ms], > On; math.Inf(1) for never
 }
 
-// At implements Stimulus.
+// At implements Stimulus. A nil S (which Validate reports) gives 0.
 func (w Window) At(t float64) float64 {
-	w.check()
-	if t < w.On || t >= w.Off {
+	if t < w.On || t >= w.Off || w.S == nil {
 		return 0
 	}
 	return w.S.At(t)
 }
 
-func (w Window) check() {
-	if !(w.Off > w.On) || math.IsNaN(w.On) || math.IsInf(w.On, 0) || w.S == nil {
-		panic(w.Validate())
-	}
-}
-
-// Validate reports a nil S, NaN times or Off ≤ On, and checks S.
+// Validate reports a nil S, a NaN or infinite On, an Off that is not after
+// On, and checks S.
 func (w Window) Validate() error {
 	if w.S == nil {
-		return errors.New("stim: Window.S is nil")
+		return &neurokit.BadInputError{Where: "stim.Window", Name: "S", Value: nil, Want: "a Stimulus"}
 	}
-	if err := finite("Window.On", w.On); err != nil {
+	if err := finite("Window", "On", w.On, ms); err != nil {
 		return err
 	}
 	if !(w.Off > w.On) {
-		return fmt.Errorf("stim: Window.Off = %v must be > On = %v", w.Off, w.On)
+		return &neurokit.BadInputError{Where: "stim.Window", Name: "Off", Value: w.Off, Unit: ms,
+			Want: fmt.Sprintf("> On = %g ms (math.Inf(1) for never)", w.On)}
 	}
-	return Validate(w.S)
+	if err := Validate(w.S); err != nil {
+		return fmt.Errorf("stim.Window: S: %w", err)
+	}
+	return nil
 }
 
 // Discontinuities returns On, Off (if finite) and the breakpoints of S
@@ -170,10 +213,33 @@ func (w Window) Discontinuities() []float64 {
 	return b
 }
 
-// finite returns an error unless v is a finite number.
-func finite(name string, v float64) error {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return fmt.Errorf("stim: %s = %v must be finite", name, v)
+// ms is the unit of every time field.
+const ms = neurokit.MilliSecond
+
+// finite returns a *neurokit.BadInputError naming "stim."+typ and the field
+// unless v is a finite number.
+func finite(typ, name string, v float64, unit string) error {
+	return neurokit.Finite("stim."+typ, name, v, unit)
+}
+
+// positive returns a *neurokit.BadInputError unless v > 0 (and finite).
+func positive(typ, name string, v float64, unit string) error {
+	if err := finite(typ, name, v, unit); err != nil {
+		return err
+	}
+	if !(v > 0) {
+		return &neurokit.BadInputError{Where: "stim." + typ, Name: name, Value: v, Unit: unit, Want: "> 0"}
+	}
+	return nil
+}
+
+// nonNegative returns a *neurokit.BadInputError unless v ≥ 0 (and finite).
+func nonNegative(typ, name string, v float64, unit string) error {
+	if err := finite(typ, name, v, unit); err != nil {
+		return err
+	}
+	if !(v >= 0) {
+		return &neurokit.BadInputError{Where: "stim." + typ, Name: name, Value: v, Unit: unit, Want: "≥ 0"}
 	}
 	return nil
 }

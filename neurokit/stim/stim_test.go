@@ -1,10 +1,13 @@
 package stim
 
 import (
+	"errors"
 	"math"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/modelneurons/modelneurons/neurokit"
 )
 
 // check compares got and want at times t; want values are closed forms
@@ -161,48 +164,116 @@ func TestSumWindowSample(t *testing.T) {
 	}
 }
 
+// TestValidate: every invalid stimulus is an error wrapping
+// neurokit.ErrBadInput that names the type and the field, and its At does
+// not panic (the solver calls Validate up front; At stays total).
 func TestValidate(t *testing.T) {
-	bad := []Stimulus{
-		Constant{I: math.NaN()},
-		Step{Onset: 10, Offset: 5, Amp: 1},
-		Step{Onset: math.NaN(), Offset: 5, Amp: 1},
-		Pulses{Onset: 0, Width: -1, Period: 10, Count: 2, Amp: 1},
-		Pulses{Onset: 0, Width: 1, Period: 10, Count: 0, Amp: 1},
-		Pulses{Onset: 0, Width: 2, Period: 1, Count: 2, Amp: 1},
-		Ramp{Slope: math.Inf(1)},
-		Sine{Amp: 1, Freq: -1},
-		Chirp{Amp: 1, F0: 1, F1: 2, Duration: 0},
-		Chirp{Amp: 1, F0: 0, F1: 2, Duration: 10, Sweep: Exponential},
-		Chirp{Amp: 1, F0: 1, F1: 2, Duration: 10, Sweep: 7},
-		&Noise{SD: 1, Dt: 0},
-		&Noise{SD: -1, Dt: 1},
-		&Noise{SD: 1, Dt: 1, Tau: -2},
-		Window{S: Constant{I: 1}, On: 5, Off: 5},
-		Window{On: 0, Off: 5},
-		Sum{Constant{I: 1}, Step{Onset: 1, Offset: 0}},
-		Sum{nil},
+	bad := []struct {
+		s    Stimulus
+		name string // in the message
+	}{
+		{Constant{I: math.NaN()}, "stim.Constant: I = NaN"},
+		{Step{Onset: 10, Offset: 5, Amp: 1}, "stim.Step: Offset = 5 ms"},
+		{Step{Onset: math.NaN(), Offset: 5, Amp: 1}, "stim.Step: Onset = NaN"},
+		{Step{Onset: 1, Offset: math.NaN(), Amp: 1}, "stim.Step: Offset = NaN"},
+		{Step{Onset: 1, Amp: math.NaN()}, "stim.Step: Amp = NaN"},
+		{Step{Onset: 1, Offset: math.Inf(-1)}, "Offset = -Inf"},
+		{Pulses{Onset: 0, Width: -1, Period: 10, Count: 2, Amp: 1}, "Width = -1"},
+		{Pulses{Onset: 0, Width: 1, Period: 10, Count: 0, Amp: 1}, "Count = 0"},
+		{Pulses{Onset: 0, Width: 1, Period: 10, Count: 1e9, Amp: 1}, "use fewer pulses"},
+		{Pulses{Onset: 0, Width: 2, Period: 1, Count: 2, Amp: 1}, "Period = 1 ms"},
+		{Pulses{Onset: 0, Width: 2, Period: math.NaN(), Count: 2, Amp: 1}, "Period = NaN"},
+		{Ramp{Slope: math.Inf(1)}, "stim.Ramp: Slope = +Inf"},
+		{Sine{Amp: 1, Freq: -1}, "stim.Sine: Freq = -1 Hz"},
+		{Chirp{Amp: 1, F0: 1, F1: 2, Duration: 0}, "Duration = 0 ms"},
+		{Chirp{Amp: 1, F0: 0, F1: 2, Duration: 10, Sweep: Exponential}, "F0 = 0 Hz"},
+		{Chirp{Amp: 1, F0: 1, F1: 2, Duration: 10, Sweep: 7}, "Sweep = 7"},
+		{&Noise{SD: 1, Dt: 0}, "stim.Noise: Dt = 0 ms"},
+		{&Noise{SD: -1, Dt: 1}, "SD = -1"},
+		{&Noise{SD: 1, Dt: 1, Tau: -2}, "Tau = -2 ms"},
+		{Window{S: Constant{I: 1}, On: 5, Off: 5}, "stim.Window: Off = 5 ms"},
+		{Window{On: 0, Off: 5}, "stim.Window: S = nil"},
+		{Window{S: Step{Onset: 2, Offset: 1}, Off: 5}, "stim.Window: S: stim.Step: Offset = 1 ms"},
+		{Sum{Constant{I: 1}, Step{Onset: 1, Offset: 0.5}}, "stim.Sum: Sum[1]: stim.Step: Offset = 0.5 ms"},
+		{Sum{nil}, "stim.Sum: Sum[0] = nil"},
+		{Func(nil), "stim.Func"},
 	}
-	for _, s := range bad {
-		err := Validate(s)
-		if err == nil || !strings.HasPrefix(err.Error(), "stim: ") {
-			t.Errorf("Validate(%#v) = %v, want a stim: error", s, err)
-			continue
+	for _, c := range bad {
+		err := Validate(c.s)
+		if !errors.Is(err, neurokit.ErrBadInput) || !strings.Contains(err.Error(), c.name) {
+			t.Errorf("Validate(%#v) = %v, want ErrBadInput naming %q", c.s, err, c.name)
+		}
+		if _, ok := c.s.(Func); ok {
+			continue // calling a nil Func is calling nil
 		}
 		func() {
 			defer func() {
-				if recover() == nil {
-					t.Errorf("%#v.At did not panic", s)
+				if r := recover(); r != nil {
+					t.Errorf("%#v.At panicked: %v", c.s, r)
 				}
 			}()
-			s.At(1)
+			for _, ti := range []float64{-1, 0, 1, 3, 1e300, math.NaN(), math.Inf(1)} {
+				c.s.At(ti)
+			}
 		}()
 	}
-	good := []Stimulus{Constant{}, Step{Offset: 1}, Pair(0, 1, 1, 1), Ramp{}, Sine{},
+	good := []Stimulus{Constant{}, Step{}, Step{Offset: 1}, Step{Onset: 3, Amp: 2}, Pair(0, 1, 1, 1), Ramp{}, Sine{},
 		Chirp{Duration: 1}, &Noise{Dt: 1}, Window{S: Constant{}, Off: math.Inf(1)}, Sum{}, Func(math.Cos)}
 	for _, s := range good {
 		if err := Validate(s); err != nil {
 			t.Errorf("Validate(%#v) = %v, want nil", s, err)
 		}
+	}
+}
+
+// TestStepStaysOn: a Step with no Offset (its zero value) never switches
+// off, like Offset = +Inf.
+func TestStepStaysOn(t *testing.T) {
+	s := Step{Onset: 10, Amp: 5}
+	check(t, "Step without Offset", s, []float64{9, 10, 1e6, 1e300}, []float64{0, 5, 5, 5})
+	if got := s.Discontinuities(); !slices.Equal(got, []float64{10}) {
+		t.Errorf("Discontinuities = %v, want [10]", got)
+	}
+	check(t, "zero Step", Step{}, []float64{-1, 0, 5}, []float64{0, 0, 0})
+}
+
+// TestMaxStep: half the shortest breakpoint interval, bounded by any
+// noise's sample interval.
+func TestMaxStep(t *testing.T) {
+	for _, c := range []struct {
+		s    Stimulus
+		want float64
+	}{
+		{nil, math.Inf(1)},
+		{Constant{I: 1}, math.Inf(1)},
+		{Step{Onset: 10, Amp: 1}, math.Inf(1)},
+		{Step{Onset: 10, Offset: 10.5, Amp: 1}, 0.25},           // a 0.5 ms pulse
+		{Pulses{Onset: 5, Width: 1, Period: 10, Count: 3}, 0.5}, // 1 ms pulses
+		{Sum{Step{Onset: 1, Amp: 1}, &Noise{Dt: 0.1, SD: 1}}, 0.1},
+		{Window{S: &Noise{Dt: 0.05}, On: 0, Off: 100}, 0.05},
+	} {
+		if got := MaxStep(c.s); got != c.want {
+			t.Errorf("MaxStep(%#v) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+// TestCheckSpan: a noise too fine for the run is reported before any
+// sample is drawn; past the cap At is NaN, not an allocation.
+func TestCheckSpan(t *testing.T) {
+	n := &Noise{SD: 1, Dt: 1e-8}
+	err := CheckSpan(Sum{Constant{}, n}, 100)
+	if !errors.Is(err, neurokit.ErrBadInput) || !strings.Contains(err.Error(), "larger Dt") {
+		t.Errorf("CheckSpan = %v", err)
+	}
+	if err := CheckSpan(n, 0.01); err != nil {
+		t.Errorf("CheckSpan over 1e6 samples: %v", err)
+	}
+	if v := n.At(100); !math.IsNaN(v) {
+		t.Errorf("At past the cap = %v, want NaN", v)
+	}
+	if len(n.x) != 0 {
+		t.Errorf("At past the cap cached %d samples", len(n.x))
 	}
 }
 

@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sync"
 	"time"
+
+	"github.com/modelneurons/modelneurons/nbui"
 )
 
 // Progress prints the progress of long sweeps, driven by the
@@ -16,21 +17,19 @@ import (
 //
 // Several sweeps can drive one Progress: each calls its own Func, and the
 // line shows the sum of their done counts over Expect's total (or, without
-// Expect, over the sum of the totals reported so far). Its methods and
-// callbacks are safe for concurrent use.
+// Expect, over the sum of the totals reported so far), counted by
+// nbui.Tally as the notebooks' bars are. Its methods and callbacks are
+// safe for concurrent use.
 type Progress struct {
 	label string
 	w     io.Writer
 	tty   bool
 	now   func() time.Time
 
-	mu      sync.Mutex
-	start   time.Time
-	expect  int
-	parts   [][2]int // latest (done, total) of each Func
-	shown   int      // terminal: percentage on the line; log: quarters written
-	drawn   bool     // terminal: a line is being redrawn
-	stopped bool
+	tally nbui.Tally // its lock guards the fields below
+	start time.Time
+	shown int  // terminal: percentage on the line; log: quarters written
+	drawn bool // terminal: a line is being redrawn
 }
 
 // NewProgress starts a progress line labelled label (what is being
@@ -52,31 +51,15 @@ func terminal(f *os.File) bool {
 // Expect sets the total number of items of all the sweeps that will drive
 // p, for sweeps that run one after another. It returns p.
 func (p *Progress) Expect(total int) *Progress {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.expect = total
+	p.tally.Expect(total)
 	return p
 }
 
 // Func returns a callback for one sweep: the library calls it with the
 // number of items done so far and the sweep's total.
 func (p *Progress) Func() func(done, total int) {
-	p.mu.Lock()
-	k := len(p.parts)
-	p.parts = append(p.parts, [2]int{})
-	p.mu.Unlock()
-	return func(done, total int) {
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		if p.stopped {
-			return
-		}
-		p.parts[k] = [2]int{done, total}
-		d, n := p.count()
-		pct := 0
-		if n > 0 {
-			pct = 100 * min(d, n) / n
-		}
+	return p.tally.Func(func(d, n int) {
+		pct := nbui.Percent(d, n)
 		switch {
 		case p.tty && pct != p.shown:
 			p.shown, p.drawn = pct, true
@@ -85,51 +68,35 @@ func (p *Progress) Func() func(done, total int) {
 			p.shown = pct / 25
 			fmt.Fprintf(p.w, "%s: %d/%d (%d%%), %.1f s\n", p.label, d, n, pct, p.now().Sub(p.start).Seconds())
 		}
-	}
+	})
 }
 
 // Note prints s on a line of its own (below the progress line, which is
 // redrawn by the next callback).
 func (p *Progress) Note(s string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.clear()
-	fmt.Fprintf(p.w, "  %s\n", s)
-	if p.tty {
-		p.shown = -1
-	}
+	p.tally.Do(func(int, int) {
+		p.clear()
+		fmt.Fprintf(p.w, "  %s\n", s)
+		if p.tty {
+			p.shown = -1
+		}
+	})
 }
 
 // Done prints the final line, "label: N done in X s", and ignores later
 // callbacks. Calling it again does nothing.
 func (p *Progress) Done() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.stopped {
-		return
-	}
-	p.stopped = true
-	p.clear()
-	d, _ := p.count()
-	fmt.Fprintf(p.w, "%s: %d done in %.1f s\n", p.label, d, p.now().Sub(p.start).Seconds())
+	p.tally.Close(func(d, _ int) {
+		p.clear()
+		fmt.Fprintf(p.w, "%s: %d done in %.1f s\n", p.label, d, p.now().Sub(p.start).Seconds())
+	})
 }
 
-// clear erases the line being redrawn on a terminal; p.mu is held.
+// clear erases the line being redrawn on a terminal; it runs under the
+// tally's lock.
 func (p *Progress) clear() {
 	if p.tty && p.drawn {
 		fmt.Fprint(p.w, "\r\033[K")
 		p.drawn = false
 	}
-}
-
-// count returns the items done and the total; p.mu is held.
-func (p *Progress) count() (done, total int) {
-	for _, c := range p.parts {
-		done += c[0]
-		total += c[1]
-	}
-	if p.expect > 0 {
-		total = p.expect
-	}
-	return done, total
 }
