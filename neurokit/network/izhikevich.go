@@ -434,6 +434,12 @@ func (net *Izhikevich2003) Rate() float64 {
 // neuron i after the last Step. It panics unless 0 ≤ i < N.
 func (net *Izhikevich2003) State(i int) (v, u float64) { return net.v[i], net.u[i] }
 
+// Params returns copies of the per-neuron parameters a, b, c, d (see
+// neuron.Izhikevich), indexed by neuron.
+func (net *Izhikevich2003) Params() (a, b, c, d []float64) {
+	return slices.Clone(net.a), slices.Clone(net.b), slices.Clone(net.c), slices.Clone(net.d)
+}
+
 // Model returns neuron i as a neuron.Izhikevich (its a, b, c, d, no applied
 // current): the vector field the network update uses. It panics unless
 // 0 ≤ i < N.

@@ -159,9 +159,13 @@ func TestIzhikevichConstruction(t *testing.T) {
 	// come within 0.05 of both ends: the chance that 100 uniform draws all
 	// miss [0, 0.05) is 0.95¹⁰⁰ = 0.6 %, and this seed is fixed.
 	remin, remax, rimin, rimax := 1.0, 0.0, 1.0, 0.0
+	pa, pb, pc, pd := net.Params()
 	for i := range net.N {
 		exc := i < net.Ne
 		m := net.Model(i)
+		if m.A != pa[i] || m.B != pb[i] || m.C != pc[i] || m.D != pd[i] {
+			t.Fatalf("neuron %d: Params %v %v %v %v, Model %v %v %v %v", i, pa[i], pb[i], pc[i], pd[i], m.A, m.B, m.C, m.D)
+		}
 		switch {
 		case exc && (m.A != 0.02 || m.B != 0.2 || m.C < -65 || m.C > -50 || m.D < 2 || m.D > 8 ||
 			math.Abs((m.C+65)/15-(8-m.D)/6) > 1e-12):
