@@ -16,8 +16,9 @@ import (
 )
 
 // IzhMapExplore is the slider counterpart of notebook 10's map of
-// Izhikevich's (b, I) plane: on the left the map mp (primer.Map of
-// Maps()[2], computed beforehand) with a marker at (b, I), titled with the
+// Izhikevich's (b, I) plane: on the left the map mp (a map of
+// IzhikevichFamily, such as primer.Map of Maps()[2], computed beforehand:
+// the explorer embeds one) with a marker at (b, I), titled with the
 // map's region there (analysis.Map.At); on the right v(t) of the model of
 // the family (IzhikevichFamily) at b, held at rest at the bottom of the
 // map's window (I = IMin, where every column rests) and stepped to I at
