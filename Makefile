@@ -138,7 +138,7 @@ browser-test: notebook-site kernel
 # make site-bench  slider→redraw latency per model, first interactive, wasm size
 SITE      := $(BUILD)/site
 SITE_ADDR ?= 127.0.0.1:8080
-SITE_SRC  := $(wildcard explorer/*.go explorer/cmd/wasm/*.go explorer/site/*) go.mod go.sum
+SITE_SRC  := $(wildcard explorer/*.go explorer/cmd/wasm/*.go explorer/site/* explorer/internal/mapdata/*.go explorer/internal/mapdata/*.gob) go.mod go.sum
 
 .PHONY: site serve site-test site-bench
 
