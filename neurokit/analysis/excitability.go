@@ -624,9 +624,11 @@ func (p *prober) spikeOnset(restLost float64) (float64, []float64, bool, error) 
 }
 
 // lowestFiring bisects the smallest current of repetitive firing: on the
-// down sweep (seeded on a spike of its lowest firing state), which follows
-// the lowest branch of stable cycles; or, if the down sweep never fires,
-// on the step responses from rest.
+// down sweep, which follows the lowest branch of stable cycles, each run
+// starting on a spike of the cycle at the lowest current found firing so
+// far (quasi-static: a seed from far above may lie outside the basin of
+// the cycle near its end); or, if the down sweep never fires, on the step
+// responses from rest.
 func (p *prober) lowestFiring() (float64, error) {
 	c := p.c
 	k := -1
@@ -659,7 +661,7 @@ func (p *prober) lowestFiring() (float64, error) {
 			return math.NaN(), fmt.Errorf("analysis: Excitability at I = %g: %w", mid, err)
 		}
 		if f.rate > 0 && len(f.spikes) >= 3 {
-			hi = mid
+			hi, y = mid, f.y // on the cycle at mid, on a spike: the sweep goes on down from there
 		} else {
 			lo = mid
 		}
