@@ -38,9 +38,11 @@ help:
 	@echo "                and the outputs stored in the committed notebooks"
 	@echo "make notebooks  re-execute every notebook and store its outputs in place"
 	@echo "make figures    run every examples/*/ program, writing into figures/"
-	@echo "make bench      go run ./bench (bench/compare.sh runs the peers too)"
+	@echo "make bench      our workloads, then B3 against the peers with ratios (bench/compare.sh: all)"
 	@echo "make fuzz       every Fuzz* target for FUZZTIME (1m) each; FUZZPKGS=./neurokit/... to narrow"
-	@echo "make browser-test  move the sliders of notebooks 04, 07, 01 in headless chromium"
+	@echo "make browser-test  every notebook with Run All in headless chromium, its live figures moved"
+	@echo "make serve      build the explorer's site (make site) and serve it on http://$(SITE_ADDR)/"
+	@echo "make site-test  the site in headless chromium (also in make test); make site-bench: its speed"
 	@echo "make student    write the student edition (stubs instead of solutions) to build/student/"
 	@echo "make grade SUBMISSIONS=DIR  grade DIR/<student>/<notebook>.ipynb into build/grade/"
 	@echo "make clean      remove .tools/, .jupyter/ and build/"
@@ -84,7 +86,7 @@ lab: jupyter $(TOOLS)/gonb
 # Every stage runs even when an earlier one fails, so one run shows all problems.
 test:
 	@failed=""; summary=""; \
-	for stage in vet gotest examples nbtest check-outputs grade-test; do \
+	for stage in vet gotest examples nbtest check-outputs site-test grade-test; do \
 		t0=$$SECONDS; \
 		$(MAKE) --no-print-directory $$stage || failed="$$failed $$stage"; \
 		summary="$$summary $$stage $$((SECONDS - t0))s"; \
@@ -121,12 +123,55 @@ check-outputs:
 	@$(PYTHON) scripts/check_notebooks.py notebooks/*.ipynb || \
 		{ echo "   run 'make notebooks' and commit the notebooks with their outputs"; exit 1; }
 
-# Sliders driven in a real browser: Debian's chromium and npm's playwright-core
-# (never a downloaded browser). Not part of make test: it needs chromium and npm.
-BROWSER_NB ?= 04-hodgkin-huxley.ipynb 07-conductance-based.ipynb 01-neuron-and-action-potential.ipynb
-browser-test: kernel
-	@command -v chromium >/dev/null || { echo "browser-test needs Debian's chromium: apt-get install -y chromium"; exit 1; }
-	@scripts/browser/run.sh $(BROWSER_NB)
+# Every notebook with Run All in a real browser (Debian's chromium and npm's
+# playwright-core, never a downloaded browser), each live figure's slider
+# moved: the notebook part of make site-test. BROWSER_NB limits it.
+BROWSER_NB ?=
+browser-test: notebook-site kernel
+	@scripts/browser/site.sh notebooks $(BROWSER_NB)
+
+# ---- explorer: the primer's figure in the browser (explorer/) -------------
+# make site        build/site/: index.html, explorer.wasm, wasm_exec.js, css, js,
+#                  and a gzip copy of each (FILE.gz) for servers that send them
+# make serve       serve build/site on http://$(SITE_ADDR)/ (explorer/cmd/serve)
+# make site-test   the browser test of the site (chromium + playwright-core)
+# make site-bench  slider→redraw latency per model, first interactive, wasm size
+SITE      := $(BUILD)/site
+SITE_ADDR ?= 127.0.0.1:8080
+SITE_SRC  := $(wildcard explorer/*.go explorer/cmd/wasm/*.go explorer/site/*) go.mod go.sum
+
+.PHONY: site serve site-test site-bench
+
+site: $(SITE)/.stamp
+$(SITE)/.stamp: $(SITE_SRC) $(shell find neurokit plotting primer -name '*.go' -not -name '*_test.go')
+	@echo ">> building the explorer's site into $(SITE)"
+	@rm -rf $(SITE) && mkdir -p $(SITE)
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o $(SITE)/explorer.wasm ./explorer/cmd/wasm
+	@cp "$$(go env GOROOT)/lib/wasm/wasm_exec.js" explorer/site/index.html explorer/site/explorer.js explorer/site/explorer.css $(SITE)/
+	@for f in $(SITE)/*; do gzip -9 -k -n -f "$$f"; done
+	@touch $@
+	@echo ">> $(SITE): explorer.wasm $$(stat -c %s $(SITE)/explorer.wasm) bytes, $$(stat -c %s $(SITE)/explorer.wasm.gz) gzipped"
+
+serve: site
+	go run ./explorer/cmd/serve -addr $(SITE_ADDR) -dir $(SITE)
+
+# The notebooks' interactive figures (nbui.Live) load the site from
+# notebooks/explorer/ by a relative URL: make lab puts a copy there.
+NB_SITE := notebooks/explorer
+.PHONY: notebook-site
+notebook-site: site
+	@rm -rf $(NB_SITE) && mkdir -p $(NB_SITE)
+	@# One self-contained page: Jupyter serves files in a sandbox in which a page
+	@# may load nothing from the server (explorer/cmd/inline says why).
+	go run ./explorer/cmd/inline -site $(SITE) -out $(NB_SITE)/embed.html
+lab: notebook-site
+
+site-test: site notebook-site kernel
+	@scripts/browser/site.sh test
+
+site-bench: site
+	@scripts/browser/site.sh bench
+# ---- end explorer ----------------------------------------------------------
 
 # ---- fuzzing (lowlayers) -------------------------------------------------
 # Every Fuzz* target of the module, each for FUZZTIME (default 1m); make test
@@ -165,9 +210,17 @@ grade-test: kernel
 
 # ---- end of lab course ----------------------------------------------------
 
+# ---- bench (BENCH.md) ------------------------------------------------------
+# Our four workloads once, then bench/compare.sh for B3 against every peer
+# installed (Brian2, numpy, the C port; Debian: python3-brian python3-scipy,
+# gcc), BENCH_REPS interleaved repetitions, printing the CPU ratios
+# ours ÷ peer. All workloads against all peers: bench/compare.sh alone.
+BENCH_PEERS ?= ours ours-simd brian2-cpp brian2-cython numpy c
+BENCH_REPS  ?= 3
+BENCH_B3    ?= B3:1000 B3:100000
 bench:
-	@if [ ! -d bench ]; then echo "make bench: bench/ does not exist yet"; exit 1; fi
 	go run ./bench
+	BENCHES="$(BENCH_B3)" PEERS="$(BENCH_PEERS)" REPS=$(BENCH_REPS) bench/compare.sh
 
 clean:
 	rm -rf .tools .jupyter build

@@ -687,7 +687,11 @@ func TestLIFNotebookLimitations(t *testing.T) {
 // rL = 1 kΩ·mm).
 func TestWhereNextNotebook(t *testing.T) {
 	out := printed(t, "11-where-next.ipynb")
-	net := network.NewIzhikevich2003(1000, 1)
+	net, err := network.NewIzhikevich2003(1000, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	A, B, C, D := net.Params()
 	e := net.Ne
 	span := func(x []float64) (float64, float64) { return slices.Min(x), slices.Max(x) }
 	for _, c := range []struct {
@@ -696,10 +700,10 @@ func TestWhereNextNotebook(t *testing.T) {
 		lo  float64
 		hi  float64
 	}{
-		{`excitatory \(800\): .* c from (-[\d.]+) to (-[\d.]+) mV`, net.C[:e], -65, -50},
-		{`excitatory \(800\): .* d from ([\d.]+) to ([\d.]+) mV/ms`, net.D[:e], 2, 8},
-		{`inhibitory \(200\): a from ([\d.]+) to ([\d.]+),`, net.A[e:], 0.02, 0.1},
-		{`inhibitory \(200\): .* b from ([\d.]+) to ([\d.]+),`, net.B[e:], 0.2, 0.25},
+		{`excitatory \(800\): .* c from (-[\d.]+) to (-[\d.]+) mV`, C[:e], -65, -50},
+		{`excitatory \(800\): .* d from ([\d.]+) to ([\d.]+) mV/ms`, D[:e], 2, 8},
+		{`inhibitory \(200\): a from ([\d.]+) to ([\d.]+),`, A[e:], 0.02, 0.1},
+		{`inhibitory \(200\): .* b from ([\d.]+) to ([\d.]+),`, B[e:], 0.2, 0.25},
 	} {
 		m := regexp.MustCompile(c.pat).FindStringSubmatch(out)
 		if m == nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/modelneurons/modelneurons/neurokit/network"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/ode"
+	"github.com/modelneurons/modelneurons/primer" // notebook 10's families
 )
 
 // printed returns everything the notebook's code cells wrote to stdout.
@@ -120,7 +121,10 @@ func TestLIFNotebookRate(t *testing.T) {
 func TestNetworkNotebookSpikes(t *testing.T) {
 	out := printed(t, "11-where-next.ipynb")
 	got := number(t, out, `(\d+) spikes, mean rate`)
-	net := network.NewIzhikevich2003(1000, 1)
+	net, err := network.NewIzhikevich2003(1000, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for range 1000 {
 		net.Step()
 	}
@@ -215,5 +219,60 @@ func TestHHNotebookRate(t *testing.T) {
 	ts := res.EventTimes[0]
 	if rate := 1000 / (ts[len(ts)-1] - ts[len(ts)-2]); !near(got, rate, 1) {
 		t.Errorf("04 printed %v Hz, the library gives %.3f Hz", got, rate)
+	}
+}
+
+// ---- 10-phase-response (issue 11) ----
+
+// 10: the numbers that notebook 10's text quotes, recomputed: the period of
+// Hodgkin-Huxley's cycle at 10 µA/cm² (AdjointPRC), the slope G'(0) of the
+// type II pair's interaction function (alpha synapse, τ = 2 ms, 2 µA/cm²·ms),
+// the Bautin point of the I_Na,p+I_K family on its Hopf curve, and the
+// Bogdanov-Takens point of Izhikevich's (b, I) plane, (a, (5 − a)²/0.16 − 140).
+func TestPhaseResponseNotebook(t *testing.T) {
+	out := printed(t, "10-phase-response.ipynb")
+	ctx := context.Background()
+	prc, err := analysis.AdjointPRC(ctx, neuron.HodgkinHuxley1952().WithApplied(10), &analysis.PRCSettings{Points: 400})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := number(t, out, `Hodgkin-Huxley, I = 10 µA/cm²: +T = +([\d.]+) ms`); !near(got, prc.Period, 4) {
+		t.Errorf("10 printed T = %v ms, the library gives %.5f", got, prc.Period)
+	}
+	h, err := analysis.InteractionFunction(prc, analysis.Synapse{G: 2, Rise: 2, Decay: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The type II cell's cell prints its locked states after the type I one's.
+	all := regexp.MustCompile(`locked state ψ = 0\.0000: G' = ([+-][\d.]+) per cycle`).FindAllStringSubmatch(out, -1)
+	if len(all) < 2 {
+		t.Fatalf("10 printed %d slopes at synchrony, want 2", len(all))
+	}
+	if got, _ := strconv.ParseFloat(all[1][1], 64); !near(got, h.Locked[0].Slope, 4) {
+		t.Errorf("10 printed G'(0) = %v for HH, the library gives %.5f", got, h.Locked[0].Slope)
+	}
+	fam := primer.INaPIKFamily()
+	m0, _ := fam.At(-45)
+	br, err := analysis.EquilibriumBranch(ctx, m0, -20, 40, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hc, err := analysis.HopfCurve(ctx, fam, -45, br.Special[0], &analysis.Codim2Settings{QMin: -45, QMax: -25, IMin: -20, IMax: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range hc.Special {
+		if p.Type != analysis.Bautin {
+			continue
+		}
+		if got := number(t, out, `Bautin point: V½ = (-[\d.]+) mV`); !near(got, p.Q, 7) {
+			t.Errorf("10 printed the Bautin point at V½ = %v, the library gives %.8f", got, p.Q)
+		}
+	}
+	const a = 0.02
+	bq := number(t, out, `Bogdanov-Takens +b = ([\d.]+)`)
+	bi := number(t, out, `Bogdanov-Takens +b = [\d.]+ +I = ([\d.]+) mV/ms`)
+	if !near(bq, a, 9) || !near(bi, (5-a)*(5-a)/0.16-140, 9) {
+		t.Errorf("10 printed BT at b = %v, I = %v; the closed form is %g, %.9f", bq, bi, a, (5-a)*(5-a)/0.16-140)
 	}
 }

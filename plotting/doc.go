@@ -3,7 +3,9 @@
 // functions, phase portraits (direction field, nullclines, equilibria marked
 // by stability, trajectories, manifolds, limit cycles), phase lines of
 // one-dimensional systems, bifurcation diagrams, F-I curves (with
-// closed-form overlays), spike rasters (ticks, or dots for large
+// closed-form overlays; FIRegimes tells counted spikes from small
+// oscillations), space-time heat maps such as V(x, t) along an axon
+// (SpaceTime), spike rasters (ticks, or dots for large
 // networks), PSTHs, ISI histograms (with a dead time) and spike-count
 // histograms, and plain named curves (Lines).
 //

@@ -123,6 +123,12 @@ func (f *Figure) layout(c draw.Canvas) [][]draw.Canvas {
 	if rows == 0 || cols == 0 {
 		return nil
 	}
+	if rows == 1 && cols == 1 {
+		// One panel has nothing to align with: its cell is the canvas
+		// (what the iteration below converges to at once, measured ten
+		// times).
+		return [][]draw.Canvas{{c}}
+	}
 	// The margins between a cell's edge and its data area (axes, labels,
 	// title, glyph padding) depend on the cell's size, so measure them on
 	// the cells they produce until they settle.

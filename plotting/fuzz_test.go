@@ -104,8 +104,9 @@ func render(t *testing.T, what string, f *Figure) {
 		if o.err != nil {
 			t.Fatalf("%s: %v", what, o.err)
 		}
-		// Coordinates and attributes, not text (a title may say "I = NaN").
-		markup := textNodes.ReplaceAllString(o.svg, "><")
+		// Coordinates and attributes, not text (a title may say "I = NaN")
+		// nor embedded images (base64 may spell "NaN").
+		markup := dataURIs.ReplaceAllString(textNodes.ReplaceAllString(o.svg, "><"), `"data:"`)
 		for _, bad := range []string{"NaN", "Inf"} {
 			if i := strings.Index(markup, bad); i >= 0 {
 				t.Fatalf("%s: %s in the SVG: …%s…", what, bad, markup[max(0, i-80):min(len(markup), i+20)])
@@ -118,6 +119,9 @@ func render(t *testing.T, what string, f *Figure) {
 
 // textNodes are the texts between the tags of an SVG document.
 var textNodes = regexp.MustCompile(`>[^<]*<`)
+
+// dataURIs are the images embedded in an SVG document (SpaceTime's raster).
+var dataURIs = regexp.MustCompile(`"data:[^"]*"`)
 
 // renderPlot is render for a single plot.
 func renderPlot(t *testing.T, what string, p *plot.Plot) {

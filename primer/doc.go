@@ -6,8 +6,14 @@
 // One file per figure family, named after what it draws:
 //
 //	simulate.go      running a model for a figure (Grid, Run; neuron.Simulate underneath)
+//	ions.go          notebook 01: the resting potential (GHK) against [K⁺]out beside E_K
+//	allornone.go     notebook 01: the peak of the response against the pulse amplitude
 //	hh.go            notebooks 01 and 04: Hodgkin-Huxley's action potential, phases,
 //	                 refractoriness, conductances, repetitive firing, F-I curve, explorer
+//	propagation.go   notebook 01b: the spike on the HH cable, V(x, t) and profiles,
+//	                 collision (Propagation), axons of any radius (AxonOfRadius)
+//	oscillations.go  notebook 04: spikes counted against small oscillations up to
+//	                 depolarisation block (HHRegimes)
 //	linear.go        notebook 03: the gallery of planar linear systems (Linear, Eigen)
 //	phaseline.go     notebook 07: the phase line of a one-dimensional model
 //	iv.go            notebook 07: the steady-state I-V curve and its folds
@@ -25,6 +31,8 @@
 //	izhonset.go      notebook 08: accommodation (panel R), F-I curves of the simple model
 //	threshold.go     notebook 09: sharp and fuzzy thresholds (families of pulses)
 //	mapping.go       notebook 09: the bifurcation ties Hodgkin's class to integration
+//	prc.go           notebook 10: phase response curves, finite pulses, two coupled cells
+//	codim2.go        notebook 10: two-parameter maps (I_Na,p+I_K across V½, Izhikevich's b)
 //
 // The general pieces live in the library: analysis computes (phases of an
 // action potential, phase portraits, bifurcation diagrams) and plotting

@@ -31,6 +31,13 @@ import (
 // stim.MaxStep(m.Stimulus()) so that no pulse is stepped over. Everything
 // else, the recording cap included, is ode.Solve's (see ode.Settings).
 func Simulate(m Model, t1 float64, s *ode.Settings) (res *ode.Result, err error) {
+	return SimulateFrom(m, nil, t1, s)
+}
+
+// SimulateFrom is Simulate from the state y0 (len Dim) instead of the
+// resting state; nil y0 means m.Rest(). The explorer starts a run where the
+// reader clicks the phase plane.
+func SimulateFrom(m Model, y0 []float64, t1 float64, s *ode.Settings) (res *ode.Result, err error) {
 	defer neurokit.Recover(&err, "neuron.Simulate")
 	if err := m.Validate(); err != nil {
 		return nil, err
@@ -59,5 +66,11 @@ func Simulate(m Model, t1 float64, s *ode.Settings) (res *ode.Result, err error)
 			st.MaxStep = b
 		}
 	}
-	return ode.Solve(m, m.Rest(), 0, t1, &st)
+	if y0 == nil {
+		y0 = m.Rest()
+	} else if len(y0) != m.Dim() {
+		return nil, &neurokit.BadInputError{Where: "neuron.SimulateFrom", Name: "len(y0)", Value: len(y0),
+			Want: fmt.Sprintf("= Dim() = %d", m.Dim())}
+	}
+	return ode.Solve(m, y0, 0, t1, &st)
 }

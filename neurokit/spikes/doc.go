@@ -34,8 +34,9 @@
 // # Statistics
 //
 // Rate, ISIs, CV (coefficient of variation of inter-spike intervals), Fano
-// (Fano factor of counts in windows), Counts and CountDistribution, PSTH (in
-// Hz, across trials) and ISIHistogram (a density). Statistics that the data
+// (Fano factor of counts in windows; FanoSE adds its standard error),
+// Counts and CountDistribution, PSTH (in Hz, across trials) and
+// ISIHistogram (a density). Statistics that the data
 // cannot determine — the CV of fewer than two intervals, the Fano factor of
 // fewer than two windows or of zero counts, the rate of an empty window — are
 // NaN, as in gonum/stat; histograms of no data are all zero. The statistics

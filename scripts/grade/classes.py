@@ -31,6 +31,8 @@ import course  # noqa: E402
 
 # exercise id -> (replacements of its solution regions, feedback substring)
 WRONG = {
+    # The spikes counted instead of the intervals, and no error for a single spike.
+    "00b-rate": (["\treturn 1000 * float64(len(spikes)) / (spikes[len(spikes)-1] - spikes[0]), nil"], "number of intervals"),
     # The plain mean of the reversal potentials, unweighted.
     "01-peak": (["\treturn (p.ENa + p.EK + p.EL) / 3"], "Weigh each reversal potential"),
     # Population variance (divide by n) instead of the sample variance.
@@ -101,6 +103,12 @@ def replace(nb, ex_id, text):
     c.source = course.replace_solutions(c.source, [text])
 
 
+def cell_number(nb, ex_id):
+    """The 1-based position of exercise ex_id's solution cell in nb, as the
+    grader's feedback names it ("your solution cell (N)")."""
+    return nb.cells.index(solution_cell(nb, ex_id)) + 1
+
+
 # Each broken student: a function that edits the instructor's notebooks (a
 # dict name -> notebook) and returns what must come out for the exercises it
 # broke, {exercise: (points, status, feedback substring)}; every other
@@ -145,7 +153,8 @@ def exit_panic(nbs):
     c.source += '\n\nfunc init() { panic("a stray init") }'
     return {"02-fano": (0, "exited", "exited with status 3"),
             "01-peak": (0, "wrong", "panicked while computing the peak voltage from the gates: runtime error: index out of range [7]"),
-            "05-unit": (0, "crashed", "panic: a stray init (your solution cell (7), line 12)")}
+            "05-unit": (0, "crashed", "panic: a stray init (your solution cell (%d), line 12)"
+                        % cell_number(nbs["05-artificial-neurons.ipynb"], "05-unit"))}
 
 
 def compile_units(nbs):
@@ -155,8 +164,10 @@ def compile_units(nbs):
     replace(nbs["08-izhikevich.ipynb"], "08-isn", "var myISN = (5-bLTS)*(5-bLTS)/0.16 - ")
     # Hz wanted, kHz given.
     replace(nbs["06-integrate-and-fire.ipynb"], "06-rate", "var myRate = 0.0706 // [kHz]")
-    return {"02-cv": (0, "compile", "your solution cell (13), line 3: invalid operation"),
-            "08-isn": (0, "compile", "near your solution cell (28), line 3: expected"),  # contentB: 08 gained cells
+    return {"02-cv": (0, "compile", "your solution cell (%d), line 3: invalid operation"
+                      % cell_number(nbs["02-spike-trains.ipynb"], "02-cv")),
+            "08-isn": (0, "compile", "near your solution cell (%d), line 3: expected"
+                       % cell_number(nbs["08-izhikevich.ipynb"], "08-isn")),
             "06-rate": (0, "wrong", "1000 times too small")}
 
 
