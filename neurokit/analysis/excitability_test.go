@@ -226,6 +226,13 @@ func TestExcitabilityIzhikevichH(t *testing.T) {
 		if math.Abs(e.LowestFiring-0.2743) > 2e-3 {
 			t.Errorf("n = %d: firing down to %.5g, want ≈ 0.2743", n, e.LowestFiring)
 		}
+		if n == 21 {
+			// The reset cycle ends there: the RK4 reset map has a cycle
+			// 1e-3 above LowestFiring and none 1e-3 below it.
+			if above, below := izhResetCycle(h, e.LowestFiring+1e-3, -12, 5000), izhResetCycle(h, e.LowestFiring-1e-3, -12, 5000); math.IsNaN(above) || !math.IsNaN(below) {
+				t.Errorf("reset cycle %.4g ms at %.5g + 1e-3, %.4g ms at − 1e-3; want one above, none below", above, e.LowestFiring, below)
+			}
+		}
 	}
 }
 
@@ -263,6 +270,11 @@ func TestExcitabilityIzhikevichRS(t *testing.T) {
 	}
 	if math.Abs(e.LowestFiring-3.7744) > 1e-3 {
 		t.Errorf("firing down to %.5g, want ≈ 3.7744", e.LowestFiring)
+	}
+	// The reset cycle ends there: the RK4 reset map has a cycle 1e-3 above
+	// LowestFiring and none 1e-3 below it.
+	if above, below := izhResetCycle(rs, e.LowestFiring+1e-3, -4, 5000), izhResetCycle(rs, e.LowestFiring-1e-3, -4, 5000); math.IsNaN(above) || !math.IsNaN(below) {
+		t.Errorf("reset cycle %.4g ms at %.5g + 1e-3, %.4g ms at − 1e-3; want one above, none below", above, e.LowestFiring, below)
 	}
 }
 
