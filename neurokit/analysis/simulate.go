@@ -24,8 +24,10 @@ type SimSettings struct {
 	// do not implement neuron.Spiker. Models that do use their SpikeEvent.
 	// Zero means none (then the analyses that count spikes fail).
 	VSpike float64
-	// Chunk is the simulated time between two convergence checks [ms].
-	// Default 250 ms. Cancelling the context stops a run after the
+	// Chunk is the simulated time between two convergence checks [ms]
+	// (the first; the chunks of a spike train grow to hold four of its
+	// interspike intervals, and those of a slow passage double). Default
+	// 250 ms. Cancelling the context stops a run after the
 	// current chunk.
 	Chunk float64
 	// MaxTime is the longest simulated time per current before a decision
