@@ -234,15 +234,8 @@ func (d *driver) runFixed() error {
 		d.fValid = false
 		d.fCurValid = false
 		d.res.Stats.Steps++
-		if err := d.checkFinite(); err != nil {
+		if done, err := d.endStep(); done {
 			return err
-		}
-		stop, err := d.afterStep()
-		if err != nil || stop {
-			return err
-		}
-		if d.overflow != nil {
-			return d.overflow
 		}
 	}
 	return nil
@@ -323,18 +316,29 @@ func (d *driver) runAdaptive() error {
 		}
 		rejectedLast = false
 		h *= fac
-		if err := d.checkFinite(); err != nil {
+		if done, err := d.endStep(); done {
 			return err
-		}
-		stopRun, err := d.afterStep()
-		if err != nil || stopRun {
-			return err
-		}
-		if d.overflow != nil {
-			return d.overflow
 		}
 	}
 	return nil
+}
+
+// endStep finishes a step that has been taken: it checks that the state is
+// finite, handles events and output (afterStep), and checks the recording
+// limits. done is true when the run ends there, with err nil after a
+// terminal event.
+func (d *driver) endStep() (done bool, err error) {
+	if err := d.checkFinite(); err != nil {
+		return true, err
+	}
+	stop, err := d.afterStep()
+	if err != nil || stop {
+		return true, err
+	}
+	if d.overflow != nil {
+		return true, d.overflow
+	}
+	return false, nil
 }
 
 func largest(y []float64) int {
