@@ -635,6 +635,10 @@ func (c *cycle) saltation(ym []float64) *mat.Dense {
 	return S
 }
 
+// errSingularAdjoint is adjoint's error when the adjoint's periodic
+// solution is not unique.
+var errSingularAdjoint = errors.New("analysis: adjoint: singular system (is the cycle hyperbolic?)")
+
 // adjoint returns the periodic solution Z_k of the adjoint equation on the
 // grid (the gradient of the asymptotic phase, in ms per state unit,
 // normalized so that Z·f = 1) and, for reset models with a hold, Z_s, the
@@ -665,45 +669,32 @@ func (c *cycle) adjoint() (Z []float64, zs float64, err error) {
 			}
 		}
 	}
-	solve := func(A *mat.Dense, b []float64) ([]float64, error) {
-		var lu mat.LU
-		lu.Factorize(A)
-		x := mat.NewVecDense(len(b), nil)
-		if err := lu.SolveVecTo(x, false, mat.NewVecDense(len(b), b)); err != nil {
-			var cond mat.Condition
-			if !errors.As(err, &cond) {
-				return nil, err
-			}
-		}
-		out := x.RawVector().Data
-		for _, v := range out {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, errors.New("analysis: adjoint: singular system (is the cycle hyperbolic?)")
-			}
-		}
-		return out, nil
-	}
-	if c.reset == nil {
-		M := c.monodromy(0, N)
-		c.m.Deriv(f, 0, c.state(0))
-		B := mat.NewDense(n+1, n+1, nil)
+	// closed solves (B − I) z = 0 with z·f = 1 (bordered) for Z_N = z, B
+	// the map Z_N ↦ Z_N once around the cycle, and propagates it back.
+	closed := func(B mat.Matrix) ([]float64, float64, error) {
+		Bd := mat.NewDense(n+1, n+1, nil)
 		for i := 0; i < n; i++ {
 			for j := 0; j < n; j++ {
-				B.Set(i, j, M.At(j, i))
+				Bd.Set(i, j, B.At(i, j))
 			}
-			B.Set(i, i, B.At(i, i)-1)
-			B.Set(i, n, f[i])
-			B.Set(n, i, f[i])
+			Bd.Set(i, i, Bd.At(i, i)-1)
+			Bd.Set(i, n, f[i])
+			Bd.Set(n, i, f[i])
 		}
 		rhs := make([]float64, n+1)
 		rhs[n] = 1
-		z, err := solve(B, rhs)
+		z, err := solveFinite(Bd, rhs, errSingularAdjoint)
 		if err != nil {
 			return nil, 0, err
 		}
 		copy(Z[N*n:], z[:n])
 		back(N, 0)
 		return Z, 0, nil
+	}
+	if c.reset == nil {
+		M := c.monodromy(0, N)
+		c.m.Deriv(f, 0, c.state(0))
+		return closed(M.T())
 	}
 	// Reset cycle: Z_N = Sᵀ Z_0 + Z_s ∇g/(∇g·f⁻), Z_s = 1 − Z_nh·f_held(x_nh).
 	ym := c.state(N)
@@ -740,7 +731,7 @@ func (c *cycle) adjoint() (Z []float64, zs float64, err error) {
 				L.Set(i, j, v)
 			}
 		}
-		z, err := solve(L, cs)
+		z, err := solveFinite(L, cs, errSingularAdjoint)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -749,24 +740,7 @@ func (c *cycle) adjoint() (Z []float64, zs float64, err error) {
 		zs = 1 - floats.Dot(Z[nh*n:(nh+1)*n], fh)
 		return Z, zs, nil
 	}
-	Bd := mat.NewDense(n+1, n+1, nil)
-	for i := 0; i < n; i++ {
-		for j := 0; j < n; j++ {
-			Bd.Set(i, j, B.At(i, j))
-		}
-		Bd.Set(i, i, Bd.At(i, i)-1)
-		Bd.Set(i, n, f[i])
-		Bd.Set(n, i, f[i])
-	}
-	rhs := make([]float64, n+1)
-	rhs[n] = 1
-	z, err := solve(Bd, rhs)
-	if err != nil {
-		return nil, 0, err
-	}
-	copy(Z[N*n:], z[:n])
-	back(N, 0)
-	return Z, 0, nil
+	return closed(&B)
 }
 
 // resolveCycleSettings checks the cycle-finding settings shared by the
