@@ -546,13 +546,20 @@ func (d *driver) recordsSteps() bool { return d.st.OutputTimes == nil && d.st.Ou
 
 func (d *driver) recordStart() {
 	if d.st.OutputTimes != nil {
-		for d.outIdx < len(d.st.OutputTimes) && d.st.OutputTimes[d.outIdx] <= d.t {
-			d.res.push(d.st.OutputTimes[d.outIdx], d.y)
-			d.outIdx++
-		}
+		d.pushDueTimes()
 		return
 	}
 	d.res.push(d.t, d.y)
+}
+
+// pushDueTimes records the state y at the requested output times not yet
+// recorded that are at or before t: those at the start, and at the end
+// those equal to the final time.
+func (d *driver) pushDueTimes() {
+	for d.outIdx < len(d.st.OutputTimes) && d.st.OutputTimes[d.outIdx] <= d.t {
+		d.res.push(d.st.OutputTimes[d.outIdx], d.y)
+		d.outIdx++
+	}
 }
 
 // outputUpTo records the outputs due in (tPrev, tEnd]. truncated says the step
@@ -578,11 +585,7 @@ func (d *driver) outputUpTo(tEnd float64, truncated bool) {
 
 func (d *driver) recordEnd() {
 	if d.st.OutputTimes != nil {
-		// remaining requested times equal to the final time
-		for d.outIdx < len(d.st.OutputTimes) && d.st.OutputTimes[d.outIdx] <= d.t {
-			d.res.push(d.st.OutputTimes[d.outIdx], d.y)
-			d.outIdx++
-		}
+		d.pushDueTimes()
 		return
 	}
 	n := len(d.res.T)
