@@ -406,11 +406,8 @@ func findPeakCycle(ctx context.Context, m neuron.Model, c Cycle, cs cycleSetting
 	}
 	N := cs.steps
 	cy := &cycle{m: m, n: n, I: I, T: T, t: numeric.Span(N+1, 0, T), x: make([]float64, (N+1)*n), spike: math.NaN()}
-	mesh := make([]float64, N*n+2)
-	meshOrbit(m, x0, T, N, 1, mesh)
-	mesh[N*n], mesh[N*n+1] = T, I
-	sh := newShooter(m, N, N)
-	if err := sh.flow(mesh); err != nil {
+	mesh, sh, err := flowOrbit(m, x0, T, N, I)
+	if err != nil {
 		return nil, err
 	}
 	copy(cy.x, mesh[:N*n])
@@ -550,11 +547,8 @@ func findResetCycle(ctx context.Context, m neuron.Model, r *resetSpec, c Cycle, 
 	x := append([]float64(nil), u[:n]...)
 	if nh > 0 {
 		hm := heldModel{Model: m, mask: r.mask}
-		mesh := make([]float64, nh*n+2)
-		meshOrbit(hm, x, r.tref, nh, 1, mesh)
-		mesh[nh*n], mesh[nh*n+1] = r.tref, I
-		sh := newShooter(hm, nh, nh)
-		if err := sh.flow(mesh); err != nil {
+		mesh, sh, err := flowOrbit(hm, x, r.tref, nh, I)
+		if err != nil {
 			return nil, err
 		}
 		copy(cy.x, mesh[:nh*n])
@@ -565,11 +559,8 @@ func findResetCycle(ctx context.Context, m neuron.Model, r *resetSpec, c Cycle, 
 			cy.held[k] = true
 		}
 	}
-	mesh := make([]float64, nf*n+2)
-	meshOrbit(m, x, tf, nf, 1, mesh)
-	mesh[nf*n], mesh[nf*n+1] = tf, I
-	sh := newShooter(m, nf, nf)
-	if err := sh.flow(mesh); err != nil {
+	mesh, sh, err := flowOrbit(m, x, tf, nf, I)
+	if err != nil {
 		return nil, err
 	}
 	copy(cy.x[nh*n:], mesh[:nf*n])
@@ -633,6 +624,23 @@ func (c *cycle) saltation(ym []float64) *mat.Dense {
 		}
 	}
 	return S
+}
+
+// flowOrbit follows the orbit of m at applied current I from x0 for T [ms]
+// in N RK4 steps, one shooting segment each, and returns the mesh (the
+// states at the steps' starts, then T and I) and the shooter after its
+// flow: end holds the states at the steps' ends, mon their variational
+// maps.
+func flowOrbit(m neuron.Model, x0 []float64, T float64, N int, I float64) ([]float64, *shooter, error) {
+	n := m.Dim()
+	mesh := make([]float64, N*n+2)
+	meshOrbit(m, x0, T, N, 1, mesh)
+	mesh[N*n], mesh[N*n+1] = T, I
+	sh := newShooter(m, N, N)
+	if err := sh.flow(mesh); err != nil {
+		return nil, nil, err
+	}
+	return mesh, sh, nil
 }
 
 // errSingularAdjoint is adjoint's error when the adjoint's periodic
