@@ -88,12 +88,7 @@ func spikeEvent(m neuron.Model, vSpike float64) (ode.Event, error) {
 		return ode.Event{}, &neurokit.BadInputError{Where: "analysis.SimSettings", Name: "VSpike", Value: vSpike,
 			Unit: neurokit.MilliVolt, Want: "a spike threshold", Hint: fmt.Sprintf("the model %T has no SpikeEvent", m)}
 	}
-	vi := m.VIndex()
-	return ode.Event{
-		Name:      "spike",
-		G:         func(_ float64, y []float64) float64 { return y[vi] - vSpike },
-		Direction: ode.Up,
-	}, nil
+	return neuron.ThresholdEvent(m.VIndex(), vSpike), nil
 }
 
 // segment is a stretch of constant applied current.

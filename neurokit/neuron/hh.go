@@ -312,12 +312,7 @@ func (p *HH) Rest() []float64 {
 // SpikeEvent implements Spiker: a non-terminal upward crossing of VSpike,
 // with no reset.
 func (p *HH) SpikeEvent() ode.Event {
-	th := p.VSpike
-	return ode.Event{
-		Name:      "spike",
-		G:         func(_ float64, y []float64) float64 { return y[HHV] - th },
-		Direction: ode.Up,
-	}
+	return ThresholdEvent(HHV, p.VSpike)
 }
 
 // Gates returns m, h and n for plots: x∞(V) and τx(V) = 1/(φ(αx+βx)) [ms],
