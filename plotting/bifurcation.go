@@ -3,7 +3,7 @@ package plotting
 import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/modelneurons/modelneurons/neurokit"
@@ -187,14 +187,10 @@ func (b *Bifurcation) Plot() *plot.Plot {
 		sc := &plotter.Scatter{XYs: pts, GlyphStyle: draw.GlyphStyle{
 			Color: th.Color(1), Radius: th.Glyph, Shape: draw.SquareGlyph{}}}
 		p.Add(sc)
-		if l, err := plotter.NewLabels(plotter.XYLabels{XYs: pts, Labels: names}); err == nil {
-			for i := range l.TextStyle {
-				l.TextStyle[i].Font = th.face(th.Legend)
-				l.TextStyle[i].Color = th.Color(1)
-			}
-			l.Offset = vg.Point{X: th.Glyph + 2, Y: th.Glyph}
-			p.Add(l)
-		}
+		// Labels that avoid each other: a saddle-node and a Hopf point
+		// close together (near a Bogdanov–Takens point) stay readable.
+		sty := text.Style{Font: th.face(th.Legend), Color: th.Color(1), Handler: p.TextHandler}
+		p.Add(&pointLabels{XYs: pts, Labels: names, Style: sty, Gap: th.Glyph})
 	}
 	xmin, xmax := b.XMin, b.XMax
 	if !window(xmin, xmax) && window(d.I0, d.I1) {
