@@ -144,11 +144,23 @@ func (rc *ReportCard) bifurcation(Irest float64) {
 		if fit, err := FitOnset(ex.ProbeI, ex.ProbeRates, sp.I); err == nil {
 			rc.OnsetExponent = fit.Exponent
 		}
-		if ex.Class == Class1 {
+		// On the invariant circle only if firing starts at the fold: a
+		// cycle that exists well below it (INaPIKBistable's, from
+		// I ≈ −0.29 with a fold at 4.51) makes the saddle-node one off
+		// the circle, rest and firing coexisting (Izhikevich 2007,
+		// ch. 6), although that cycle's rate falls to zero at its own
+		// end (a saddle homoclinic orbit).
+		tol := max(ex.Delta, 0.02*math.Abs(rc.CurrentInterval[1]-rc.CurrentInterval[0]))
+		switch {
+		case ex.Onset < sp.I-tol:
+			rc.Bifurcation = "saddle-node off invariant circle"
+			rc.BifurcationWhy = fmt.Sprintf("rest vanishes in a saddle-node at I = %.4g; stable firing coexists with rest from I ≈ %.4g (bistability)",
+				sp.I, ex.Onset)
+		case ex.Class == Class1:
 			rc.Bifurcation = "saddle-node on invariant circle (SNIC)"
 			rc.BifurcationWhy = fmt.Sprintf("rest vanishes in a saddle-node at I = %.4g and firing starts there from zero rate, rate ∝ (I − Ic)^%.2f",
 				sp.I, rc.OnsetExponent)
-		} else {
+		default:
 			rc.Bifurcation = "saddle-node off invariant circle"
 			rc.BifurcationWhy = fmt.Sprintf("rest vanishes in a saddle-node at I = %.4g and firing jumps to %.3g Hz", sp.I, ex.NearRate)
 		}

@@ -30,6 +30,11 @@ func TestReportCards(t *testing.T) {
 	}{
 		{neuron.HodgkinHuxley1952(), 0, 20, Class2, Resonator, "subcritical Andronov-Hopf", 9.78},
 		{neuron.INaPIKHighThreshold(), 0, 10, Class1, Integrator, "saddle-node on invariant circle (SNIC)", 4.51},
+		// Rest and firing coexist below the fold (Izhikevich 2007, ch. 6;
+		// neuron.TestINaPIKBistableRange): the saddle-node is off the circle.
+		// Class 1 by Excitable's rule: the cycle's rate falls towards zero at
+		// its end, I ≈ −0.29 (a saddle homoclinic orbit).
+		{neuron.INaPIKBistable(), 0, 10, Class1, Integrator, "saddle-node off invariant circle", 4.51},
 		{neuron.LIFDayanAbbott2001(), 0, 4, Class1, Integrator, "none of the rest state (threshold and reset)", math.NaN()},
 	} {
 		rc, err := Report(context.Background(), c.m, c.I0, c.I1, &ReportSettings{N: n})
