@@ -38,7 +38,7 @@ help:
 	@echo "                and the outputs stored in the committed notebooks"
 	@echo "make notebooks  re-execute every notebook and store its outputs in place"
 	@echo "make figures    run every examples/*/ program, writing into figures/"
-	@echo "make bench      go run ./bench (bench/compare.sh runs the peers too)"
+	@echo "make bench      our workloads, then B3 against the peers with ratios (bench/compare.sh: all)"
 	@echo "make fuzz       every Fuzz* target for FUZZTIME (1m) each; FUZZPKGS=./neurokit/... to narrow"
 	@echo "make browser-test  every notebook with Run All in headless chromium, its live figures moved"
 	@echo "make serve      build the explorer's site (make site) and serve it on http://$(SITE_ADDR)/"
@@ -138,7 +138,7 @@ browser-test: notebook-site kernel
 # make site-bench  slider→redraw latency per model, first interactive, wasm size
 SITE      := $(BUILD)/site
 SITE_ADDR ?= 127.0.0.1:8080
-SITE_SRC  := $(wildcard explorer/*.go explorer/cmd/wasm/*.go explorer/site/*) go.mod go.sum
+SITE_SRC  := $(wildcard explorer/*.go explorer/cmd/wasm/*.go explorer/site/* explorer/internal/mapdata/*.go explorer/internal/mapdata/*.gob) go.mod go.sum
 
 .PHONY: site serve site-test site-bench
 
@@ -210,9 +210,17 @@ grade-test: kernel
 
 # ---- end of lab course ----------------------------------------------------
 
+# ---- bench (BENCH.md) ------------------------------------------------------
+# Our four workloads once, then bench/compare.sh for B3 against every peer
+# installed (Brian2, numpy, the C port; Debian: python3-brian python3-scipy,
+# gcc), BENCH_REPS interleaved repetitions, printing the CPU ratios
+# ours ÷ peer. All workloads against all peers: bench/compare.sh alone.
+BENCH_PEERS ?= ours ours-simd brian2-cpp brian2-cython numpy c
+BENCH_REPS  ?= 3
+BENCH_B3    ?= B3:1000 B3:100000
 bench:
-	@if [ ! -d bench ]; then echo "make bench: bench/ does not exist yet"; exit 1; fi
 	go run ./bench
+	BENCHES="$(BENCH_B3)" PEERS="$(BENCH_PEERS)" REPS=$(BENCH_REPS) bench/compare.sh
 
 clean:
 	rm -rf .tools .jupyter build

@@ -14,13 +14,18 @@
 //	go run ./bench -b B1 -variant expeuler one variant
 //	go run ./bench -b B4 -cpuprofile cpu.out
 //
-// Variants: B1 rk4 (default; neuron.HH, exact rates, ode.RK4), expeuler,
-// rk4-table; B2 rk4-table (default; network.HHPopulation with the 0.1 mV
-// rate table, ode.RK4, both cores), expeuler-table, rk4 (exact rates);
-// B3 fused; B4 binomial.
+// Variants: B1 rk4-table (default; network.HHPopulation of one neuron with
+// the 0.1 mV rate table, ode.RK4), rk4 (neuron.HH, exact rates), expeuler;
+// B2 rk4-table (default; all cores), expeuler-table, rk4 (exact rates);
+// B3 fused (one goroutine unless -workers); B4 binomial (all cores). Built
+// with GOEXPERIMENT=simd, the variants end in +simd (network's SIMD loops).
+//
+// The sizes and counts come from the command line: a bad one is reported
+// with the library's error (neurokit.ErrBadInput), naming the parameter.
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"math"
@@ -71,7 +76,7 @@ func main() {
 	benches := flag.String("b", "B1,B2,B3,B4", "comma-separated workloads to run")
 	sizes := flag.String("n", "", "comma-separated sizes (default: B1 1, B2 1000, B3 1000, B4 10000)")
 	variant := flag.String("variant", "", "method variant (default: the fastest accurate one per workload)")
-	workers := flag.Int("workers", 0, "goroutines for B2, B3 and B4 (default GOMAXPROCS; B3 below N=20000: 1)")
+	workers := flag.Int("workers", 0, "goroutines for B2, B3 and B4 (default: GOMAXPROCS for B2 and B4, 1 for B3)")
 	flag.IntVar(&block, "block", 0, "B2: neurons integrated together (network.RunSettings.Block; default 16)")
 	seed := flag.Uint64("seed", 1, "seed of the random workloads B3 and B4")
 	dur := flag.Float64("T", 1000, "simulated time [ms]")
@@ -118,6 +123,9 @@ func main() {
 }
 
 var block int
+
+// variantSuffix marks the results of a GOEXPERIMENT=simd build (simd.go).
+var variantSuffix string
 
 var defaultSize = map[string]int{"B1": 1, "B2": 1000, "B3": 1000, "B4": 10000}
 
@@ -196,7 +204,11 @@ func run(b string, n int, variant string, workers int, seed uint64, T float64) e
 			m = ode.ExpEuler
 		case "rk4-table":
 			m = ode.RK4
-			sys = network.NewHHPopulation(hh, []float64{10})
+			pop, err := network.NewHHPopulation(hh, []float64{10})
+			if err != nil {
+				return err
+			}
+			sys = pop
 		default:
 			return fmt.Errorf("B1: unknown variant %q (rk4, expeuler, rk4-table)", variant)
 		}
@@ -221,7 +233,14 @@ func run(b string, n int, variant string, workers int, seed uint64, T float64) e
 			variant = "rk4-table"
 		}
 		hh := neuron.HodgkinHuxley1952Modern()
-		pop := network.NewHHPopulation(hh, network.FICurrents(n, 100))
+		I, err := network.FICurrents(n, 100)
+		if err != nil {
+			return err
+		}
+		pop, err := network.NewHHPopulation(hh, I)
+		if err != nil {
+			return err
+		}
 		s := &network.RunSettings{Method: ode.RK4, Step: 0.01, Workers: workers, Block: block}
 		switch variant {
 		case "rk4-table":
@@ -234,11 +253,14 @@ func run(b string, n int, variant string, workers int, seed uint64, T float64) e
 		}
 		y := pop.Rest()
 		steps := int(T/s.Step + 0.5)
-		setup, wall, cpu = loop(func() {
-			for _, c := range network.Run(pop, y, 0, steps, s) {
-				r.spikes += c
-			}
-		})
+		var counts []int
+		setup, wall, cpu = loop(func() { counts, err = network.Run(context.Background(), pop, y, 0, steps, s) })
+		if err != nil {
+			return err
+		}
+		for _, c := range counts {
+			r.spikes += c
+		}
 		r.rate = -1
 	case "B3":
 		if variant == "" {
@@ -247,15 +269,24 @@ func run(b string, n int, variant string, workers int, seed uint64, T float64) e
 		if variant != "fused" {
 			return fmt.Errorf("B3: unknown variant %q (fused)", variant)
 		}
-		var net *network.Izhikevich2003
+		var (
+			net *network.Izhikevich2003
+			err error
+		)
 		if n <= 1000 {
-			net = network.NewIzhikevich2003(n, seed)
+			net, err = network.NewIzhikevich2003(n, seed)
 		} else {
-			net = network.NewIzhikevich2003Sparse(n, 100, seed)
+			net, err = network.NewIzhikevich2003Sparse(n, 100, seed)
+		}
+		if err != nil {
+			return err
 		}
 		net.Workers = workers
 		steps := int(T + 0.5)
-		setup, wall, cpu = loop(func() { r.spikes = net.Run(steps) })
+		setup, wall, cpu = loop(func() { r.spikes, err = net.Run(context.Background(), steps) })
+		if err != nil {
+			return err
+		}
 		r.rate = net.Rate()
 	case "B4":
 		if variant == "" {
@@ -264,16 +295,22 @@ func run(b string, n int, variant string, workers int, seed uint64, T float64) e
 		if variant != "binomial" {
 			return fmt.Errorf("B4: unknown variant %q (binomial)", variant)
 		}
-		p := network.NewLIFPoisson(n, seed)
+		p, err := network.NewLIFPoisson(n, seed)
+		if err != nil {
+			return err
+		}
 		p.Workers = workers
 		steps := int(T/p.Dt + 0.5)
-		setup, wall, cpu = loop(func() { r.spikes = p.Run(steps) })
+		setup, wall, cpu = loop(func() { r.spikes, err = p.Run(context.Background(), steps) })
+		if err != nil {
+			return err
+		}
 		r.rate = p.Rate()
 	default:
 		return fmt.Errorf("unknown workload %q (B1, B2, B3, B4)", b)
 	}
 	line := fmt.Sprintf("RESULT peer=modelneurons variant=%s bench=%s size=%d sim_s=%.4f sim_cpu_s=%.4f total_s=%.4f setup_s=%.4f compile_s=na spikes=%d",
-		variant, b, n, wall, cpu, time.Since(start).Seconds(), setup, r.spikes)
+		variant+variantSuffix, b, n, wall, cpu, time.Since(start).Seconds(), setup, r.spikes)
 	if r.rate >= 0 {
 		line += fmt.Sprintf(" rate_hz=%.3f", r.rate)
 	}

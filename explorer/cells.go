@@ -211,6 +211,7 @@ var cells = []Cell{
 			return primer.SynapseSpeed(synapseI, synapseII, v[0])
 		},
 	},
+	mapCell, // mapcell.go
 }
 
 // Cells returns the notebooks' interactive figures.

@@ -25,6 +25,8 @@
 //	             natively without caches (NativeSummary, cmd/summary)
 //	cells.go     the notebooks' interactive figures (Cell, Static), shown by
 //	             nbui.Live
+//	mapcell.go   the cell of notebook 10's two-parameter map, drawn from the map
+//	             precomputed by internal/mapdata (go generate, embedded with gob)
 //	js.go        the page (syscall/js): controls, events, redraws, the boundary
 //	js_cell.go   the page of a notebook's figure (index.html?cell=…)
 //	site/        index.html, explorer.js (replays drawings on canvases, restarts the

@@ -59,7 +59,7 @@ func cellMain(query string, startup js.Value, wrap func(func(js.Value, []js.Valu
 	frame.Call("appendChild", p.canvas)
 	frame.Call("appendChild", p.errBox)
 	fig.Call("appendChild", frame)
-	cap := el("figcaption", "html", `<span class="title"><b>`+MarkupHTML(html.EscapeString(c.Title))+`</b>. </span>`+
+	cap := el("figcaption", "html", `<span class="title"><b>`+MarkupHTML(c.Title)+`</b>. </span>`+
 		`<span id="status"></span> <span class="links"><a class="nb" target="_blank" rel="noopener" href="`+notebookURL(c.Notebook, "")+`">notebook `+
 		html.EscapeString(c.Notebook[:2])+`</a> · <a class="nb" target="_blank" rel="noopener" href="index.html">the explorer</a></span>`)
 	fig.Call("appendChild", cap)

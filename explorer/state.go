@@ -13,6 +13,7 @@ import (
 	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 	"github.com/modelneurons/modelneurons/neurokit/stim"
+	"github.com/modelneurons/modelneurons/plotting"
 )
 
 // DefaultModel is the entry shown by a link without "model".
@@ -409,9 +410,9 @@ func (st *State) fixRelations(notes *[]string) {
 	}
 }
 
-// fmtValue prints v with p's unit.
+// fmtValue prints v to 6 significant digits (plotting.Number) with p's unit.
 func fmtValue(p neurokit.Param, v float64) string {
-	s := strconv.FormatFloat(v, 'g', 6, 64)
+	s := plotting.Number(v, 6)
 	if p.Unit != "" {
 		s += " " + p.Unit
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/plotting"
 )
 
 // Slider is a control made from a parameter description: the page builds an
@@ -137,14 +138,8 @@ func round3(v float64) float64 {
 }
 
 // Show prints a value for the slider's readout: up to four significant
-// digits, a true minus sign.
-func Show(v float64) string {
-	s := strconv.FormatFloat(v, 'g', 4, 64)
-	if strings.Contains(s, "e") {
-		s = strconv.FormatFloat(v, 'g', 3, 64)
-	}
-	return strings.Replace(s, "-", "−", 1)
-}
+// digits, a true minus sign (plotting.Number, the one number formatter).
+func Show(v float64) string { return plotting.Number(v, 4) }
 
 // LabelHTML is a parameter's symbol in HTML, with the plot markup's
 // subscripts (g_{Na}, V_1) and superscripts (x^{2}) as <sub> and <sup>,

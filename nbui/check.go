@@ -124,27 +124,26 @@ type Choice[T comparable] struct {
 // value), compares the result with n and prints one line. It reports whether
 // the value is right.
 func (c *Check) Near(n Number, got func() float64) bool {
-	c.total++
-	var v float64
-	if err := c.call(func() { v = got() }); err != nil {
-		c.say(false, callMessage(n.Name, err, c.timeout))
-		return false
-	}
-	ok, msg := judgeNumber(n, v)
-	c.say(ok, msg)
-	return ok
+	return grade(c, n.Name, got, func(v float64) (bool, string) { return judgeNumber(n, v) })
 }
 
 // Choose calls got, compares the result with q.Want and prints one line. It
 // reports whether the choice is right.
 func Choose[T comparable](c *Check, q Choice[T], got func() T) bool {
+	return grade(c, q.Name, got, func(v T) (bool, string) { return judgeChoice(q, v) })
+}
+
+// grade counts one item, calls got, judges its value (judge returns whether
+// it is right and the message) and prints one line. It reports whether the
+// value is right; a call that fails or times out is wrong.
+func grade[T any](c *Check, name string, got func() T, judge func(T) (bool, string)) bool {
 	c.total++
 	var v T
 	if err := c.call(func() { v = got() }); err != nil {
-		c.say(false, callMessage(q.Name, err, c.timeout))
+		c.say(false, callMessage(name, err, c.timeout))
 		return false
 	}
-	ok, msg := judgeChoice(q, v)
+	ok, msg := judge(v)
 	c.say(ok, msg)
 	return ok
 }

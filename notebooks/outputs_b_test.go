@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
@@ -388,18 +389,17 @@ func TestIzhikevichNotebookSaddleNodeHopf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fit, err := analysis.FitOnset(eg.ProbeI, eg.ProbeRates, ISN(gm))
-	if err != nil {
-		t.Fatal(err)
-	}
 	if got := number(t, out, `\(G\): firing starts at I = ([\d.]+)`); !near(got, eg.Onset, 4) || math.Abs(got-ISN(gm)) > 0.01 {
 		t.Errorf("08 printed G's onset at %v; the library gives %.5f, the fold is at %.4f", got, eg.Onset, ISN(gm))
 	}
-	if got := number(t, out, `, ([\d.]+) Hz at \+`); !near(got, eg.NearRate, 2) || got > 1 {
-		t.Errorf("08 printed G's rate next to onset %v Hz; the library gives %.3f (class 1: below 1 Hz)", got, eg.NearRate)
+	last := eg.Probes[len(eg.Probes)-1]
+	if got := number(t, out, `, ([\d.]+) Hz at \+`); !near(got, last.Rate, 2) || got > 1 {
+		t.Errorf("08 printed G's rate next to onset %v Hz; the library gives %.3f (class 1: below 1 Hz)", got, last.Rate)
 	}
-	if got := number(t, out, `\(I − I_SN\)\^([\d.]+)`); !near(got, fit.Exponent, 2) || math.Abs(got-0.5) > 0.1 {
-		t.Errorf("08 printed the onset exponent %v; the fit gives %.3f (theory ½)", got, fit.Exponent)
+	// ½: the period near a saddle-node on the invariant circle grows as
+	// (I − I_SN)^−½ (Izhikevich 2007, ch. 6, saddle-node on invariant circle).
+	if got := number(t, out, `\(I − I_SN\)\^([\d.]+)`); !near(got, eg.Exponent, 2) || math.Abs(got-0.5) > 0.1 {
+		t.Errorf("08 printed the onset exponent %v; the library gives %.3f (theory ½)", got, eg.Exponent)
 	}
 	ch, err := analysis.FI(ctx, &hm, 0, 1, 21, nil)
 	if err != nil {
@@ -409,18 +409,27 @@ func TestIzhikevichNotebookSaddleNodeHopf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := number(t, out, `firing ends at I = ([\d.]+)`); !near(got, eh.Onset, 4) || !(got < IH-0.1) {
-		t.Errorf("08 printed H's down-sweep onset %v; the library gives %.5f, below the Hopf point %.4f", got, eh.Onset, IH)
+	if got := number(t, out, `firing ends at I = ([\d.]+)`); !near(got, eh.LowestFiring, 4) || !(got < IH-0.1) {
+		t.Errorf("08 printed H's down-sweep end of firing %v; the library gives %.5f, below the Hopf point %.4f", got, eh.LowestFiring, IH)
 	}
-	if got := number(t, out, `with ([\d.]+) Hz still`); !near(got, eh.NearRate, 1) || got < 15 {
-		t.Errorf("08 printed %v Hz at H's onset; the library gives %.2f (class 2: a finite rate)", got, eh.NearRate)
+	down := 0
+	for down < len(ch.Down)-1 && ch.Down[down] == 0 {
+		down++
+	}
+	// 15 Hz: class 2, the cycle ends at a finite rate (the library's
+	// curve; a class 1 end would be near 0).
+	if got := number(t, out, `with ([\d.]+) Hz still`); !near(got, ch.Down[down], 1) || got < 15 {
+		t.Errorf("08 printed %v Hz at H's lowest firing current; the library gives %.2f (class 2: a finite rate)", got, ch.Down[down])
+	}
+	if got := number(t, out, `going up it starts at I = ([\d.]+)`); !near(got, eh.Onset, 4) {
+		t.Errorf("08 printed H's onset on the way up at %v; the library gives %.5f", got, eh.Onset)
 	}
 	lo, hi, ok := ch.Hysteresis()
 	if !ok || !near(number(t, out, `coexist for ([\d.]+) ≤`), lo, 2) || !near(number(t, out, `≤ I ≤ ([\d.]+) mV/ms`), hi, 2) {
 		t.Errorf("08: H bistable on [%v, %v] (%v)", lo, hi, ok)
 	}
-	if got := number(t, out, `going up it starts at I = [\d.]+ with ([\d.]+) Hz`); got < 30 {
-		t.Errorf("08 printed a jump to %v Hz on the way up", got)
+	if got := number(t, out, `going up it starts at I = [\d.]+ with ([\d.]+) Hz`); !near(got, eh.OnsetRate, 2) || got < 30 {
+		t.Errorf("08 printed a jump to %v Hz on the way up; the library gives %.3g Hz", got, eh.OnsetRate)
 	}
 }
 
@@ -508,32 +517,37 @@ func TestComputationNotebookThresholds(t *testing.T) {
 
 // 09: the table that ties the bifurcation to the two axes. The kinds and
 // verdicts are Izhikevich's (2007, ch. 7): a saddle-node on the invariant
-// circle gives a class 1 integrator; off it a class 2 integrator with
-// firing below the fold (the fast-K⁺ model's cycle lives from a homoclinic
-// orbit near −0.29 µA/cm², see neuron/inap.go); a supercritical Hopf a
-// class 2 resonator without, a subcritical one with bistability (HH: the
-// fold of limit cycles at 6.26 µA/cm², Rinzel & Miller 1980); regular
-// spiking (a subcritical Hopf point 0.2 mV/ms below its fold) an
-// integrator at rest; the class 3 variant no bifurcation and a resonator.
+// circle gives a class 1 integrator, its period diverging as δ^−½ (ch. 6);
+// off it a class 2 integrator with firing below the fold (the fast-K⁺
+// model's cycle lives down to a homoclinic orbit near −0.29 µA/cm², below
+// the table's range, see neuron/inap.go); a supercritical Hopf a class 2
+// resonator without, a subcritical one with bistability (HH: the fold of
+// limit cycles at 6.26 µA/cm², Rinzel & Miller 1980); regular spiking (a
+// subcritical Hopf point 0.2 mV/ms below its fold) an integrator at rest;
+// the class 3 variant no bifurcation and a resonator. The numbers are
+// checked against analysis.Excitable on the notebook's grid (21 currents
+// from 0, primer.NewMapping) and the bifurcation against the branch.
 func TestComputationNotebookMapping(t *testing.T) {
 	out := printed(t, "09-computational-properties.ipynb")
 	rs, _ := neuron.IzhikevichPreset("RS")
 	rows := []struct {
 		name, bif, below, verdict string
 		m                         neuron.Model
-		I1, by                    float64
+		I1                        float64
 		typ                       analysis.SpecialType
 	}{
-		{"I_Na,p+I_K, high threshold", "saddle-node on invariant circle", "no", "class 1, integrator", neuron.INaPIKHighThreshold(), 10, 1, analysis.SaddleNode},
-		{"I_Na,p+I_K, fast K⁺", "saddle-node off invariant circle", "yes", "class 2, integrator", neuron.INaPIKBistable(), 10, 1, analysis.SaddleNode},
-		{"I_Na,p+I_K, low threshold", "supercritical Andronov-Hopf", "no", "class 2, resonator", neuron.INaPIKLowThreshold(), 40, 1, analysis.Hopf},
-		{"Hodgkin-Huxley", "subcritical Andronov-Hopf", "yes", "class 2, resonator", neuron.HodgkinHuxley1952(), 20, 1, analysis.Hopf},
-		{"Izhikevich RS", "subcritical Andronov-Hopf", "yes", "class 2, integrator", rs, 10, 0.01, analysis.Hopf},
+		{"I_Na,p+I_K, high threshold", "saddle-node on invariant circle (SNIC)", "no", "class 1, integrator", neuron.INaPIKHighThreshold(), 10, analysis.SaddleNode},
+		{"I_Na,p+I_K, fast K⁺", "saddle-node off invariant circle", "yes: below", "class 2, integrator", neuron.INaPIKBistable(), 10, analysis.SaddleNode},
+		{"I_Na,p+I_K, low threshold", "supercritical Andronov-Hopf", "no", "class 2, resonator", neuron.INaPIKLowThreshold(), 40, analysis.Hopf},
+		{"Hodgkin-Huxley", "subcritical Andronov-Hopf", "yes: down to", "class 2, resonator", neuron.HodgkinHuxley1952(), 20, analysis.Hopf},
+		{"Izhikevich RS", "subcritical Andronov-Hopf", "yes: down to", "class 2, integrator", rs, 10, analysis.Hopf},
 	}
 	ctx := context.Background()
-	s := &analysis.SimSettings{Chunk: 1000, MaxTime: 20000, MinAmplitude: 0.05}
+	num := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
 	for _, r := range rows {
-		re := regexp.MustCompile(regexp.QuoteMeta(r.name) + ` +` + regexp.QuoteMeta(r.bif) + ` +([\d.]+) +([\d.]+), ([\d.]+) +(no|yes: ([\d.]+) Hz at ([\d.]+)) +` + regexp.QuoteMeta(r.verdict) + `\n`)
+		re := regexp.MustCompile(regexp.QuoteMeta(r.name) + ` +` + regexp.QuoteMeta(r.bif) + ` +([\d.]+) +` +
+			`(?:→ 0, T ∝ δ\^−([\d.]+)|([\d.]+)(?:; spikes ([\d.]+) at ([\d.]+))?) +` +
+			`(no|yes: (?:below|down to) (-?[\d.]+)) +` + regexp.QuoteMeta(r.verdict) + `\n`)
 		m := re.FindStringSubmatch(out)
 		if m == nil {
 			t.Errorf("09: no row %q with %q, firing below %q and %q", r.name, r.bif, r.below, r.verdict)
@@ -543,37 +557,43 @@ func TestComputationNotebookMapping(t *testing.T) {
 		if r.typ == analysis.Hopf && sp.Subcritical != (r.bif == "subcritical Andronov-Hopf") {
 			t.Errorf("%s: l1 = %g", r.name, sp.L1)
 		}
-		if got, _ := strconv.ParseFloat(m[1], 64); math.Abs(got-sp.I) > 5e-4*math.Max(1, sp.I) {
-			t.Errorf("%s: printed the bifurcation at %v, the library gives %.5f", r.name, got, sp.I)
-		}
-		rate := func(c *analysis.FICurve, i int) float64 {
-			if c.Steady[i] > 0 {
-				return c.Steady[i]
-			}
-			return c.Frequency[i]
-		}
-		near1, err := analysis.FI(ctx, r.m, sp.I-r.by, sp.I+0.1, 2, s)
+		e, err := analysis.Excitable(ctx, r.m, 0, r.I1, 21, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		near2, err := analysis.FI(ctx, r.m, sp.I-r.by, sp.I+0.1/16, 2, s)
-		if err != nil {
-			t.Fatal(err)
+		if got := num(m[1]); math.Abs(got-e.RestLost) > 5e-4*math.Max(1, got) || math.Abs(got-sp.I) > 5e-4*math.Max(1, got) {
+			t.Errorf("%s: printed rest lost at %v; the library gives %.5f, the branch's %v at %.5f", r.name, got, e.RestLost, r.typ, sp.I)
 		}
-		f1, _ := strconv.ParseFloat(m[2], 64)
-		f2, _ := strconv.ParseFloat(m[3], 64)
-		if math.Abs(f1-rate(near1, 1)) > 1e-3*f1 || math.Abs(f2-rate(near2, 1)) > 1e-3*f2 {
-			t.Errorf("%s: printed %v and %v Hz just above; the library gives %.4g and %.4g", r.name, f1, f2, rate(near1, 1), rate(near2, 1))
-		}
-		if (near1.Down[0] > 0) != (r.below == "yes") {
-			t.Errorf("%s: the down sweep below the bifurcation fires at %.4g Hz", r.name, near1.Down[0])
-		}
-		if r.below == "yes" {
-			f, _ := strconv.ParseFloat(m[5], 64)
-			at, _ := strconv.ParseFloat(m[6], 64)
-			if math.Abs(f-near1.Down[0]) > 1e-3*f || math.Abs(at-(sp.I-r.by)) > 5e-4*math.Max(1, at) {
-				t.Errorf("%s: printed %v Hz at %v below; the library gives %.4g Hz at %.4g", r.name, f, at, near1.Down[0], sp.I-r.by)
+		switch {
+		case r.typ == analysis.SaddleNode && r.below == "no": // SNIC: the period diverges, as δ^−½
+			if got := num(m[2]); m[2] == "" || !near(got, e.Exponent, 2) || math.Abs(got-0.5) > 0.1 {
+				t.Errorf("%s: printed the exponent %q; the library gives %.3f (theory ½)", r.name, m[2], e.Exponent)
 			}
+		case m[3] == "":
+			t.Errorf("%s: printed no onset frequency", r.name)
+		case m[4] != "": // a supercritical Hopf point: ω/2π there, then counted spikes from Onset
+			if got := num(m[3]); math.Abs(got-e.Special.FrequencyHz) > 1e-3*got {
+				t.Errorf("%s: printed %v Hz at the Hopf point; the library gives ω/2π = %.4g", r.name, got, e.Special.FrequencyHz)
+			}
+			if f, at := num(m[4]), num(m[5]); math.Abs(f-e.OnsetRate) > 1e-3*f || math.Abs(at-e.Onset) > 5e-4*at || !(at > e.RestLost) {
+				t.Errorf("%s: printed spikes from %v Hz at %v; the library gives %.4g Hz at %.4g", r.name, f, at, e.OnsetRate, e.Onset)
+			}
+		default:
+			if got := num(m[3]); math.Abs(got-e.OnsetRate) > 1e-3*got || e.Class != analysis.Class2 {
+				t.Errorf("%s: printed the onset rate %v Hz; the library gives %.4g Hz, %v", r.name, got, e.OnsetRate, e.Class)
+			}
+		}
+		if !strings.HasPrefix(m[6], r.below) {
+			t.Errorf("%s: printed firing below %q, want %q", r.name, m[6], r.below)
+		}
+		if r.below != "no" {
+			if got := num(m[7]); math.Abs(got-e.LowestFiring) > 5e-4*math.Max(1, math.Abs(got)) || !(got < e.RestLost) {
+				t.Errorf("%s: printed firing down to %v; the library gives %.5f", r.name, got, e.LowestFiring)
+			}
+		}
+		// 6.26 µA/cm²: HH's fold of limit cycles (Rinzel & Miller 1980).
+		if r.name == "Hodgkin-Huxley" && math.Abs(e.LowestFiring-6.26) > 0.01 {
+			t.Errorf("HH: firing ends at %.4f on the way down; Rinzel & Miller 1980 give 6.26 µA/cm²", e.LowestFiring)
 		}
 	}
 	if !regexp.MustCompile(`class 3 variant +none \(rest survives\) +class 3, resonator`).MatchString(out) {
@@ -667,7 +687,11 @@ func TestLIFNotebookLimitations(t *testing.T) {
 // rL = 1 kΩ·mm).
 func TestWhereNextNotebook(t *testing.T) {
 	out := printed(t, "11-where-next.ipynb")
-	net := network.NewIzhikevich2003(1000, 1)
+	net, err := network.NewIzhikevich2003(1000, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	A, B, C, D := net.Params()
 	e := net.Ne
 	span := func(x []float64) (float64, float64) { return slices.Min(x), slices.Max(x) }
 	for _, c := range []struct {
@@ -676,10 +700,10 @@ func TestWhereNextNotebook(t *testing.T) {
 		lo  float64
 		hi  float64
 	}{
-		{`excitatory \(800\): .* c from (-[\d.]+) to (-[\d.]+) mV`, net.C[:e], -65, -50},
-		{`excitatory \(800\): .* d from ([\d.]+) to ([\d.]+) mV/ms`, net.D[:e], 2, 8},
-		{`inhibitory \(200\): a from ([\d.]+) to ([\d.]+),`, net.A[e:], 0.02, 0.1},
-		{`inhibitory \(200\): .* b from ([\d.]+) to ([\d.]+),`, net.B[e:], 0.2, 0.25},
+		{`excitatory \(800\): .* c from (-[\d.]+) to (-[\d.]+) mV`, C[:e], -65, -50},
+		{`excitatory \(800\): .* d from ([\d.]+) to ([\d.]+) mV/ms`, D[:e], 2, 8},
+		{`inhibitory \(200\): a from ([\d.]+) to ([\d.]+),`, A[e:], 0.02, 0.1},
+		{`inhibitory \(200\): .* b from ([\d.]+) to ([\d.]+),`, B[e:], 0.2, 0.25},
 	} {
 		m := regexp.MustCompile(c.pat).FindStringSubmatch(out)
 		if m == nil {

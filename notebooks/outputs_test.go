@@ -121,7 +121,10 @@ func TestLIFNotebookRate(t *testing.T) {
 func TestNetworkNotebookSpikes(t *testing.T) {
 	out := printed(t, "11-where-next.ipynb")
 	got := number(t, out, `(\d+) spikes, mean rate`)
-	net := network.NewIzhikevich2003(1000, 1)
+	net, err := network.NewIzhikevich2003(1000, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for range 1000 {
 		net.Step()
 	}

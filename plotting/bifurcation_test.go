@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
@@ -95,4 +96,23 @@ func TestStackLegendGolden(t *testing.T) {
 			{Name: "n (delayed-rectifier K⁺ activation)", XY: tr.XY(3)},
 		}, Color: 1, LegendInside: true})
 	checkGolden(t, "stack_legend", f, 16*vg.Centimeter, 11*vg.Centimeter)
+}
+
+// HH's continued orbits (primer.Bifurcations' "hopf-sub", 0–16 µA/cm²)
+// fold three times: at 6.264 µA/cm² (Vmax 91.5 mV; Rinzel & Miller 1980's
+// 6.26) and twice near 7.85–7.92 µA/cm² (Vmax 13.6 and 18.7 mV, the
+// library's OrbitBranch.LPC). The last two are labelled once, to the left
+// of the first, where no cycle is; the Hopf point keeps its label on the
+// right.
+func TestBifurcationLPCLabels(t *testing.T) {
+	pts := plotter.XYs{{X: 9.779, Y: 5.35}, {X: 7.846, Y: 13.55}, {X: 7.922, Y: 18.74}, {X: 6.264, Y: 91.47}}
+	names := []string{"H sub", "LPC", "LPC", "LPC"}
+	data := plotter.XYs{{X: 0, Y: -10.3}, {X: 16, Y: 96}}
+	right, left := splitLabels(pts, names, data)
+	if len(right.XYs) != 1 || right.Labels[0] != "H sub" {
+		t.Errorf("labels on the right: %v %v, want H sub alone", right.XYs, right.Labels)
+	}
+	if len(left.XYs) != 2 || left.XYs[0] != pts[1] || left.XYs[1] != pts[3] {
+		t.Errorf("LPC labels at %v, want at %v and %v", left.XYs, pts[1], pts[3])
+	}
 }

@@ -51,5 +51,9 @@
 //
 // Output: Figure.Save writes PNG, SVG, PDF, EPS, JPEG or TIFF by file
 // extension; SavePNG and SaveSVG do the same for a single plot; WriteSVG and
-// SVG render for notebooks.
+// SVG render for notebooks. Every SVG keeps the spaces at the edges of
+// the runs that Markup draws (xml:space="preserve" on each text) and names
+// Liberation Sans with its metric-compatible stand-ins (Arimo, Arial,
+// Helvetica) before sans-serif, so that a browser places the runs as the
+// layout measured them (svg.go).
 package plotting

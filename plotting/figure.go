@@ -245,6 +245,9 @@ func (f *Figure) WriterTo(w, h vg.Length, format string) (io.WriterTo, error) {
 		dc.Fill(dc.Rectangle.Path())
 	}
 	f.Draw(dc)
+	if format == "svg" {
+		return svgDocument{cw}, nil // text that browsers show as laid out (svg.go)
+	}
 	return cw, nil
 }
 

@@ -208,17 +208,9 @@ func (f *FIRegimes) voltages() *plot.Plot {
 		det := plotter.XYs{{X: x0, Y: f.Detector}, {X: x1, Y: f.Detector}}
 		l := addCurve(p, det, draw.LineStyle{Color: th.Ink, Width: th.Thin, Dashes: th.Dash})
 		lg.track(det)
-		lg.add(fmt.Sprintf("spike detector %s mV", trimFloat(f.Detector)), l)
+		lg.add(fmt.Sprintf("spike detector %s mV", Number(f.Detector, 3)), l)
 	}
 	padY(p, 0.05)
 	lg.done()
 	return p
-}
-
-// trimFloat prints x with up to 3 decimals and no trailing zeros.
-func trimFloat(x float64) string {
-	if x == math.Trunc(x) {
-		return fmt.Sprintf("%.0f", x)
-	}
-	return fmt.Sprintf("%.3g", x)
 }

@@ -156,7 +156,7 @@ func (f *Map) Plot() *plot.Plot {
 		// Split the curve into runs of one style.
 		style := func(pt analysis.CurvePoint) (draw.LineStyle, string) {
 			if c.Type == analysis.Hopf {
-				if pt.L1 > 0 {
+				if pt.L1 > 0 || math.IsNaN(pt.L1) && subcriticalNear(c.Points, pt) {
 					return subSty, "Hopf, subcritical"
 				}
 				return hopfSty, "Hopf, supercritical"
@@ -210,4 +210,17 @@ func (f *Map) Plot() *plot.Plot {
 	p.Y.Min, p.Y.Max = m.IMin, m.IMax
 	lg.done()
 	return p
+}
+
+// subcriticalNear reports whether the nearest point of pts with a first
+// Lyapunov coefficient has L1 > 0: an end of a Hopf curve at a
+// Bogdanov-Takens point (ω = 0) has none, and takes its neighbour's style.
+func subcriticalNear(pts []analysis.CurvePoint, pt analysis.CurvePoint) bool {
+	best, l1 := math.Inf(1), math.NaN()
+	for _, q := range pts {
+		if d := math.Hypot(q.Q-pt.Q, q.I-pt.I); !math.IsNaN(q.L1) && d < best {
+			best, l1 = d, q.L1
+		}
+	}
+	return l1 > 0
 }

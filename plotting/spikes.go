@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/modelneurons/modelneurons/neurokit"
+	"github.com/modelneurons/modelneurons/neurokit/spikes"
 )
 
 // Raster draws spike trains (spike times in ms) as rows of ticks, trial 0
@@ -121,61 +122,59 @@ func rasterWindow(trains [][]float64, t0, t1 float64) (float64, float64) {
 // about a thousand pixel columns.
 const maxBins = 1e5
 
-// rates bins the finite spike times of all trains in [t0, t1) into bins of
-// width bin [ms] (the last one may be cut short by t1) and returns the bin
-// edges and the firing rate in each bin [Hz]: count / (trials · bin/1000 s).
-func rates(trains [][]float64, t0, t1, bin float64) (edges, hz []float64, err error) {
-	const where = "plotting.PSTH"
-	if err := neurokit.Interval(where, "t0, t1", t0, t1, neurokit.MilliSecond); err != nil {
-		return nil, nil, err
-	}
-	if !(bin > 0) || !drawable(bin) {
-		return nil, nil, &neurokit.BadInputError{Where: where, Name: "bin", Value: bin, Unit: neurokit.MilliSecond, Want: "> 0 and finite"}
-	}
-	nf := math.Ceil((t1 - t0) / bin)
-	if err := neurokit.Count(where, "bins", nf, maxBins, "use a wider bin or a shorter window"); err != nil {
-		return nil, nil, err
-	}
-	n := int(nf)
-	edges = make([]float64, n+1)
-	for i := range edges {
-		edges[i] = t0 + float64(i)*bin
-	}
-	hz = make([]float64, n)
-	if len(trains) == 0 {
-		return edges, hz, nil
-	}
-	for _, tr := range trains {
-		for _, t := range tr {
-			if t >= t0 && t < t1 {
-				hz[min(int((t-t0)/bin), n-1)]++
-			}
-		}
-	}
-	scale := 1000 / (float64(len(trains)) * bin)
-	for i := range hz {
-		hz[i] *= scale
-	}
-	return edges, hz, nil
-}
-
 // PSTH draws the peri-stimulus time histogram of the trains: the firing
-// rate [Hz] averaged over trials in bins of width bin [ms] over [t0, t1].
-// The error names a window that is not finite with t0 < t1, a bin that is
-// not positive and finite, or more than 10⁵ bins.
+// rate [Hz] averaged over trials in bins of width bin [ms] over [t0, t1]
+// (spikes.PSTH on the trains' times in [t0, t1]; a last bin cut short by
+// t1 is left out). The error names a window that is not finite with t0 <
+// t1, a bin that is not positive and finite, or more than 10⁵ bins.
 func PSTH(trains [][]float64, t0, t1, bin float64) (*plot.Plot, error) {
-	th := &Default
-	p := th.NewPlot("", "t [ms]", "rate [Hz]")
-	edges, hz, err := rates(trains, t0, t1, bin)
+	h, err := psth(trains, t0, t1, bin)
 	if err != nil {
 		return nil, err
 	}
-	p.Add(bars(edges, hz))
+	p := PSTHOf(h)
 	p.X.Min, p.X.Max = t0, t1
+	return p, nil
+}
+
+// psth checks PSTH's arguments and computes the histogram (spikes.PSTH)
+// of the trains' times in [t0, t1].
+func psth(trains [][]float64, t0, t1, bin float64) (spikes.Histogram, error) {
+	const where = "plotting.PSTH"
+	if err := neurokit.Interval(where, "t0, t1", t0, t1, neurokit.MilliSecond); err != nil {
+		return spikes.Histogram{}, err
+	}
+	if !(bin > 0) || !drawable(bin) {
+		return spikes.Histogram{}, &neurokit.BadInputError{Where: where, Name: "bin", Value: bin, Unit: neurokit.MilliSecond, Want: "> 0 and finite"}
+	}
+	if err := neurokit.Count(where, "bins", math.Ceil((t1-t0)/bin), maxBins, "use a wider bin or a shorter window"); err != nil {
+		return spikes.Histogram{}, err
+	}
+	trials := make([]spikes.Train, len(trains))
+	for k, tr := range trains {
+		trials[k] = spikes.Train{T0: t0, T1: t1}
+		for _, t := range tr {
+			if t >= t0 && t <= t1 {
+				trials[k].Times = append(trials[k].Times, t)
+			}
+		}
+	}
+	return spikes.PSTH(bin, trials...)
+}
+
+// PSTHOf draws a peri-stimulus time histogram computed by spikes.PSTH
+// (rates [Hz] on its bins [ms]); an empty one gives empty axes.
+func PSTHOf(h spikes.Histogram) *plot.Plot {
+	th := &Default
+	p := th.NewPlot("", "t [ms]", "rate [Hz]")
+	if len(h.Values) > 0 {
+		p.Add(bars(h.Edges, h.Values))
+		p.X.Min, p.X.Max = h.Edges[0], h.Edges[len(h.Edges)-1]
+	}
 	p.Y.Min = 0
 	padY(p, 0.04)
 	p.Y.Min = 0
-	return p, nil
+	return p
 }
 
 // RasterPSTH stacks a raster over its PSTH on a shared time axis; the

@@ -61,20 +61,22 @@ func TestSpikesGolden(t *testing.T) {
 
 // The PSTH of a train of known spikes gives rates by hand: 2 trials, 10 ms
 // bins; bin [0,10) holds 3 spikes → 3/(2·0.010 s) = 150 Hz; bin [10,20)
-// holds 1 → 50 Hz; bin [20,25) (the last, shorter range is still divided
-// by the full bin width) holds none.
-func TestRates(t *testing.T) {
-	edges, hz, err := rates([][]float64{{1, 5, 12}, {9, 25}}, 0, 25, 10)
+// holds 1 → 50 Hz; [20,25) is no whole bin (spikes.PSTH) and is not drawn;
+// the spike at 30 ms lies outside the window and is left out.
+func TestPSTHBars(t *testing.T) {
+	h, err := psth([][]float64{{1, 5, 12}, {9, 25, 30}}, 0, 25, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []float64{150, 50, 0}
-	if len(edges) != 4 || edges[3] != 30 {
-		t.Errorf("edges = %v, want [0 10 20 30]", edges)
+	got := bars(h.Edges, h.Values).XYs
+	want := plotter.XYs{{X: 0, Y: 0}, {X: 0, Y: 150}, {X: 10, Y: 150}, {X: 10, Y: 50}, {X: 20, Y: 50}, {X: 20, Y: 0}}
+	if len(got) != len(want) {
+		t.Fatalf("bars %v, want %v", got, want)
 	}
 	for i := range want {
-		if math.Abs(hz[i]-want[i]) > 1e-12 {
-			t.Errorf("rate[%d] = %v Hz, want %v", i, hz[i], want[i])
+		if math.Abs(got[i].X-want[i].X) > 1e-12 || math.Abs(got[i].Y-want[i].Y) > 1e-12 {
+			t.Errorf("bars %v, want %v", got, want)
+			break
 		}
 	}
 }

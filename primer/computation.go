@@ -114,8 +114,9 @@ type Hysteresis struct {
 }
 
 // HHHysteresis sweeps HH (paper convention) up and down over n currents in
-// [I0, I1] µA/cm² (analysis.FI), refines the onset on the way down (the fold
-// of limit cycles, Excitability) and finds the Hopf point of rest
+// [I0, I1] µA/cm² (analysis.FI), refines the lowest firing on the way down
+// (the fold of limit cycles, Excitability.LowestFiring) and finds the Hopf
+// point of rest
 // (EquilibriumBranch), and draws the curve with both marked.
 func HHHysteresis(ctx context.Context, I0, I1 float64, n int, progress analysis.Progress) (_ *plot.Plot, _ *Hysteresis, err error) {
 	defer neurokit.Recover(&err, "primer.HHHysteresis")
@@ -135,7 +136,7 @@ func HHHysteresis(ctx context.Context, I0, I1 float64, n int, progress analysis.
 	if !ok {
 		return nil, nil, fmt.Errorf("primer: no Hopf point of HH in [%g, %g]", I0, I1)
 	}
-	r := &Hysteresis{Curve: c, Fold: e.Onset, Hopf: h}
+	r := &Hysteresis{Curve: c, Fold: e.LowestFiring, Hopf: h}
 	r.Lo, r.Hi, _ = c.Hysteresis()
 	p := (&plotting.FI{Title: "Hodgkin-Huxley: sweeping I up and down", XLabel: neuron.CurrentParam(hh).Label(), Curve: c,
 		Class: fmt.Sprintf("bistable on the grid for %g ≤ I ≤ %g", r.Lo, r.Hi)}).Plot()

@@ -2,12 +2,15 @@ package primer
 
 import (
 	"context"
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"gonum.org/v1/plot/vg"
 
 	"github.com/modelneurons/modelneurons/internal/badinput"
+	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
 
@@ -165,7 +168,46 @@ func TestContentBBadInput(t *testing.T) {
 		{Name: "NewPulseFamily/amp=NaN", Param: "amps", Call: func(context.Context) error { _, err := NewPulseFamily("", hi, 1, []float64{nan}); return err }},
 		{Name: "PulseThreshold/reversed", Param: "lo, hi", Call: func(context.Context) error { _, err := PulseThreshold(hi, 1, -30, 30, 5); return err }},
 		{Name: "PulseThreshold/criterion=NaN", Param: "criterion", Call: func(context.Context) error { _, err := PulseThreshold(hi, 1, nan, 5, 30); return err }},
-		{Name: "NewMapping/delta=0", Param: "delta", Call: func(ctx context.Context) error { _, err := NewMapping(ctx, "", hi, 0, 10, 0, 1); return err }},
-		{Name: "NewMapping/belowBy=NaN", Param: "belowBy", Call: func(ctx context.Context) error { _, err := NewMapping(ctx, "", hi, 0, 10, 0.1, nan); return err }},
+		{Name: "NewMapping/reversed", Param: "I0, I1", Call: func(ctx context.Context) error { _, err := NewMapping(ctx, "", hi, 10, 0, nil); return err }},
+		{Name: "NewMapping/Chunk=NaN", Param: "Chunk", Call: func(ctx context.Context) error {
+			_, err := NewMapping(ctx, "", hi, 0, 10, &analysis.SimSettings{Chunk: nan})
+			return err
+		}},
 	})
+}
+
+// TestMappingRows: two rows of notebook 09's table against published
+// numbers. HH (paper convention) loses rest at its subcritical Hopf point
+// at 9.78 µA/cm² and fires down to the fold of limit cycles at 6.26
+// µA/cm² (Rinzel & Miller 1980); the high-threshold I_Na,p+I_K model
+// loses it at a SNIC at 4.51 µA/cm² (Izhikevich 2007, ch. 4/6) with the
+// period diverging as δ^−½. The table prints what the rows hold.
+func TestMappingRows(t *testing.T) {
+	ctx := context.Background()
+	hh, err := NewMapping(ctx, "HH", neuron.HodgkinHuxley1952(), 0, 20, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := hh.Excitability
+	if hh.Class() != analysis.Class2 || hh.BifurcationName() != "subcritical Andronov-Hopf" ||
+		math.Abs(e.RestLost-9.78) > 0.01 || math.Abs(e.LowestFiring-6.26) > 0.01 || hh.Rest.Kind != analysis.Resonator {
+		t.Errorf("HH: %v, %q at %.4f, firing down to %.4f, %v at rest", hh.Class(), hh.BifurcationName(), e.RestLost, e.LowestFiring, hh.Rest.Kind)
+	}
+	sn, err := NewMapping(ctx, "high", neuron.INaPIKHighThreshold(), 0, 10, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := sn.Excitability; sn.Class() != analysis.Class1 || e.Loss != analysis.LossSNIC || math.Abs(e.RestLost-4.51) > 0.01 ||
+		math.Abs(e.Exponent-0.5) > 0.1 || sn.Rest.Kind != analysis.Integrator {
+		t.Errorf("I_Na,p+I_K: %v, %v at %.4f, exponent %.3f, %v at rest", sn.Class(), e.Loss, e.RestLost, e.Exponent, sn.Rest.Kind)
+	}
+	table := MappingTable([]*Mapping{hh, sn})
+	for _, want := range []string{
+		fmt.Sprintf("%-39s %-9s %-32s yes: down to %.4g", "subcritical Andronov-Hopf", fmt.Sprintf("%.4g", hh.Excitability.RestLost), hh.OnsetFrequency(), hh.Excitability.LowestFiring),
+		fmt.Sprintf("→ 0, T ∝ δ^−%.2f", sn.Excitability.Exponent),
+	} {
+		if !strings.Contains(table, want) {
+			t.Errorf("the table lacks %q:\n%s", want, table)
+		}
+	}
 }

@@ -60,7 +60,8 @@ func PRCPanel(ctx context.Context, o Oscillator, points int, progress analysis.P
 // each amplitude in amps [model current unit] on the cycle of m at points
 // phases (PulsePRC) and draws them as open dots against the linear
 // prediction Z·A·w of the adjoint PRC (lines, one colour per amplitude):
-// small pulses follow it, large ones saturate. progress counts the phases.
+// small pulses follow it, large ones saturate. progress counts the phases
+// of all amplitudes together.
 func FinitePulses(ctx context.Context, title string, m neuron.Model, amps []float64, w float64, points int, progress analysis.Progress) (p *plot.Plot, prcs []*analysis.PRC, err error) {
 	defer neurokit.Recover(&err, "primer.FinitePulses")
 	a, err := analysis.AdjointPRC(ctx, m, &analysis.PRCSettings{Points: 200})
@@ -69,7 +70,11 @@ func FinitePulses(ctx context.Context, title string, m neuron.Model, amps []floa
 	}
 	f := &plotting.PRC{Title: title, YLabel: "Δφ [cycles]"}
 	for k, A := range amps {
-		q, err := analysis.PulsePRC(ctx, m, A, w, &analysis.PRCSettings{Points: points, Progress: progress})
+		var step analysis.Progress // counts on across the amplitudes
+		if progress != nil {
+			step = func(done, _ int) { progress(k*points+done, len(amps)*points) }
+		}
+		q, err := analysis.PulsePRC(ctx, m, A, w, &analysis.PRCSettings{Points: points, Progress: step})
 		if err != nil {
 			return nil, nil, err
 		}

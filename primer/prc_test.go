@@ -86,3 +86,24 @@ func TestPRCBadInput(t *testing.T) {
 		{Name: "Map/nq<0", Param: "NQ", Call: func(ctx context.Context) error { _, _, err := Map(ctx, Maps()[0], -1, nil); return err }},
 	})
 }
+
+// The progress of FinitePulses counts on across its amplitudes and ends at
+// amplitudes × points (notebook 10's bar stopped at "40 of 120").
+func TestFinitePulsesProgress(t *testing.T) {
+	const points = 8
+	amps := []float64{2, 10}
+	last, total := 0, 0
+	_, _, err := FinitePulses(context.Background(), "", neuron.HodgkinHuxley1952().WithApplied(10), amps, 0.5, points,
+		func(done, n int) {
+			if done < last {
+				t.Errorf("progress went back from %d to %d", last, done)
+			}
+			last, total = done, n
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len(amps) * points; last != want || total != want {
+		t.Errorf("progress ended at %d of %d, want %d of %d", last, total, want, want)
+	}
+}

@@ -21,23 +21,9 @@ if [ ! -r /etc/debian_version ]; then
 	exit 1
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-	if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-		SUDO="sudo -n"
-	else
-		echo "Jupyter is missing. Install it from Debian's packages (needs root), then re-run make:"
-		echo
-		echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends $PKGS"
-		echo
-		exit 1
-	fi
-fi
-
-echo ">> installing Jupyter from Debian's packages: $PKGS"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends $PKGS
+. "$(dirname "$0")/debian-install.sh"
+# shellcheck disable=SC2086 # PKGS is a list of words
+debian_install "Jupyter is missing" $PKGS
 if ! have; then
 	echo "Jupyter was installed but $PY still cannot import notebook/nbconvert/ipykernel." >&2
 	exit 1

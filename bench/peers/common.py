@@ -19,13 +19,15 @@ def process_age():
         return time.perf_counter()
 
 
-def result(peer, variant, bench, size, sim_s, cpu_s, setup_s, compile_s, spikes, rate=None):
+def result(peer, variant, bench, size, sim_s, cpu_s, setup_s, compile_s, spikes, rate=None, extra=None):
     comp = 'na' if compile_s is None else '%.4f' % compile_s
     line = ('RESULT peer=%s variant=%s bench=%s size=%d sim_s=%.4f sim_cpu_s=%.4f '
             'total_s=%.4f setup_s=%.4f compile_s=%s spikes=%d'
             % (peer, variant, bench, size, sim_s, cpu_s, process_age(), setup_s, comp, spikes))
     if rate is not None:
         line += ' rate_hz=%.3f' % rate
+    if extra:
+        line += ' ' + extra
     print(line, flush=True)
 
 

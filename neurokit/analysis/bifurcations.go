@@ -97,33 +97,35 @@ func (bt *brTracer) specials(ctx context.Context) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		nSpecial := len(bt.br.Special)
 		if err := bt.fold(ctx, i, pieceEnd(i+1)); err != nil {
 			return err
 		}
-		// Hopf: the leading complex pair crosses the axis between i and i+1.
 		ra, oka := leadComplexRe(pts[i].Eigenvalues)
 		rb, okb := leadComplexRe(pts[i+1].Eigenvalues)
-		if oka && okb && ra != 0 && (ra < 0) != (rb < 0) {
-			sp, err := bt.locateHopf(ctx, i, bt.span(i), ra)
-			if err != nil {
-				return err
+		full := bt.span(i)
+		if bt.ss == nil && len(bt.br.Special) > nSpecial {
+			// A fold of a continued branch inside this step: a Hopf point
+			// may lie between point i and the fold, or between the fold
+			// and point i+1 (on Izhikevich's model with b just above a, the
+			// Hopf point is within a step of the fold). Look on each side,
+			// from just beside the fold, where no eigenvalue is zero.
+			sf := bt.arc[i+1].ds * (bt.br.Special[nSpecial].order - float64(i))
+			eps := 1e-6 * (full[1] - full[0])
+			for _, side := range [][2]float64{{full[0], sf - eps}, {sf + eps, full[1]}} {
+				if side[1] <= side[0] {
+					continue
+				}
+				if err := bt.hopfBetween(ctx, i, side, nil, nil); err != nil {
+					return err
+				}
 			}
-			bt.br.Special = append(bt.br.Special, sp)
-		} else if d := unstableCount(pts[i+1].Eigenvalues) - unstableCount(pts[i].Eigenvalues); (d == 2 || d == -2) &&
-			!(oka && okb && (ra < 0) != (rb < 0)) {
-			// Two eigenvalues crossed the axis, but the step passed over the
-			// whole stretch where they form a complex pair (a node turns
-			// into a focus and back within one step, as on Izhikevich's
-			// presets with small a). Bisect on the count of unstable
-			// eigenvalues until a complex pair straddles the axis.
-			sp, ok, err := bt.hopfByCount(ctx, i)
-			if err != nil {
-				return err
-			}
-			if ok {
-				bt.br.Special = append(bt.br.Special, sp)
-			}
-		} else if oka && ra == 0 && i > 0 {
+			continue
+		}
+		if err := bt.hopfBetween(ctx, i, full, pts[i].Eigenvalues, pts[i+1].Eigenvalues); err != nil {
+			return err
+		}
+		if !(oka && okb && ra != 0 && (ra < 0) != (rb < 0)) && oka && ra == 0 && i > 0 {
 			// Exactly on a grid point: report it unless already reported.
 			if r0, ok0 := leadComplexRe(pts[i-1].Eigenvalues); ok0 && okb && (r0 < 0) != (rb < 0) {
 				sp, err := bt.hopfAt(pts[i].I, pts[i].State)
@@ -259,13 +261,55 @@ func (bt *brTracer) eigsAt(ctx context.Context, s float64, i int) ([]complex128,
 	return bt.w.eigenvalues(nil, bt.m.WithApplied(I), 0, y)
 }
 
-// hopfByCount locates a Hopf point between points i and i+1 whose complex
-// stretch lies strictly inside the step. It reports ok = false when the two
+// hopfBetween looks for a Hopf point at parameters ab of the step from
+// point i to i+1 (span) and adds it to the branch's special points: where
+// the leading complex pair's real part changes sign between the ends, or,
+// when two eigenvalues cross the axis while the ends have no such pair
+// (the step passed over the whole stretch where they are complex, as on
+// Izhikevich's presets with small a), by bisection on the count of
+// unstable eigenvalues until a complex pair straddles the axis. evA and
+// evB are the eigenvalues at the ends, or nil to compute them.
+func (bt *brTracer) hopfBetween(ctx context.Context, i int, ab [2]float64, evA, evB []complex128) (err error) {
+	if evA == nil {
+		if evA, err = bt.eigsAt(ctx, ab[0], i); err != nil {
+			return err
+		}
+	}
+	if evB == nil {
+		if evB, err = bt.eigsAt(ctx, ab[1], i); err != nil {
+			return err
+		}
+	}
+	ra, oka := leadComplexRe(evA)
+	rb, okb := leadComplexRe(evB)
+	crossed := oka && okb && ra != 0 && (ra < 0) != (rb < 0)
+	if crossed {
+		sp, err := bt.locateHopf(ctx, i, ab, ra)
+		if err != nil {
+			return err
+		}
+		bt.br.Special = append(bt.br.Special, sp)
+		return nil
+	}
+	if d := unstableCount(evB) - unstableCount(evA); d != 2 && d != -2 {
+		return nil
+	}
+	sp, ok, err := bt.hopfByCount(ctx, i, ab, unstableCount(evA))
+	if err != nil {
+		return err
+	}
+	if ok {
+		bt.br.Special = append(bt.br.Special, sp)
+	}
+	return nil
+}
+
+// hopfByCount locates a Hopf point at parameters ab of the step from point
+// i to i+1 whose complex stretch lies strictly inside ab, where na
+// eigenvalues are unstable at ab[0]. It reports ok = false when the two
 // eigenvalues turn out to cross the axis as a real pair (not a Hopf point).
-func (bt *brTracer) hopfByCount(ctx context.Context, i int) (SpecialPoint, bool, error) {
-	sp := bt.span(i)
-	a, b := sp[0], sp[1]
-	na := unstableCount(bt.br.Points[i].Eigenvalues)
+func (bt *brTracer) hopfByCount(ctx context.Context, i int, ab [2]float64, na int) (SpecialPoint, bool, error) {
+	a, b := ab[0], ab[1]
 	for range 80 {
 		// Both ends complex with opposite signs: hand over to locateHopf.
 		evA, err := bt.eigsAt(ctx, a, i)

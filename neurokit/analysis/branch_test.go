@@ -224,3 +224,38 @@ func BenchmarkBranchIzhikevich(b *testing.B) {
 		}
 	}
 }
+
+// On Izhikevich's simple model with b > a the rest state loses stability
+// in a Hopf bifurcation before the fold, at v_H = (a − 5)/0.08 and
+// I_H = −(0.04 v_H² + (5 − b) v_H + 140) (the trace of the Jacobian,
+// 0.08v + 5 − a, vanishes while its determinant a(b − 0.08v − 5) > 0;
+// Izhikevich 2007, §8.1.3). Just above b = a the Hopf point lies within one
+// continuation step of the fold; it was missed for b = 0.07 and 0.2067
+// (the two-parameter map then said "bistable" where the cell fires).
+func TestBranchIzhikevichHopfNearFold(t *testing.T) {
+	const a = 0.02
+	for b := 0.03; b <= 0.3; b += 0.01 {
+		br, err := EquilibriumBranch(context.Background(), neuron.Izhikevich2003(a, b, -65, 8), -5, 30, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vH := (a - 5) / 0.08
+		iH := -(0.04*vH*vH + (5-b)*vH + 140)
+		vF := -(5 - b) / 0.08 // the fold: 0.08v + 5 = b
+		iF := -(0.04*vF*vF + (5-b)*vF + 140)
+		var types []SpecialType
+		for _, s := range br.Special {
+			types = append(types, s.Type)
+		}
+		if len(br.Special) != 2 || br.Special[0].Type != Hopf || br.Special[1].Type != SaddleNode {
+			t.Errorf("b = %.2f: special points %v, want a Hopf point, then the fold", b, types)
+			continue
+		}
+		if h := br.Special[0]; math.Abs(h.I-iH) > 1e-6 || math.Abs(h.V-vH) > 1e-6 {
+			t.Errorf("b = %.2f: Hopf at I = %.8f, V = %.8f; closed form %.8f, %.8f", b, h.I, h.V, iH, vH)
+		}
+		if f := br.Special[1]; math.Abs(f.I-iF) > 1e-6 {
+			t.Errorf("b = %.2f: fold at I = %.8f; closed form %.8f", b, f.I, iF)
+		}
+	}
+}

@@ -379,6 +379,9 @@ func (p *curveProblem) matrix(y []float64, I, q float64) error {
 	return nil
 }
 
+// errSingularBordered is bordered's error for a singular bordered system.
+var errSingularBordered = errors.New("singular bordered system")
+
 // bordered returns the test function at (y, I, q) and the vectors v (right,
 // A v ≈ 0) and, if left, w (left, Aᵀ w ≈ 0) of the bordered systems.
 func (p *curveProblem) bordered(y []float64, I, q float64, left bool) (g float64, v, w []float64, err error) {
@@ -404,24 +407,9 @@ func (p *curveProblem) bordered(y []float64, I, q float64, left bool) (g float64
 			}
 		}
 		p.big.Set(na, na, 0)
-		rhs := mat.NewVecDense(na+1, nil)
-		rhs.SetVec(na, 1)
-		var x mat.VecDense
-		var lu mat.LU
-		lu.Factorize(p.big)
-		if err := lu.SolveVecTo(&x, false, rhs); err != nil {
-			var cond mat.Condition
-			if !errors.As(err, &cond) {
-				return nil, err
-			}
-		}
-		out := x.RawVector().Data
-		for _, v := range out {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, errors.New("singular bordered system")
-			}
-		}
-		return out, nil
+		rhs := make([]float64, na+1)
+		rhs[na] = 1
+		return solveFinite(p.big, rhs, errSingularBordered)
 	}
 	x, err := solve(false)
 	if err != nil {

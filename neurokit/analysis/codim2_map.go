@@ -357,26 +357,34 @@ func mapColumn(ctx context.Context, fam Family, q, I0, I1, delta float64, sim Si
 			col.Onset = RegionClass1
 		}
 	}
-	// Down: bisection below, each trial from the cycle of the upper
-	// bracket.
-	hi, yhi := Ia, c.State
-	lo := I0
-	if cl, err := settle(lo, yhi); err != nil {
+	// edge bisects between a current in, where the cycle through y persists,
+	// and a current out, where it does not, to within tol, each trial from
+	// the cycle of the last periodic one; it returns the periodic end.
+	edge := func(in, out float64, y []float64) (float64, error) {
+		for math.Abs(in-out) > tol {
+			mid := 0.5 * (in + out)
+			cm, err := settle(mid, y)
+			if err != nil {
+				return in, err
+			}
+			if cm.Periodic {
+				in, y = mid, cm.State
+			} else {
+				out = mid
+			}
+		}
+		return in, nil
+	}
+	// Down: bisection below.
+	hi := Ia
+	if cl, err := settle(I0, c.State); err != nil {
 		return col, err
 	} else if cl.Periodic {
-		hi = lo
+		hi = I0
 	}
-	for hi-lo > tol {
-		mid := 0.5 * (lo + hi)
-		cm, err := settle(mid, yhi)
-		if err != nil {
-			return col, err
-		}
-		if cm.Periodic {
-			hi, yhi = mid, cm.State
-		} else {
-			lo = mid
-		}
+	hi, err = edge(hi, I0, c.State)
+	if err != nil {
+		return col, err
 	}
 	col.Down = math.Min(hi, col.Lost)
 	// Block: an upward sweep in eight steps, then bisection.
@@ -392,20 +400,10 @@ func mapColumn(ctx context.Context, fam Family, q, I0, I1, delta float64, sim Si
 			prevI, prevY = I, ck.State
 			continue
 		}
-		lo, hi := prevI, I
-		for hi-lo > tol {
-			mid := 0.5 * (lo + hi)
-			cm, err := settle(mid, prevY)
-			if err != nil {
-				return col, err
-			}
-			if cm.Periodic {
-				lo, prevY = mid, cm.State
-			} else {
-				hi = mid
-			}
+		col.Block, err = edge(prevI, I, prevY)
+		if err != nil {
+			return col, err
 		}
-		col.Block = lo
 		break
 	}
 	return col, nil

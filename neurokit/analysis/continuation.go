@@ -205,14 +205,7 @@ func (c *continuer) setReference(u []float64) {
 // solveBig solves big·sol = rhs; an ill-conditioned matrix is accepted
 // (NaN in the solution is caught by the callers).
 func (c *continuer) solveBig() error {
-	c.lu.Factorize(c.big)
-	if err := c.lu.SolveVecTo(c.sol, false, c.rhs); err != nil {
-		var cond mat.Condition
-		if !errors.As(err, &cond) {
-			return err
-		}
-	}
-	return nil
+	return luSolve(&c.lu, c.big, c.sol, c.rhs)
 }
 
 // correct solves F(v) = 0 with ⟨v − from, dir⟩ = s by Newton's method from

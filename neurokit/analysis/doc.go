@@ -20,7 +20,9 @@
 //	LimitCycles(ctx, m, I0, I1, n, nil)       stable cycles sweeping I up and down (hysteresis)
 //	ContinueOrbits(ctx, m, hopf, nil)         periodic orbits from a Hopf SpecialPoint, stable or not, with LPCs
 //	BifurcationDiagram(ctx, m, I0, I1, nil)   branch, cycle sweeps and orbits in one call
-//	FI, Rheobase, Excitable, FitOnset         F-I curves, Hodgkin's classes 1/2/3, √(I−Ic) at a SNIC
+//	FI, Rheobase, FitOnset                    F-I curves, √(I−Ic) at a SNIC
+//	Excitable, FICurve.Excitability           Hodgkin's class 1/2/3, measured: the onset from rest, the
+//	                                          bifurcation there, and whether the period diverges
 //	FICurve.Transitions, FICurve.Block        where spikes turn into small oscillations, and into rest
 //	ModelResonance, Impedance                 integrator (node) or resonator (focus), |Z(f)|
 //	PairedPulses, PostInhibitoryRebound       coincidence detection, rebound spikes
@@ -34,11 +36,14 @@
 // model's spike detector, its SpikeEvent: an upward crossing of V_spike, or
 // the threshold of a reset model. An oscillation is a periodic V of
 // peak-to-peak amplitude at least SimSettings.MinAmplitude (1 mV); its
-// frequency is 1000/period. A spike rate counts spikes (FICurve.Steady,
-// Up, Down); an oscillation's frequency counts cycles (FICurve.Frequency,
-// Cycle.Rate, OrbitPoint.Rate). They agree while every cycle is a spike,
-// and part where a class-2 neuron's oscillation does not reach the
-// detector. At a supercritical Andronov-Hopf point the oscillation is born
+// frequency is 1000/period. A train of counted spikes is an oscillation at
+// that rate, however slow: the measurement's window follows the period;
+// for a reset model (LIF, Izhikevich) the spiking cycle is the oscillation,
+// its phase marked by the spike times. A spike rate counts spikes
+// (FICurve.Steady, Up, Down); an oscillation's frequency counts cycles
+// (FICurve.Frequency, Cycle.Rate, OrbitPoint.Rate). They agree while every
+// cycle is a spike, and part where a class-2 neuron's oscillation does not
+// reach the detector. At a supercritical Andronov-Hopf point the oscillation is born
 // with zero amplitude at ω/2π of the critical eigenvalues
 // (SpecialPoint.FrequencyHz: ≈ 340 Hz for the low-threshold I_Na,p+I_K
 // model at 14.66 µA/cm²) and counted spikes start only where its growing
@@ -47,6 +52,25 @@
 // oscillation dies at the upper Hopf point (depolarisation block):
 // Hodgkin-Huxley at 100 µA/cm² counts no spikes but oscillates at
 // ≈ 147 Hz, up to 154.5 µA/cm².
+//
+// # Hodgkin's classes
+//
+// Class 1: the F-I curve is continuous, firing starts from an arbitrarily
+// low rate; class 2: firing starts at a nonzero rate; class 3: no
+// repetitive firing (Hodgkin 1948; Izhikevich 2007, §1.1.5, §7.1). The
+// class is measured, not guessed from a ratio of rates: the up sweep's
+// rest state is followed to where it is lost (bisection, and the
+// equilibrium branch's saddle-node or Hopf point there), and the period
+// of the firing that replaces it is measured at currents approaching that
+// onset geometrically, each run as long as its period needs. A diverging
+// period (∝ (I − Ic)^−½ at a saddle-node on invariant circle, logarithmic
+// at an integrate-and-fire threshold) is class 1; a bounded one (a Hopf
+// point, a saddle-node off the invariant circle) class 2. The verdict,
+// the bifurcation (Excitability.Loss) and its textbook class
+// (RestLoss.Class) agree. Where rest and firing coexist (bistability), the
+// down sweep's lowest firing (Excitability.LowestFiring) lies below the
+// onset: its rate may fall towards zero there (a homoclinic end of the
+// firing cycle) without making the neuron class 1.
 //
 // # Continuation
 //

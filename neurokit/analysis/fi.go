@@ -29,15 +29,19 @@ type FICurve struct {
 	Spikes []int
 	// Frequency is the frequency of the oscillation of V that the step
 	// response settles into [Hz]: 1000/period, the period measured between
-	// successive maxima of V, whether or not its peaks reach the spike
-	// detector; 0 at rest. Where every cycle is a spike it equals Steady.
+	// successive maxima of V (spike times for a reset model), whether or
+	// not its peaks reach the spike detector, in a window of ten periods
+	// of the spike train; 0 at rest. A train of counted spikes is an
+	// oscillation: where every cycle is a spike it equals Steady (to
+	// RelTol), and where the V measurement cannot settle the cycle it is
+	// Steady.
 	Frequency []float64
 	// Amplitude is that oscillation's peak-to-peak amplitude [mV]; 0 at
 	// rest.
 	Amplitude []float64
 	// Regime is what the step response settles into: Resting,
 	// Oscillating (small oscillations: Steady = 0 while Frequency > 0) or
-	// Spiking.
+	// Spiking (always where Steady > 0).
 	Regime []Regime
 	// Up and Down are the steady-state spike rates on quasi-static sweeps
 	// of I up from rest and down from the top, each current starting from
@@ -47,6 +51,7 @@ type FICurve struct {
 
 	m        neuron.Model
 	s        SimSettings
+	upSeed   [][]float64 // final states of the up sweep
 	downSeed [][]float64 // final states of the down sweep
 }
 
@@ -55,9 +60,12 @@ type FICurve struct {
 // Step responses start from the rest state of m at its own applied current
 // (m.Rest(), usually at I = 0) and are independent: they run in parallel on
 // s.Workers goroutines. Each runs until its spike train repeats or stops
-// (Steady, FirstISI, Spikes), and is then followed until V settles on a
-// periodic orbit or at rest, the measurement of LimitCycles (Frequency,
-// Amplitude, Regime). The up sweep starts at rest at I0; the down sweep
+// (Steady, FirstISI, Spikes): in chunks that grow with the interspike
+// interval, and it has stopped only where a chunk without spikes ends at a
+// stable equilibrium or oscillates below the detector (the slow passage
+// past the ghost of a saddle-node is neither). It is then followed until V
+// settles on a periodic orbit or at rest, the measurement of LimitCycles
+// (Frequency, Amplitude, Regime), made consistent with the spike train. The up sweep starts at rest at I0; the down sweep
 // starts from the final state of the step response at I1; the two run
 // concurrently. Spikes are the model's SpikeEvent (or upward crossings of
 // s.VSpike) and the solver records nothing else (OutputEvery = −1) except
@@ -79,7 +87,7 @@ func FI(ctx context.Context, m neuron.Model, I0, I1 float64, n int, s *SimSettin
 	c = &FICurve{
 		I: numeric.Span(n, I0, I1), FirstISI: make([]float64, n), Steady: make([]float64, n),
 		Spikes: make([]int, n), Frequency: make([]float64, n), Amplitude: make([]float64, n), Regime: make([]Regime, n),
-		Up: make([]float64, n), Down: make([]float64, n), m: m, s: r, downSeed: make([][]float64, n),
+		Up: make([]float64, n), Down: make([]float64, n), m: m, s: r, upSeed: make([][]float64, n), downSeed: make([][]float64, n),
 	}
 	tick := r.Progress.counter(3 * n)
 	rest := m.Rest()
@@ -96,12 +104,14 @@ func FI(ctx context.Context, m neuron.Model, I0, I1 float64, n int, s *SimSettin
 			c.FirstISI[i] = 1000 / f.firstISI
 		}
 		ends[i] = f.y
-		// The oscillation, from where the spike train settled: a window
-		// of 5.5 interspike intervals holds the four maxima that settle a
-		// periodic orbit.
+		// The oscillation, from where the spike train settled, in windows
+		// of ten interspike intervals (settleCycle looks at the second
+		// half of a window for the four maxima that settle a periodic
+		// orbit): a slow train is measured over as many cycles as a fast
+		// one.
 		window := 0.0
 		if f.rate > 0 {
-			window = 5.5 * 1000 / f.rate
+			window = 10 * f.period
 		}
 		cy, err := settleCycle(ctx, mI, f.y, &r, window)
 		if err != nil {
@@ -111,6 +121,7 @@ func FI(ctx context.Context, m neuron.Model, I0, I1 float64, n int, s *SimSettin
 		if cy.Periodic {
 			c.Amplitude[i] = cy.Vmax - cy.Vmin
 		}
+		c.consistent(i, f, cy)
 		tick()
 		return nil
 	}, nil)
@@ -132,10 +143,28 @@ func FI(ctx context.Context, m neuron.Model, I0, I1 float64, n int, s *SimSettin
 		}
 	}
 	if err := upDown(ctx, where, n, m.WithApplied(I0).Rest(), ends[n-1],
-		step(c.Up, nil, "up"), step(c.Down, c.downSeed, "down")); err != nil {
+		step(c.Up, c.upSeed, "up"), step(c.Down, c.downSeed, "down")); err != nil {
 		return nil, err
 	}
 	return c, nil
+}
+
+// consistent makes the oscillation measured at grid point i agree with the
+// spike train f of the same step response (Regime's one definition): a
+// train of counted spikes that keeps going is an oscillation, at the
+// spike rate unless the cycle measured on V carries several spikes per
+// period; a cycle with spikes on it is a spike train.
+func (c *FICurve) consistent(i int, f firing, cy Cycle) {
+	switch {
+	case f.rate > 0 && (c.Regime[i] != Spiking || !cy.Converged || cy.Spikes < 1):
+		// The V measurement missed or did not settle the cycle that the
+		// spike times resolve: the spike train is the oscillation.
+		c.Regime[i], c.Frequency[i] = Spiking, f.rate
+		c.Amplitude[i] = cy.Vmax - cy.Vmin // over the last period, or the last window
+	case f.rate == 0 && c.Regime[i] == Spiking:
+		// The train was taken for stopped, but the settled cycle spikes.
+		c.Steady[i] = cy.Rate() * float64(cy.Spikes)
+	}
 }
 
 // Onset returns the smallest current of the curve with repetitive firing

@@ -132,13 +132,9 @@ func firstLyapunov(sys ode.System, y []float64, s *LyapunovSettings) (l1, omega 
 	}
 	// r = A⁻¹ B(q, q̄).
 	var lu mat.LU
-	lu.Factorize(A)
 	r := mat.NewVecDense(n, nil)
-	if err := lu.SolveVecTo(r, false, mat.NewVecDense(n, Bqqbar)); err != nil {
-		var c mat.Condition
-		if !errors.As(err, &c) {
-			return 0, 0, fmt.Errorf("analysis: FirstLyapunov: A is singular: %w", err)
-		}
+	if err := luSolve(&lu, A, r, mat.NewVecDense(n, Bqqbar)); err != nil {
+		return 0, 0, fmt.Errorf("analysis: FirstLyapunov: A is singular: %w", err)
 	}
 	rv := r.RawVector().Data
 	// B(q, r) = B(a, r) + i B(b, r).

@@ -89,6 +89,37 @@ func eigenvaluesOf(A mat.Matrix) ([]complex128, error) {
 	return e.Values(nil), nil
 }
 
+// luSolve solves A x = b by the LU decomposition lu of A, into x. An
+// ill-conditioned A is accepted: gonum reports it as a mat.Condition, a
+// warning, and a solution that is not finite is the caller's to catch.
+func luSolve(lu *mat.LU, A mat.Matrix, x, b *mat.VecDense) error {
+	lu.Factorize(A)
+	if err := lu.SolveVecTo(x, false, b); err != nil {
+		var cond mat.Condition
+		if !errors.As(err, &cond) {
+			return err
+		}
+	}
+	return nil
+}
+
+// solveFinite returns the solution x of A x = b (by luSolve), or the error
+// singular if x has a NaN or infinite entry (A is singular).
+func solveFinite(A mat.Matrix, b []float64, singular error) ([]float64, error) {
+	var lu mat.LU
+	x := mat.NewVecDense(len(b), nil)
+	if err := luSolve(&lu, A, x, mat.NewVecDense(len(b), b)); err != nil {
+		return nil, err
+	}
+	out := x.RawVector().Data
+	for _, v := range out {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return nil, singular
+		}
+	}
+	return out, nil
+}
+
 // Eigenvalues returns the eigenvalues of the Jacobian of sys at (t, y),
 // sorted by decreasing real part (then decreasing imaginary part). A y of
 // the wrong length or with a NaN or infinite component is an error

@@ -406,11 +406,8 @@ func findPeakCycle(ctx context.Context, m neuron.Model, c Cycle, cs cycleSetting
 	}
 	N := cs.steps
 	cy := &cycle{m: m, n: n, I: I, T: T, t: numeric.Span(N+1, 0, T), x: make([]float64, (N+1)*n), spike: math.NaN()}
-	mesh := make([]float64, N*n+2)
-	meshOrbit(m, x0, T, N, 1, mesh)
-	mesh[N*n], mesh[N*n+1] = T, I
-	sh := newShooter(m, N, N)
-	if err := sh.flow(mesh); err != nil {
+	mesh, sh, err := flowOrbit(m, x0, T, N, I)
+	if err != nil {
 		return nil, err
 	}
 	copy(cy.x, mesh[:N*n])
@@ -550,11 +547,8 @@ func findResetCycle(ctx context.Context, m neuron.Model, r *resetSpec, c Cycle, 
 	x := append([]float64(nil), u[:n]...)
 	if nh > 0 {
 		hm := heldModel{Model: m, mask: r.mask}
-		mesh := make([]float64, nh*n+2)
-		meshOrbit(hm, x, r.tref, nh, 1, mesh)
-		mesh[nh*n], mesh[nh*n+1] = r.tref, I
-		sh := newShooter(hm, nh, nh)
-		if err := sh.flow(mesh); err != nil {
+		mesh, sh, err := flowOrbit(hm, x, r.tref, nh, I)
+		if err != nil {
 			return nil, err
 		}
 		copy(cy.x, mesh[:nh*n])
@@ -565,11 +559,8 @@ func findResetCycle(ctx context.Context, m neuron.Model, r *resetSpec, c Cycle, 
 			cy.held[k] = true
 		}
 	}
-	mesh := make([]float64, nf*n+2)
-	meshOrbit(m, x, tf, nf, 1, mesh)
-	mesh[nf*n], mesh[nf*n+1] = tf, I
-	sh := newShooter(m, nf, nf)
-	if err := sh.flow(mesh); err != nil {
+	mesh, sh, err := flowOrbit(m, x, tf, nf, I)
+	if err != nil {
 		return nil, err
 	}
 	copy(cy.x[nh*n:], mesh[:nf*n])
@@ -635,6 +626,27 @@ func (c *cycle) saltation(ym []float64) *mat.Dense {
 	return S
 }
 
+// flowOrbit follows the orbit of m at applied current I from x0 for T [ms]
+// in N RK4 steps, one shooting segment each, and returns the mesh (the
+// states at the steps' starts, then T and I) and the shooter after its
+// flow: end holds the states at the steps' ends, mon their variational
+// maps.
+func flowOrbit(m neuron.Model, x0 []float64, T float64, N int, I float64) ([]float64, *shooter, error) {
+	n := m.Dim()
+	mesh := make([]float64, N*n+2)
+	meshOrbit(m, x0, T, N, 1, mesh)
+	mesh[N*n], mesh[N*n+1] = T, I
+	sh := newShooter(m, N, N)
+	if err := sh.flow(mesh); err != nil {
+		return nil, nil, err
+	}
+	return mesh, sh, nil
+}
+
+// errSingularAdjoint is adjoint's error when the adjoint's periodic
+// solution is not unique.
+var errSingularAdjoint = errors.New("analysis: adjoint: singular system (is the cycle hyperbolic?)")
+
 // adjoint returns the periodic solution Z_k of the adjoint equation on the
 // grid (the gradient of the asymptotic phase, in ms per state unit,
 // normalized so that Z·f = 1) and, for reset models with a hold, Z_s, the
@@ -665,45 +677,32 @@ func (c *cycle) adjoint() (Z []float64, zs float64, err error) {
 			}
 		}
 	}
-	solve := func(A *mat.Dense, b []float64) ([]float64, error) {
-		var lu mat.LU
-		lu.Factorize(A)
-		x := mat.NewVecDense(len(b), nil)
-		if err := lu.SolveVecTo(x, false, mat.NewVecDense(len(b), b)); err != nil {
-			var cond mat.Condition
-			if !errors.As(err, &cond) {
-				return nil, err
-			}
-		}
-		out := x.RawVector().Data
-		for _, v := range out {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, errors.New("analysis: adjoint: singular system (is the cycle hyperbolic?)")
-			}
-		}
-		return out, nil
-	}
-	if c.reset == nil {
-		M := c.monodromy(0, N)
-		c.m.Deriv(f, 0, c.state(0))
-		B := mat.NewDense(n+1, n+1, nil)
+	// closed solves (B − I) z = 0 with z·f = 1 (bordered) for Z_N = z, B
+	// the map Z_N ↦ Z_N once around the cycle, and propagates it back.
+	closed := func(B mat.Matrix) ([]float64, float64, error) {
+		Bd := mat.NewDense(n+1, n+1, nil)
 		for i := 0; i < n; i++ {
 			for j := 0; j < n; j++ {
-				B.Set(i, j, M.At(j, i))
+				Bd.Set(i, j, B.At(i, j))
 			}
-			B.Set(i, i, B.At(i, i)-1)
-			B.Set(i, n, f[i])
-			B.Set(n, i, f[i])
+			Bd.Set(i, i, Bd.At(i, i)-1)
+			Bd.Set(i, n, f[i])
+			Bd.Set(n, i, f[i])
 		}
 		rhs := make([]float64, n+1)
 		rhs[n] = 1
-		z, err := solve(B, rhs)
+		z, err := solveFinite(Bd, rhs, errSingularAdjoint)
 		if err != nil {
 			return nil, 0, err
 		}
 		copy(Z[N*n:], z[:n])
 		back(N, 0)
 		return Z, 0, nil
+	}
+	if c.reset == nil {
+		M := c.monodromy(0, N)
+		c.m.Deriv(f, 0, c.state(0))
+		return closed(M.T())
 	}
 	// Reset cycle: Z_N = Sᵀ Z_0 + Z_s ∇g/(∇g·f⁻), Z_s = 1 − Z_nh·f_held(x_nh).
 	ym := c.state(N)
@@ -740,7 +739,7 @@ func (c *cycle) adjoint() (Z []float64, zs float64, err error) {
 				L.Set(i, j, v)
 			}
 		}
-		z, err := solve(L, cs)
+		z, err := solveFinite(L, cs, errSingularAdjoint)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -749,24 +748,7 @@ func (c *cycle) adjoint() (Z []float64, zs float64, err error) {
 		zs = 1 - floats.Dot(Z[nh*n:(nh+1)*n], fh)
 		return Z, zs, nil
 	}
-	Bd := mat.NewDense(n+1, n+1, nil)
-	for i := 0; i < n; i++ {
-		for j := 0; j < n; j++ {
-			Bd.Set(i, j, B.At(i, j))
-		}
-		Bd.Set(i, i, Bd.At(i, i)-1)
-		Bd.Set(i, n, f[i])
-		Bd.Set(n, i, f[i])
-	}
-	rhs := make([]float64, n+1)
-	rhs[n] = 1
-	z, err := solve(Bd, rhs)
-	if err != nil {
-		return nil, 0, err
-	}
-	copy(Z[N*n:], z[:n])
-	back(N, 0)
-	return Z, 0, nil
+	return closed(&B)
 }
 
 // resolveCycleSettings checks the cycle-finding settings shared by the

@@ -20,10 +20,11 @@ type ReportCard struct {
 	// Rheobase is the smallest step of current from rest that elicits a spike.
 	Rheobase    float64
 	RheobaseWhy string
-	// Bifurcation names the bifurcation of the rest state at the onset of
-	// repetitive firing, BifurcationI its current (NaN if none), and
-	// OnsetExponent the fitted exponent of rate ∝ (I − Ic)^p near a
-	// saddle-node (NaN otherwise).
+	// Bifurcation names how the rest state is lost at the onset of
+	// repetitive firing (Excitability.Loss), BifurcationI its current
+	// (NaN if none), and OnsetExponent the exponent p of the period
+	// T ∝ (I − Ic)^−p there for a saddle-node (½ on the invariant circle,
+	// near 0 off it; NaN otherwise).
 	Bifurcation     string
 	BifurcationI    float64
 	OnsetExponent   float64
@@ -46,10 +47,10 @@ type ReportSettings struct {
 
 // Report draws up the report card of m over applied currents [I0, I1]:
 // the rest state and its type (Equilibria at m's own current), the
-// rheobase (Rheobase from m.Applied() to I1), the bifurcation at the onset
-// of repetitive firing (EquilibriumBranch on [I0, I1], matched with the
-// onset of the F-I curve), Hodgkin's class (Excitable) and integrator or
-// resonator (ModelResonance). It is an error if there is no stable
+// rheobase (Rheobase from m.Applied() to I1), Hodgkin's class and the
+// bifurcation by which rest is lost at the onset of repetitive firing
+// (FI and FICurve.Excitability, with the EquilibriumBranch on [I0, I1]),
+// and integrator or resonator (ModelResonance). It is an error if there is no stable
 // equilibrium at m's applied current or no spike in [I0, I1].
 //
 // An invalid model or settings, or a NaN, infinite, empty or reversed
@@ -77,12 +78,20 @@ func Report(ctx context.Context, m neuron.Model, I0, I1 float64, s *ReportSettin
 	}
 	rc.RestWhy = fmt.Sprintf("rest at V = %.4g mV is a %v: eigenvalues %s", rc.Rest.V(), rc.Rest.Kind, fmtEigs(rc.Rest.Eigenvalues))
 
-	// Hodgkin class from the F-I curve.
-	ex, err := Excitable(ctx, m, I0, I1, rs.N, &rs.Sim)
+	// The F-I curve, the equilibrium branch, and Hodgkin's class from both.
+	c, err := FI(ctx, m, I0, I1, rs.N, &rs.Sim)
 	if err != nil {
 		return nil, fmt.Errorf("analysis: Report: %w", err)
 	}
-	rc.Excitability = ex
+	br, err := EquilibriumBranch(ctx, m, I0, I1, rs.Branch)
+	if err != nil {
+		return nil, fmt.Errorf("analysis: Report: equilibrium branch on [%g, %g]: %w", I0, I1, err)
+	}
+	rc.Branch = br
+	if rc.Excitability, err = c.excitability(ctx, br); err != nil {
+		return nil, fmt.Errorf("analysis: Report: %w", err)
+	}
+	rc.bifurcation()
 
 	// Rheobase.
 	lo := m.Applied()
@@ -101,83 +110,49 @@ func Report(ctx context.Context, m neuron.Model, I0, I1 float64, s *ReportSettin
 		return nil, fmt.Errorf("analysis: Report: %w", err)
 	}
 
-	// Bifurcation at onset.
-	br, err := EquilibriumBranch(ctx, m, I0, I1, rs.Branch)
-	if err != nil {
-		return nil, fmt.Errorf("analysis: Report: equilibrium branch on [%g, %g]: %w", I0, I1, err)
-	}
-	rc.Branch = br
-	rc.bifurcation(m.Applied())
 	return rc, nil
 }
 
-// bifurcation matches the first special point above the resting current
-// with the onset of repetitive firing.
-func (rc *ReportCard) bifurcation(Irest float64) {
+// bifurcation states how rest is lost, from the Excitability's evidence.
+func (rc *ReportCard) bifurcation() {
 	ex := rc.Excitability
-	var sp *SpecialPoint
-	for k := range rc.Branch.Special {
-		p := &rc.Branch.Special[k]
-		if p.I > Irest && (sp == nil || p.I < sp.I) {
-			sp = p
-		}
-	}
-	if ex.Class == Class3 {
+	rc.Bifurcation = ex.Loss.String()
+	rc.BifurcationI = ex.RestLost
+	switch {
+	case ex.Class == Class3:
 		rc.Bifurcation = "none (class 3)"
 		rc.BifurcationWhy = "no repetitive firing: " + ex.Reason
-		if sp != nil {
-			rc.Bifurcation = sp.Type.String() + " (no repetitive firing)"
-			rc.BifurcationI = sp.I
-		}
+		return
+	case ex.Loss == LossNone:
+		rc.BifurcationWhy = ex.Reason
 		return
 	}
-	if sp == nil {
-		rc.Bifurcation = "none of the rest state (threshold and reset)"
-		rc.BifurcationWhy = fmt.Sprintf("the rest state persists over [%g, %g]; firing starts at I ≈ %.4g where the trajectory reaches the spike threshold",
-			rc.CurrentInterval[0], rc.CurrentInterval[1], ex.Onset)
-		return
+	if ex.Loss == LossSNIC || ex.Loss == LossSaddleNodeOff {
+		rc.OnsetExponent = ex.Exponent
 	}
-	rc.BifurcationI = sp.I
-	switch sp.Type {
-	case SaddleNode:
-		// Fit the rate near onset: SNIC gives exponent ½.
-		if fit, err := FitOnset(ex.ProbeI, ex.ProbeRates, sp.I); err == nil {
-			rc.OnsetExponent = fit.Exponent
+	var b strings.Builder
+	switch ex.Loss {
+	case LossSNIC:
+		fmt.Fprintf(&b, "rest vanishes in a saddle-node at I = %.4g and firing starts there from zero rate, its period ∝ (I − Ic)^−%.2f",
+			ex.RestLost, ex.Exponent)
+	case LossSaddleNodeOff:
+		fmt.Fprintf(&b, "rest vanishes in a saddle-node at I = %.4g and firing jumps to %.4g Hz on a cycle that exists already",
+			ex.RestLost, ex.OnsetRate)
+	case LossSubcriticalHopf, LossSupercriticalHopf:
+		fmt.Fprintf(&b, "rest loses stability at I = %.4g (ω = %.3g rad/ms, l₁ = %.3g)", ex.RestLost, ex.Special.Omega, ex.Special.L1)
+		if ex.Onset > ex.RestLost {
+			fmt.Fprintf(&b, "; counted spikes start at I ≈ %.4g", ex.Onset)
 		}
-		// On the invariant circle only if firing starts at the fold: a
-		// cycle that exists well below it (INaPIKBistable's, from
-		// I ≈ −0.29 with a fold at 4.51) makes the saddle-node one off
-		// the circle, rest and firing coexisting (Izhikevich 2007,
-		// ch. 6), although that cycle's rate falls to zero at its own
-		// end (a saddle homoclinic orbit).
-		tol := max(ex.Delta, 0.02*math.Abs(rc.CurrentInterval[1]-rc.CurrentInterval[0]))
-		switch {
-		case ex.Onset < sp.I-tol:
-			rc.Bifurcation = "saddle-node off invariant circle"
-			rc.BifurcationWhy = fmt.Sprintf("rest vanishes in a saddle-node at I = %.4g; stable firing coexists with rest from I ≈ %.4g (bistability)",
-				sp.I, ex.Onset)
-		case ex.Class == Class1:
-			rc.Bifurcation = "saddle-node on invariant circle (SNIC)"
-			rc.BifurcationWhy = fmt.Sprintf("rest vanishes in a saddle-node at I = %.4g and firing starts there from zero rate, rate ∝ (I − Ic)^%.2f",
-				sp.I, rc.OnsetExponent)
-		default:
-			rc.Bifurcation = "saddle-node off invariant circle"
-			rc.BifurcationWhy = fmt.Sprintf("rest vanishes in a saddle-node at I = %.4g and firing jumps to %.3g Hz", sp.I, ex.NearRate)
-		}
-	case Hopf:
-		crit := "supercritical"
-		if sp.Subcritical {
-			crit = "subcritical"
-		}
-		rc.Bifurcation = crit + " Andronov-Hopf"
-		rc.BifurcationWhy = fmt.Sprintf("rest loses stability at I = %.4g (ω = %.3g rad/ms, l₁ = %.3g)", sp.I, sp.Omega, sp.L1)
-		if sp.Subcritical && ex.Onset < sp.I {
-			rc.BifurcationWhy += fmt.Sprintf("; stable firing coexists with rest from the fold of limit cycles at I ≈ %.4g (bistability)", ex.Onset)
-		}
+	case LossThreshold:
+		fmt.Fprintf(&b, "the rest state persists until it reaches the spike threshold at I ≈ %.4g, where firing starts with a period growing logarithmically",
+			ex.RestLost)
 	default:
-		rc.Bifurcation = sp.Type.String()
-		rc.BifurcationWhy = fmt.Sprintf("first bifurcation of the rest state above I = %g", Irest)
+		fmt.Fprintf(&b, "the up sweep leaves rest at I ≈ %.4g", ex.RestLost)
 	}
+	if ex.LowestFiring < ex.RestLost {
+		fmt.Fprintf(&b, "; stable firing coexists with rest from I ≈ %.4g (bistability)", ex.LowestFiring)
+	}
+	rc.BifurcationWhy = b.String()
 }
 
 // String prints the report card, one verdict per line with its reason.

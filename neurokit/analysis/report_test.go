@@ -14,7 +14,8 @@ import (
 // Systems in Neuroscience, ch. 7: HH a class 2 resonator with a
 // subcritical Hopf at I ≈ 9.78 (Rinzel & Miller 1980); I_Na,p+I_K high
 // threshold a class 1 integrator with a SNIC at I ≈ 4.51; the LIF a class 1
-// integrator with rheobase Vth/R = 1.5 nA (Dayan & Abbott 2001, §5.4)).
+// integrator with rheobase Vth/R = 1.5 nA, where its rest state reaches
+// the threshold (Dayan & Abbott 2001, §5.4)).
 func TestReportCards(t *testing.T) {
 	n := 21
 	if testing.Short() {
@@ -30,12 +31,10 @@ func TestReportCards(t *testing.T) {
 	}{
 		{neuron.HodgkinHuxley1952(), 0, 20, Class2, Resonator, "subcritical Andronov-Hopf", 9.78},
 		{neuron.INaPIKHighThreshold(), 0, 10, Class1, Integrator, "saddle-node on invariant circle (SNIC)", 4.51},
-		// Rest and firing coexist below the fold (Izhikevich 2007, ch. 6;
-		// neuron.TestINaPIKBistableRange): the saddle-node is off the circle.
-		// Class 1 by Excitable's rule: the cycle's rate falls towards zero at
-		// its end, I ≈ −0.29 (a saddle homoclinic orbit).
-		{neuron.INaPIKBistable(), 0, 10, Class1, Integrator, "saddle-node off invariant circle", 4.51},
-		{neuron.LIFDayanAbbott2001(), 0, 4, Class1, Integrator, "none of the rest state (threshold and reset)", math.NaN()},
+		{neuron.LIFDayanAbbott2001(), 0, 4, Class1, Integrator, "threshold of an integrate-and-fire neuron", 1.5},
+		// The fast-K⁺ variant loses rest in the same fold, off the invariant
+		// circle (TestExcitabilitySaddleNodeOffCircle): class 2.
+		{neuron.INaPIKBistable(), 0, 10, Class2, Integrator, "saddle-node off invariant circle", 4.51},
 	} {
 		rc, err := Report(context.Background(), c.m, c.I0, c.I1, &ReportSettings{N: n})
 		if err != nil {

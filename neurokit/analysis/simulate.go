@@ -24,8 +24,10 @@ type SimSettings struct {
 	// do not implement neuron.Spiker. Models that do use their SpikeEvent.
 	// Zero means none (then the analyses that count spikes fail).
 	VSpike float64
-	// Chunk is the simulated time between two convergence checks [ms].
-	// Default 250 ms. Cancelling the context stops a run after the
+	// Chunk is the simulated time between two convergence checks [ms]
+	// (the first; the chunks of a spike train grow to hold four of its
+	// interspike intervals, and those of a slow passage double). Default
+	// 250 ms. Cancelling the context stops a run after the
 	// current chunk.
 	Chunk float64
 	// MaxTime is the longest simulated time per current before a decision
@@ -86,12 +88,7 @@ func spikeEvent(m neuron.Model, vSpike float64) (ode.Event, error) {
 		return ode.Event{}, &neurokit.BadInputError{Where: "analysis.SimSettings", Name: "VSpike", Value: vSpike,
 			Unit: neurokit.MilliVolt, Want: "a spike threshold", Hint: fmt.Sprintf("the model %T has no SpikeEvent", m)}
 	}
-	vi := m.VIndex()
-	return ode.Event{
-		Name:      "spike",
-		G:         func(_ float64, y []float64) float64 { return y[vi] - vSpike },
-		Direction: ode.Up,
-	}, nil
+	return neuron.ThresholdEvent(m.VIndex(), vSpike), nil
 }
 
 // segment is a stretch of constant applied current.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 
 	"gonum.org/v1/gonum/floats"
 
@@ -76,21 +77,34 @@ func regimeOf(spikes int, amplitude float64, s *SimSettings) Regime {
 type firing struct {
 	spikes    []float64 // all spike times [ms]
 	rate      float64   // steady-state rate [Hz]: 1000/(mean of the last ISIs), 0 when silent
+	period    float64   // mean of the last (up to 3) ISIs [ms]; 0 when silent
 	firstISI  float64   // first interspike interval [ms]; NaN with < 2 spikes
-	converged bool      // the steady state was recognised before MaxTime
+	converged bool      // the steady state was recognised before the time budget ran out
+	resting   bool      // the run ended without spikes next to a stable equilibrium
 	y         []float64 // final state
 }
 
 // settleFiring simulates m (at its applied current) from y0 in chunks until
 // the last three ISIs agree to RelTol (periodic firing), or a chunk after
-// the first has no spike (rest), or MaxTime is reached.
+// the first has no spike and either ends at rest (restNear: within
+// restTolV of a stable equilibrium) or oscillates below the spike detector
+// (V crosses the middle of its range upwards at least three times, with
+// a range of at least MinAmplitude), or s.MaxTime is reached.
+//
+// The chunks adapt to the spike train: a chunk holds at least four of its
+// last interspike intervals, and a chunk without a spike that neither
+// rests nor oscillates doubles the next one (up to the remaining time). So
+// a slow train is followed until it repeats, and the slow passage past the
+// ghost of a saddle-node (no spike for seconds, no equilibrium, V creeping
+// one way) is not taken for rest.
 func settleFiring(ctx context.Context, m neuron.Model, y0 []float64, s *SimSettings) (firing, error) {
 	f := firing{firstISI: math.NaN(), y: append([]float64(nil), y0...)}
-	I := m.Applied()
 	t := 0.0
+	chunk := s.Chunk
+	var rw *restWork
 	for t < s.MaxTime {
-		dur := math.Min(s.Chunk, s.MaxTime-t)
-		sp, y, err := runSegments(ctx, m, f.y, []segment{{I, dur}}, s)
+		dur := math.Min(chunk, s.MaxTime-t)
+		sp, y, osc, err := runChunk(ctx, m, f.y, dur, s)
 		if err != nil {
 			return f, err
 		}
@@ -100,16 +114,29 @@ func settleFiring(ctx context.Context, m neuron.Model, y0 []float64, s *SimSetti
 		f.y = y
 		t += dur
 		n := len(f.spikes)
-		if len(sp) == 0 && t > dur && !firingAt(f.spikes, t, s.Chunk) {
-			f.converged = true // a whole chunk without spikes after the first: rest
-			break
-		}
 		if n >= 5 && isiConverged(f.spikes, s.RelTol) {
 			f.converged = true
 			break
 		}
+		if len(sp) == 0 && t > dur {
+			if rw == nil {
+				rw = newRestWork(m.Dim())
+			}
+			if rw.near(m, f.y, restTolV(s)) {
+				f.converged, f.resting = true, true // a whole chunk without spikes, at rest
+				break
+			}
+			if osc >= s.MinAmplitude {
+				f.converged = true // small oscillations: the spike train has stopped
+				break
+			}
+			chunk *= 2 // no spike, no rest, no oscillation: a slow passage
+		}
+		if n >= 2 {
+			chunk = math.Max(chunk, 4*(f.spikes[n-1]-f.spikes[n-2]))
+		}
 	}
-	if f.converged && len(f.spikes) >= 2 {
+	if f.converged && !f.resting && len(f.spikes) >= 2 && firingAt(f.spikes, t, s.Chunk) {
 		// End on a spike: a seed at a fixed phase of the cycle stays on it
 		// when the current changes a little (a seed in the recovery phase
 		// may fall into the basin of a coexisting rest state).
@@ -123,11 +150,94 @@ func settleFiring(ctx context.Context, m neuron.Model, y0 []float64, s *SimSetti
 	}
 	// Steady rate: silent if the train has stopped, else from the last (up
 	// to 3) ISIs.
-	if n >= 2 && firingAt(f.spikes, t, s.Chunk) {
+	if n >= 2 && !f.resting && firingAt(f.spikes, t, s.Chunk) {
 		k := min(3, n-1)
-		f.rate = 1000 * float64(k) / (f.spikes[n-1] - f.spikes[n-1-k])
+		f.period = (f.spikes[n-1] - f.spikes[n-1-k]) / float64(k)
+		f.rate = 1000 / f.period
 	}
 	return f, nil
+}
+
+// chunkSamples is the number of V samples of a chunk of settleFiring, for
+// its test of small oscillations.
+const chunkSamples = 1024
+
+// runChunk simulates m for dur ms from y0 at its applied current. It
+// returns the spike times, the final state (a new slice), and the
+// peak-to-peak range of V over the second half of the chunk if V crosses
+// the middle of that range upwards at least three times there (an
+// oscillation), else 0.
+func runChunk(ctx context.Context, m neuron.Model, y0 []float64, dur float64, s *SimSettings) ([]float64, []float64, float64, error) {
+	ev, err := spikeEvent(m, s.VSpike)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, 0, err
+	}
+	set := s.Solver
+	set.Events = []ode.Event{ev}
+	set.OutputTimes = numeric.Span(chunkSamples, dur/2, dur)
+	set.OutputEvery = 0
+	res, err := ode.Solve(m, y0, 0, dur, &set)
+	if err != nil {
+		return nil, nil, 0, fmt.Errorf("analysis: simulating at I = %g: %w", m.Applied(), err)
+	}
+	V := res.Component(m.VIndex())
+	lo, hi := floats.Min(V), floats.Max(V)
+	mid, ups := 0.5*(lo+hi), 0
+	for i := 1; i < len(V); i++ {
+		if V[i-1] < mid && V[i] >= mid {
+			ups++
+		}
+	}
+	osc := 0.0
+	if ups >= 3 {
+		osc = hi - lo
+	}
+	return res.EventTimes[0], append([]float64(nil), res.YEnd...), osc, nil
+}
+
+// restTolV is the largest distance in V [mV] from a stable equilibrium at
+// which a state that fired no spike for a chunk is at rest: MinAmplitude,
+// and at least 1 mV.
+func restTolV(s *SimSettings) float64 { return math.Max(s.MinAmplitude, 1) }
+
+// restWork holds the buffers of restNear.
+type restWork struct {
+	nw *newton
+	ew *eigWork
+	y  []float64
+}
+
+func newRestWork(n int) *restWork {
+	return &restWork{nw: newNewton(n), ew: newEigWork(n), y: make([]float64, n)}
+}
+
+// near reports whether y lies within tolV [mV] in V of a stable
+// equilibrium of m: damped Newton from y converges to an equilibrium that
+// is asymptotically stable and, for a model that spikes by a reset, below
+// its spike threshold. Next to the ghost of a saddle-node (just past the
+// fold) there is no equilibrium nearby, and next to a focus that has lost
+// stability the equilibrium is unstable: neither is rest, however slowly
+// the state moves.
+func (w *restWork) near(m neuron.Model, y []float64, tolV float64) bool {
+	copy(w.y, y)
+	if !w.nw.solve(m, w.y, 50) {
+		return false
+	}
+	vi := m.VIndex()
+	if !(math.Abs(w.y[vi]-y[vi]) <= tolV) {
+		return false
+	}
+	if th := resetThreshold(m); th != nil && th(w.y) >= 0 {
+		return false
+	}
+	ev, err := w.ew.eigenvalues(nil, m, 0, w.y)
+	if err != nil {
+		return false
+	}
+	return Classify(ev, 0).Stable()
 }
 
 // endOnSpike advances f.y to the next spike (for reset models, just after
@@ -182,30 +292,60 @@ func isiConverged(sp []float64, rtol float64) bool {
 // samplesPerChunk is the number of V samples per chunk of settleCycle.
 const samplesPerChunk = 5000
 
+// resetPeak returns the voltage at which the spike event ev of a reset
+// model fires, and false if ev has no reset or its G is not V minus a
+// constant (every reset model of package neuron has G = V − V_peak).
+func resetPeak(ev ode.Event, n, vi int) (float64, bool) {
+	if ev.Reset == nil || ev.G == nil {
+		return 0, false
+	}
+	y := make([]float64, n)
+	th := -ev.G(0, y) // G(V = 0) = −V_peak
+	y[vi] = 1
+	if ev.G(0, y) != 1-th {
+		return 0, false
+	}
+	return th, true
+}
+
 // settleCycle simulates m from y0, sampling V densely, until it settles on
 // a periodic orbit or at rest (see LimitCycles), in chunks of chunk ms (0:
-// s.Chunk) up to s.MaxTime, and classifies what it settled into (Regime).
+// s.Chunk), and classifies what it settled into (Regime). The time budget
+// is s.MaxTime, and at least two chunks: a caller that knows the period
+// (FI, from the spike train) passes a chunk of several periods, so that a
+// slow oscillation is measured over as many cycles as a fast one.
+//
+// The phase markers of the cycle are the maxima of V above the middle of
+// its range, refined by a parabola; for a model that spikes by a reset
+// (LIF, Izhikevich, I_Na,p with reset), whose V is cut at the spike
+// threshold, they are the spike times, and the cycle's peak is the
+// threshold: its spiking cycle is its oscillation.
 func settleCycle(ctx context.Context, m neuron.Model, y0 []float64, s *SimSettings, chunk float64) (Cycle, error) {
 	c := Cycle{I: m.Applied()}
 	var events []ode.Event
 	detector := false
+	vi := m.VIndex()
+	reset, vPeak := false, 0.0
 	if ev, err := spikeEvent(m, s.VSpike); err == nil {
 		events, detector = []ode.Event{ev}, true // resets of integrate-and-fire models, spike counts
+		vPeak, reset = resetPeak(ev, m.Dim(), vi)
 	}
 	set := s.Solver
 	set.Events = events
 	set.OutputEvery = 0
-	vi := m.VIndex()
 	y := append([]float64(nil), y0...)
 	t := 0.0
+	maxTime := s.MaxTime
 	if chunk <= 0 {
 		chunk = s.Chunk
+	} else {
+		maxTime = math.Max(maxTime, 2*chunk)
 	}
 	for {
 		if err := ctx.Err(); err != nil {
 			return c, err
 		}
-		dur := math.Min(chunk, s.MaxTime-t)
+		dur := math.Min(chunk, maxTime-t)
 		set.OutputTimes = numeric.Span(samplesPerChunk, t, t+dur)
 		res, err := ode.Solve(m, y, t, t+dur, &set)
 		if err != nil {
@@ -219,22 +359,45 @@ func settleCycle(ctx context.Context, m neuron.Model, y0 []float64, s *SimSettin
 		// transient).
 		h := len(V) / 2
 		vmin, vmax := floats.Min(V[h:]), floats.Max(V[h:])
+		var spikes []float64
+		if detector {
+			for _, te := range res.EventTimes[0] {
+				if te >= ts[h] {
+					spikes = append(spikes, te)
+				}
+			}
+		}
+		if reset && len(spikes) > 0 {
+			vmax = math.Max(vmax, vPeak)
+		}
 		amp := vmax - vmin
 		if amp < s.MinAmplitude {
 			c.Converged = true
 			c.Vmin, c.Vmax = y[vi], y[vi]
 			break
 		}
-		// Maxima above the midline, refined by a parabola through three samples.
-		mid := 0.5 * (vmin + vmax)
+		// Phase markers: spike times of a reset model, else maxima above
+		// the midline refined by a parabola through three samples.
 		var pt, pv []float64
-		lastPeak := -1
-		for i := 1; i+1 < len(V); i++ {
-			if V[i] > mid && V[i] > V[i-1] && V[i] >= V[i+1] {
-				tp, vp := numeric.Extremum(ts, V, i)
-				pt = append(pt, tp)
-				pv = append(pv, vp)
-				lastPeak = i
+		last := -1 // sample index of the last marker (after the reset for a reset model)
+		if reset {
+			pt = spikes
+			for range spikes {
+				pv = append(pv, vPeak)
+			}
+			if k := len(pt); k > 0 {
+				last = sort.SearchFloat64s(ts, pt[k-1])
+				last = min(last, len(ts)-1)
+			}
+		} else {
+			mid := 0.5 * (vmin + vmax)
+			for i := 1; i+1 < len(V); i++ {
+				if V[i] > mid && V[i] > V[i-1] && V[i] >= V[i+1] {
+					tp, vp := numeric.Extremum(ts, V, i)
+					pt = append(pt, tp)
+					pv = append(pv, vp)
+					last = i
+				}
 			}
 		}
 		k := len(pt)
@@ -246,23 +409,23 @@ func settleCycle(ctx context.Context, m neuron.Model, y0 []float64, s *SimSettin
 			vhi := math.Max(pv[k-1], math.Max(pv[k-2], pv[k-3]))
 			periodic = hi-lo <= s.RelTol*hi && vhi-vlo <= s.RelTol*amp
 			c.Period = (pt[k-1] - pt[k-4]) / 3
-		} else if k < 4 && chunk < s.MaxTime/2 && t < s.MaxTime {
+		} else if k < 4 && chunk < maxTime/2 && t < maxTime {
 			chunk *= 2 // slow oscillation: look at a longer window
 		}
-		if periodic || t >= s.MaxTime {
+		if periodic || t >= maxTime {
 			c.Converged = periodic
 			c.Periodic = k >= 2
 			if k >= 2 && k < 4 {
 				c.Period = pt[k-1] - pt[k-2]
 			}
 			if c.Periodic {
-				// End at the last peak: a seed at a fixed phase, on the
+				// End at the last marker: a seed at a fixed phase, on the
 				// spike, stays on the cycle when the current changes a
 				// little (a seed in the recovery phase may fall into the
 				// basin of a coexisting rest state).
-				copy(y, res.At(lastPeak))
+				copy(y, res.At(last))
 				// Extremes and spikes over the last period.
-				c.Vmin, c.Vmax = math.Inf(1), math.Inf(-1)
+				c.Vmin = math.Inf(1)
 				t0, t1 := pt[k-1]-c.Period-1e-9, pt[k-1]+1e-9
 				for i, tt := range ts {
 					if tt >= t0 && tt <= t1 {
@@ -270,11 +433,9 @@ func settleCycle(ctx context.Context, m neuron.Model, y0 []float64, s *SimSettin
 					}
 				}
 				c.Vmax = pv[k-1]
-				if detector {
-					for _, te := range res.EventTimes[0] {
-						if te > t0 && te <= t1 {
-							c.Spikes++
-						}
+				for _, te := range spikes {
+					if te > t0 && te <= t1 {
+						c.Spikes++
 					}
 				}
 			} else {

@@ -1,6 +1,8 @@
 package network
 
 import (
+	"context"
+	"slices"
 	"testing"
 
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
@@ -20,8 +22,8 @@ func BenchmarkHHStep(b *testing.B) {
 	}{
 		{"neuron.HH/RK4", hh, ode.RK4},
 		{"neuron.HH/ExpEuler", hh, ode.ExpEuler},
-		{"table/RK4", NewHHPopulation(hh, []float64{10}), ode.RK4},
-		{"table/ExpEuler", NewHHPopulation(hh, []float64{10}), ode.ExpEuler},
+		{"table/RK4", must(NewHHPopulation(hh, []float64{10})), ode.RK4},
+		{"table/ExpEuler", must(NewHHPopulation(hh, []float64{10})), ode.ExpEuler},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			y := hh.Rest()
@@ -43,74 +45,66 @@ func BenchmarkB2(b *testing.B) {
 	hh := neuron.HodgkinHuxley1952Modern()
 	for _, m := range []ode.Method{ode.RK4, ode.ExpEuler} {
 		b.Run(m.String(), func(b *testing.B) {
-			pop := NewHHPopulation(hh, FICurrents(1000, 100))
+			pop := must(NewHHPopulation(hh, must(FICurrents(1000, 100))))
 			y := pop.Rest()
 			s := &RunSettings{Method: m}
 			b.ReportAllocs()
 			for b.Loop() {
-				Run(pop, y, 0, 1000, s)
+				must(Run(context.Background(), pop, y, 0, 1000, s))
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6, "ns/neuron-step")
 		})
 	}
 }
 
-// BenchmarkB3 is one 1 ms step of the dense 1000-neuron Izhikevich network
-// (B3 is 1000 of these), after 100 ms of warm-up.
+// BenchmarkB3 is one 1 ms step of the B3 networks after 100 ms of warm-up
+// (B3 is 1000 of these): dense N = 1000, and sparse N = 100,000 with K = 100
+// whole and in parts (noise, synaptic input, fused pass).
 func BenchmarkB3(b *testing.B) {
-	net := NewIzhikevich2003(1000, 1)
-	net.Run(100)
-	b.ReportAllocs()
-	for b.Loop() {
-		net.Step()
+	dense := must(NewIzhikevich2003(1000, 1))
+	sparse := must(NewIzhikevich2003Sparse(100000, 100, 1))
+	ctx := context.Background()
+	dense.Run(ctx, 100)
+	sparse.Run(ctx, 100)
+	for _, c := range []struct {
+		name string
+		net  *Izhikevich2003
+	}{{"dense1000", dense}, {"sparse100000", sparse}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				c.net.Step()
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(c.net.N), "ns/neuron-step")
+		})
 	}
-}
-
-// BenchmarkIzhikevichReference is the membrane update of B3 composed from
-// neuron.Izhikevich.Deriv, the alternative to the fused loop: compare with
-// BenchmarkIzhikevichFusedUpdate.
-func BenchmarkIzhikevichReference(b *testing.B) {
-	net := NewIzhikevich2003(1000, 1)
-	models := make([]*neuron.Izhikevich, net.N)
-	for i := range models {
-		models[i] = net.Model(i)
-	}
-	d, y := make([]float64, 2), make([]float64, 2)
-	b.ReportAllocs()
-	for b.Loop() {
-		for i, m := range models {
-			m.I = net.I[i]
-			y[0], y[1] = net.V[i], net.U[i]
-			m.Deriv(d, 0, y)
-			y[0] += 0.5 * d[0]
-			m.Deriv(d, 0, y)
-			y[0] += 0.5 * d[0]
-			m.Deriv(d, 0, y)
-			y[1] += d[1]
-			net.V[i], net.U[i] = min(y[0], 30), y[1]
+	b.Run("sparse100000/noise", func(b *testing.B) {
+		blk, wk := &sparse.blocks[0], new(izhWorker)
+		z := make([]float64, sparse.N)
+		for b.Loop() {
+			blk.rng.fillNormal(z, &blk.aux, &wk.zs)
 		}
-	}
-}
-
-// BenchmarkIzhikevichFusedUpdate is the fused membrane update of B3.
-func BenchmarkIzhikevichFusedUpdate(b *testing.B) {
-	net := NewIzhikevich2003(1000, 1)
-	b.ReportAllocs()
-	for b.Loop() {
-		net.update()
-		for i, v := range net.V {
-			net.V[i] = min(v, 30)
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(sparse.N), "ns/neuron-step")
+	})
+	b.Run("sparse100000/synaptic", func(b *testing.B) {
+		f, wk := slices.Clone(sparse.fired), new(izhWorker)
+		for b.Loop() {
+			sparse.bucket(wk, f, 0, len(sparse.blocks))
+			for k := range sparse.blocks {
+				sparse.synaptic(wk, &sparse.blocks[k], f, k)
+			}
 		}
-	}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(f)*sparse.K), "ns/synapse")
+	})
 }
 
 // BenchmarkB4 is 100 steps (10 ms) of the 10,000-neuron LIF population on
 // all cores (B4 is 100 of these).
 func BenchmarkB4(b *testing.B) {
-	p := NewLIFPoisson(10000, 1)
+	p := must(NewLIFPoisson(10000, 1))
 	b.ReportAllocs()
 	for b.Loop() {
-		p.Run(100)
+		must(p.Run(context.Background(), 100))
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6, "ns/neuron-step")
 }

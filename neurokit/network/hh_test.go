@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -26,7 +27,7 @@ func TestHHRatesAccuracy(t *testing.T) {
 	for _, c := range []struct {
 		tab   *HHRates
 		delta float64 // grid spacing [mV]
-	}{{NewHHRatesNEURON(hh), 1}, {NewHHRatesFine(hh), 0.1}} {
+	}{{must(NewHHRatesNEURON(hh)), 1}, {must(NewHHRatesFine(hh)), 0.1}} {
 		bound := c.delta * c.delta / 800
 		worst := 0.0
 		for V := -99.9; V < 99.9; V += 0.0371 * c.delta {
@@ -45,7 +46,7 @@ func TestHHRatesAccuracy(t *testing.T) {
 	}
 	// Outside the range the end values are used (hh.mod's table does the
 	// same); NaN propagates.
-	tab := NewHHRatesNEURON(hh)
+	tab := must(NewHHRatesNEURON(hh))
 	x0, _, _, _, _, _ := tab.At(-100)
 	x1, _, _, _, _, _ := tab.At(-150)
 	if x0 != x1 {
@@ -53,6 +54,14 @@ func TestHHRatesAccuracy(t *testing.T) {
 	}
 	if x, _, _, _, _, _ := tab.At(math.NaN()); !math.IsNaN(x) {
 		t.Errorf("At(NaN) = %v, want NaN", x)
+	}
+	// Far above the table, up to +Inf (an overflowing membrane), the top
+	// end values, without converting an out-of-range float to an index.
+	top, _, _, _, _, _ := tab.At(100)
+	for _, V := range []float64{1e300, math.MaxFloat64, math.Inf(1)} {
+		if x, _, _, _, _, _ := tab.At(V); x != top {
+			t.Errorf("At(%v) = %v, want the end value %v", V, x, top)
+		}
 	}
 }
 
@@ -82,8 +91,8 @@ func TestHHPopulationMatchesNeuron(t *testing.T) {
 		tab  *HHRates
 		tol  float64 // relative to the largest term of each component
 	}{
-		{"exact", nil, 1e-13},                    // rounding only: I/C added after the sum
-		{"fine table", NewHHRatesFine(hh), 2e-5}, // Δ²/800 = 1.25e-5, see TestHHRatesAccuracy
+		{"exact", nil, 1e-13},                          // rounding only: I/C added after the sum
+		{"fine table", must(NewHHRatesFine(hh)), 2e-5}, // Δ²/800 = 1.25e-5, see TestHHRatesAccuracy
 	} {
 		p := &HHPopulation{HH: hh, I: I, Rates: c.tab}
 		got := make([]float64, 16)
@@ -138,8 +147,8 @@ func TestB1Checksum(t *testing.T) {
 	}{
 		{"neuron.HH RK4", hh, ode.RK4, 69},
 		{"neuron.HH ExpEuler", hh, ode.ExpEuler, 68},
-		{"HHPopulation fine table RK4", NewHHPopulation(hh, []float64{10}), ode.RK4, 69},
-		{"HHPopulation NEURON table RK4", &HHPopulation{HH: hh, I: []float64{10}, Rates: NewHHRatesNEURON(hh)}, ode.RK4, 69},
+		{"HHPopulation fine table RK4", must(NewHHPopulation(hh, []float64{10})), ode.RK4, 69},
+		{"HHPopulation NEURON table RK4", &HHPopulation{HH: hh, I: []float64{10}, Rates: must(NewHHRatesNEURON(hh))}, ode.RK4, 69},
 	} {
 		if got := countCrossings(c.sys, c.m, slices.Clone(rest), h, steps); got != c.want {
 			t.Errorf("%s: %d spikes, want %d", c.name, got, c.want)
@@ -157,10 +166,10 @@ func TestB2Checksum(t *testing.T) {
 	hh := neuron.HodgkinHuxley1952Modern()
 	const want = 5715
 	for _, m := range []ode.Method{ode.RK4, ode.ExpEuler} {
-		pop := NewHHPopulation(hh, FICurrents(100, 100))
+		pop := must(NewHHPopulation(hh, must(FICurrents(100, 100))))
 		y := pop.Rest()
 		total := 0
-		for _, c := range Run(pop, y, 0, 100000, &RunSettings{Method: m, Step: 0.01}) {
+		for _, c := range must(Run(context.Background(), pop, y, 0, 100000, &RunSettings{Method: m, Step: 0.01})) {
 			total += c
 		}
 		if math.Abs(float64(total-want)) > 0.03*want {
@@ -176,10 +185,10 @@ func TestB2Checksum(t *testing.T) {
 func TestRunParallelEqualsSerial(t *testing.T) {
 	hh := neuron.HodgkinHuxley1952Modern()
 	for _, m := range []ode.Method{ode.RK4, ode.ExpEuler} {
-		pop := NewHHPopulation(hh, FICurrents(37, 100))
+		pop := must(NewHHPopulation(hh, must(FICurrents(37, 100))))
 		ys, yp := pop.Rest(), pop.Rest()
-		cs := Run(pop, ys, 0, 3000, &RunSettings{Method: m, Workers: 1, Block: 37})
-		cp := Run(pop, yp, 0, 3000, &RunSettings{Method: m, Workers: 3, Block: 4})
+		cs := must(Run(context.Background(), pop, ys, 0, 3000, &RunSettings{Method: m, Workers: 1, Block: 37}))
+		cp := must(Run(context.Background(), pop, yp, 0, 3000, &RunSettings{Method: m, Workers: 3, Block: 4}))
 		if !slices.Equal(ys, yp) || !slices.Equal(cs, cp) {
 			t.Errorf("%v: parallel run differs from serial", m)
 		}
@@ -200,10 +209,52 @@ func TestRunParallelEqualsSerial(t *testing.T) {
 // of the HH model (≈6.3 µA/cm² for a step from rest at 6.3 °C).
 func ExampleRun() {
 	hh := neuron.HodgkinHuxley1952Modern()
-	pop := NewHHPopulation(hh, []float64{2, 10, 50})
+	pop, err := NewHHPopulation(hh, []float64{2, 10, 50})
+	if err != nil {
+		panic(err)
+	}
 	y := pop.Rest()
-	spikes := Run(pop, y, 0, 10000, &RunSettings{Method: ode.RK4, Step: 0.01})
-	fmt.Println(spikes)
+	spikes, err := Run(context.Background(), pop, y, 0, 10000, &RunSettings{Method: ode.RK4, Step: 0.01})
+	fmt.Println(spikes, err)
 	// Output:
-	// [0 7 12]
+	// [0 7 12] <nil>
+}
+
+// TestHHRunRK4EqualsStepper: the fused RK4 steps that Run uses for a
+// tabulated population are, bit for bit, ode.Stepper's RK4 over Deriv, over
+// 2000 steps of neurons at rest, spiking, and in depolarisation block, with
+// a count that is not a multiple of four (the GOEXPERIMENT=simd build takes
+// four at a time), one step per call and 250 per call, and the same spike
+// counts.
+func TestHHRunRK4EqualsStepper(t *testing.T) {
+	hh := neuron.HodgkinHuxley1952Modern()
+	pop := must(NewHHPopulation(hh, []float64{0, 3, 10, 25, 60, 90, 150}))
+	a, b, c := pop.Rest(), pop.Rest(), pop.Rest()
+	st := ode.NewStepper(pop, ode.RK4)
+	want, got1, got250 := make([]int, 7), make([]int, 7), make([]int, 7)
+	for j := range 2000 {
+		v0 := slices.Clone(a)
+		st.Step(a, float64(j)*0.01, 0.01)
+		for k := range want {
+			if v0[4*k] < 0 && a[4*k] >= 0 {
+				want[k]++
+			}
+		}
+		pop.runRK4(b, 0.01, 1, 0, got1)
+		if !slices.Equal(a, b) {
+			t.Fatalf("step %d: fused RK4 %v, ode.Stepper %v", j, b, a)
+		}
+		if j%250 == 249 {
+			pop.runRK4(c, 0.01, 250, 0, got250)
+			if !slices.Equal(a, c) {
+				t.Fatalf("step %d: 250 fused RK4 steps %v, ode.Stepper %v", j, c, a)
+			}
+		}
+	}
+	if !slices.Equal(want, got1) || !slices.Equal(want, got250) {
+		t.Errorf("spike counts: ode.Stepper %v, fused %v and %v", want, got1, got250)
+	}
+	if want[2] == 0 {
+		t.Errorf("the 10 µA/cm² neuron did not spike in 20 ms: the comparison did not cover a spike")
+	}
 }

@@ -1,12 +1,16 @@
 package network
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"math"
 	"math/bits"
 	"math/rand/v2"
 	"runtime"
 	"sync"
 
+	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
 )
 
@@ -20,11 +24,24 @@ type Binomial struct {
 	thr []uint64 // thr[k] = ⌊2⁶⁴·F(k)⌋, ending with the first k at which it saturates
 }
 
-// NewBinomial tabulates the CDF of Binomial(n, p). It panics unless n ≥ 0
-// and 0 ≤ p < 1.
-func NewBinomial(n int, p float64) *Binomial {
-	if n < 0 || !(p >= 0 && p < 1) {
-		panic("network: NewBinomial: need n ≥ 0 and 0 ≤ p < 1")
+// maxBinomialN bounds NewBinomial's n. The table stops where the CDF
+// reaches 1 in double precision, at most n+1 entries, so its size is
+// bounded by the law rather than by n; n itself is bounded so that the
+// loop over k is.
+const maxBinomialN = 100_000_000
+
+// NewBinomial tabulates the CDF of Binomial(n, p): 0 ≤ n ≤ 10⁸ and
+// 0 ≤ p < 1, else an error wrapping neurokit.ErrBadInput.
+func NewBinomial(n int, p float64) (*Binomial, error) {
+	const where = "network.NewBinomial"
+	if n < 0 {
+		return nil, neurokit.BadInput(where, "n", n, "≥ 0")
+	}
+	if err := neurokit.Count(where, "n", float64(n), maxBinomialN, ""); err != nil {
+		return nil, err
+	}
+	if !(p >= 0 && p < 1) {
+		return nil, neurokit.BadInput(where, "p", p, "in [0, 1)")
 	}
 	b := &Binomial{N: n, P: p}
 	// P(0) = (1−p)ⁿ; P(k+1) = P(k)·(n−k)/(k+1)·p/(1−p).
@@ -40,7 +57,7 @@ func NewBinomial(n int, p float64) *Binomial {
 		b.thr = append(b.thr, uint64(cdf*two64))
 		pk *= float64(n-k) / float64(k+1) * p / (1 - p)
 	}
-	return b
+	return b, nil
 }
 
 // Draw maps a uniform 64-bit integer to a Binomial(n, p) variate.
@@ -105,23 +122,92 @@ type LIFPoisson struct {
 
 const lifBlock = 1024
 
-// NewLIFPoisson returns the B4 population of N neurons: τm = 10 ms,
+// maxLIFPoissonN bounds NewLIFPoisson: 10⁸ neurons, 1.6 GB of state.
+const maxLIFPoissonN = 100_000_000
+
+// NewLIFPoisson returns the B4 population of 1 ≤ N ≤ 10⁸ neurons: τm = 10 ms,
 // EL = Vreset = −70 mV, Vth = −50 mV (VTh = 20 mV above rest), no
 // refractory period, dt = 0.1 ms, 1000 inputs of 10 Hz, J = 0.2 mV, v(0) = EL.
-func NewLIFPoisson(N int, seed uint64) *LIFPoisson {
+func NewLIFPoisson(N int, seed uint64) (*LIFPoisson, error) {
+	const where = "network.NewLIFPoisson"
+	if N < 1 {
+		return nil, neurokit.BadInput(where, "N", N, "≥ 1")
+	}
+	if err := neurokit.Count(where, "N", float64(N), maxLIFPoissonN, "use fewer neurons"); err != nil {
+		return nil, err
+	}
 	return &LIFPoisson{
 		LIF: &neuron.LIF{TauM: 10, R: 1, VTh: 20, VReset: 0},
 		EL:  -70, Dt: 0.1, J: 0.2, Inputs: 1000, RateIn: 10,
 		V: make([]float64, N), Counts: make([]int, N),
 		seed: seed,
+	}, nil
+}
+
+// validate checks the population's fields and steps before a Run.
+func (p *LIFPoisson) validate(steps int) error {
+	const where = "network.LIFPoisson"
+	if p.LIF == nil {
+		return neurokit.BadInput(where, "LIF", nil, "a *neuron.LIF")
 	}
+	if err := p.LIF.Validate(); err != nil {
+		return badModel(where, err)
+	}
+	for _, c := range []struct {
+		name, unit string
+		x          float64
+	}{{"EL", "mV", p.EL}, {"J", "mV", p.J}} {
+		if err := neurokit.Finite(where, c.name, c.x, c.unit); err != nil {
+			return err
+		}
+	}
+	switch {
+	case !(p.Dt > 0) || neurokit.NotFinite(p.Dt):
+		return &neurokit.BadInputError{Where: where, Name: "Dt", Value: p.Dt, Unit: "ms", Want: "> 0 and finite"}
+	case !(p.RateIn >= 0) || !(p.RateIn*p.Dt/1000 < 1):
+		return &neurokit.BadInputError{Where: where, Name: "RateIn", Value: p.RateIn, Unit: "Hz",
+			Want: fmt.Sprintf("≥ 0 and < 1000/Dt = %g (at most one input spike per input and step)", 1000/p.Dt)}
+	case p.Inputs < 0:
+		return neurokit.BadInput(where, "Inputs", p.Inputs, "≥ 0")
+	case p.Workers < 0:
+		return neurokit.BadInput(where, "Workers", p.Workers, "≥ 0 (0 means GOMAXPROCS)")
+	case len(p.Counts) != len(p.V):
+		return neurokit.BadInput(where, "len(Counts)", len(p.Counts), fmt.Sprintf("= len(V) = %d", len(p.V)))
+	case !(p.T >= 0) || neurokit.NotFinite(p.T):
+		return &neurokit.BadInputError{Where: where, Name: "T", Value: p.T, Unit: "ms", Want: "≥ 0 and finite"}
+	case steps < 0:
+		return neurokit.BadInput(where+".Run", "steps", steps, "≥ 0")
+	}
+	if err := neurokit.Count(where, "Inputs", float64(p.Inputs), maxBinomialN, ""); err != nil {
+		return err
+	}
+	if err := neurokit.Count(where+".Run", "steps × neurons", float64(steps)*float64(len(p.V)), maxRunWork, "split the run into shorter calls"); err != nil {
+		return err
+	}
+	for i, v := range p.V {
+		if neurokit.NotFinite(v) {
+			return neurokit.BadInput(where, fmt.Sprintf("V[%d]", i), v, "a finite number")
+		}
+	}
+	return nil
 }
 
 // Run advances the population by steps steps of Dt and returns the number
-// of spikes fired.
-func (p *LIFPoisson) Run(steps int) int {
+// of spikes fired. Bad fields or steps (see NewLIFPoisson for the defaults;
+// NaN, infinite or negative values, RateIn·Dt ≥ 1 s, more than 10¹²
+// neuron-steps) return an error wrapping neurokit.ErrBadInput before any
+// work. When ctx is done Run stops, with ctx.Err(), after the steps of the
+// blocks already started (the population is then not at one time: its T is
+// not advanced).
+func (p *LIFPoisson) Run(ctx context.Context, steps int) (spikes int, err error) {
+	defer neurokit.Recover(&err, "network.LIFPoisson.Run")
+	if err := p.validate(steps); err != nil {
+		return 0, err
+	}
 	if p.bin == nil || p.bin.N != p.Inputs || p.bin.P != p.RateIn*p.Dt/1000 {
-		p.bin = NewBinomial(p.Inputs, p.RateIn*p.Dt/1000)
+		if p.bin, err = NewBinomial(p.Inputs, p.RateIn*p.Dt/1000); err != nil {
+			return 0, err
+		}
 	}
 	a, b := make([]float64, 1), make([]float64, 1)
 	q := *p.LIF
@@ -138,26 +224,32 @@ func (p *LIFPoisson) Run(steps int) int {
 	// The block index of the t-th step and the number of steps before it
 	// (p.T/Dt) make each block's stream a function of (seed, block, step0).
 	step0 := uint64(math.Round(p.T / p.Dt))
-	spikes := make([]int, workers)
+	counts := make([]int, workers)
+	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
+			defer neurokit.Recover(&errs[w], "network.LIFPoisson.Run")
 			for blk := w; blk < nb; blk += workers {
+				if err := ctx.Err(); err != nil {
+					errs[w] = err
+					return
+				}
 				lo, hi := blk*lifBlock, min((blk+1)*lifBlock, N)
 				rng := rand.NewPCG(p.seed, uint64(blk)<<32^step0)
-				spikes[w] += lifBlockRun(p.V[lo:hi], p.Counts[lo:hi], rng, p.bin, decay, p.LIF.VTh, p.LIF.VReset, p.J, steps)
+				counts[w] += lifBlockRun(p.V[lo:hi], p.Counts[lo:hi], rng, p.bin, decay, p.LIF.VTh, p.LIF.VReset, p.J, steps)
 			}
-		}()
+		})
 	}
 	wg.Wait()
-	p.T += float64(steps) * p.Dt
-	total := 0
-	for _, s := range spikes {
-		total += s
+	for _, c := range counts {
+		spikes += c
 	}
-	return total
+	if err := errors.Join(errs...); err != nil {
+		return spikes, err
+	}
+	p.T += float64(steps) * p.Dt
+	return spikes, nil
 }
 
 // lifBlockRun runs one block for all steps; the neurons are uncoupled, so a

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -10,7 +11,7 @@ import (
 // TestBinomialTable checks the inverse-CDF table against the closed-form
 // pmf C(n,k)pᵏ(1−p)ⁿ⁻ᵏ and the sample moments of seeded draws.
 func TestBinomialTable(t *testing.T) {
-	b := NewBinomial(1000, 0.001)
+	b := must(NewBinomial(1000, 0.001))
 	for k := range 8 {
 		lg, _ := math.Lgamma(1001)
 		lk, _ := math.Lgamma(float64(k + 1))
@@ -61,8 +62,8 @@ func TestBinomialTable(t *testing.T) {
 // ±0.3 % (a neuron fires ≈28 fairly regular spikes, so the count's spread
 // is below √28 per neuron, ≤ 0.4 % of the mean over 2500 neurons); allow 2 %.
 func TestLIFPoissonRate(t *testing.T) {
-	p := NewLIFPoisson(2500, 1)
-	p.Run(10000)
+	p := must(NewLIFPoisson(2500, 1))
+	must(p.Run(context.Background(), 10000))
 	if r := p.Rate(); math.Abs(r-27.9) > 0.02*27.9 {
 		t.Errorf("rate %.3f Hz, want 27.9 ± 2 %%", r)
 	} else {
@@ -78,9 +79,9 @@ func TestLIFPoissonRate(t *testing.T) {
 // error ≈ σ_v/√4000 with σ_v² = J²np(1−p)/(1−e^{−2dt/τm}) ≈ 2.0 mV², so
 // ≈0.022 mV; allow 0.1 mV.
 func TestLIFPoissonFreeMembrane(t *testing.T) {
-	p := NewLIFPoisson(4000, 3)
-	p.LIF.VTh = math.Inf(1)
-	if n := p.Run(2000); n != 0 {
+	p := must(NewLIFPoisson(4000, 3))
+	p.LIF.VTh = 1e9 // v stays within a few mV of 20.1
+	if n := must(p.Run(context.Background(), 2000)); n != 0 {
 		t.Fatalf("%d spikes without a threshold", n)
 	}
 	mean := 0.0
@@ -97,17 +98,18 @@ func TestLIFPoissonFreeMembrane(t *testing.T) {
 // TestLIFPoissonDeterminism: the result depends on the seed only, not on
 // the number of goroutines.
 func TestLIFPoissonDeterminism(t *testing.T) {
-	a := NewLIFPoisson(3000, 9)
+	ctx := context.Background()
+	a := must(NewLIFPoisson(3000, 9))
 	a.Workers = 1
-	na := a.Run(1000)
-	b := NewLIFPoisson(3000, 9)
+	na := must(a.Run(ctx, 1000))
+	b := must(NewLIFPoisson(3000, 9))
 	b.Workers = 3
-	nb := b.Run(1000)
+	nb := must(b.Run(ctx, 1000))
 	if na != nb || !slices.Equal(a.V, b.V) || !slices.Equal(a.Counts, b.Counts) {
 		t.Errorf("Workers 1 and 3 differ: %d vs %d spikes", na, nb)
 	}
-	c := NewLIFPoisson(3000, 10)
-	if c.Run(1000) == na && slices.Equal(a.V, c.V) {
+	c := must(NewLIFPoisson(3000, 10))
+	if must(c.Run(ctx, 1000)) == na && slices.Equal(a.V, c.V) {
 		t.Errorf("different seeds gave identical runs")
 	}
 }

@@ -395,12 +395,7 @@ func (m *Conductance) equilibria(I float64) []float64 {
 
 // SpikeEvent is a non-terminal upward crossing of VSpike by V.
 func (m *Conductance) SpikeEvent() ode.Event {
-	th := m.VSpike
-	return ode.Event{
-		Name:      "spike",
-		G:         func(_ float64, y []float64) float64 { return y[0] - th },
-		Direction: ode.Up,
-	}
+	return ThresholdEvent(0, m.VSpike)
 }
 
 // Gates returns x∞(V) and τ(V) of every gate, instantaneous ones included

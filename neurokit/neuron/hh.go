@@ -84,7 +84,7 @@ func HodgkinHuxley1952() *HH {
 func HodgkinHuxley1952Modern() *HH {
 	return &HH{
 		C: 1, GNa: 120, GK: 36, GL: 0.3,
-		ENa: 50, EK: -77, EL: -54.387,
+		ENa: 50, EK: -77, EL: modernEL,
 		VShift: -65, Celsius: 6.3, VSpike: 0,
 	}
 }
@@ -113,7 +113,7 @@ func (p *HH) Params() neurokit.Params {
 		g("GL", "g_{L}", "leak conductance", &p.GL, 1, 0.3),
 		v("ENa", "E_{Na}", "Na⁺ reversal potential", &p.ENa, 80, 150, 115+s),
 		v("EK", "E_{K}", "K⁺ reversal potential", &p.EK, -40, 10, -12+s),
-		v("EL", "E_{L}", "leak reversal potential", &p.EL, -10, 30, 10.6+s),
+		v("EL", "E_{L}", "leak reversal potential", &p.EL, -10, 30, elDefault(s)),
 		{Param: neurokit.Param{Name: "VShift", Symbol: "V_{shift}", Unit: neurokit.MilliVolt,
 			Doc: "the rates are evaluated at V − VShift: 0 for the primer's convention, −65 for the modern one",
 			Min: -inf, Max: inf, Lo: -100, Hi: 20, Default: 0}, Ptr: &p.VShift},
@@ -312,12 +312,7 @@ func (p *HH) Rest() []float64 {
 // SpikeEvent implements Spiker: a non-terminal upward crossing of VSpike,
 // with no reset.
 func (p *HH) SpikeEvent() ode.Event {
-	th := p.VSpike
-	return ode.Event{
-		Name:      "spike",
-		G:         func(_ float64, y []float64) float64 { return y[HHV] - th },
-		Direction: ode.Up,
-	}
+	return ThresholdEvent(HHV, p.VSpike)
 }
 
 // Gates returns m, h and n for plots: x∞(V) and τx(V) = 1/(φ(αx+βx)) [ms],
@@ -362,3 +357,17 @@ var (
 	_ ode.Quasilinear = (*HH)(nil)
 	_ ode.Jacobian    = (*HH)(nil)
 )
+
+// modernEL is HodgkinHuxley1952Modern's leak reversal potential [mV]:
+// 10.613 − 65, which puts rest at −64.996 mV.
+const modernEL = -54.387
+
+// elDefault is the Default of EL in the convention VShift = s: the
+// reference constructor's value, HodgkinHuxley1952's 10.6 mV shifted, and
+// HodgkinHuxley1952Modern's modernEL in the modern convention.
+func elDefault(s float64) float64 {
+	if s == -65 {
+		return modernEL
+	}
+	return 10.6 + s
+}

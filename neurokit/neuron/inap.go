@@ -60,7 +60,7 @@ func INaPIKLowThreshold() *Conductance {
 // behaviour itself: simulated sweeps (analysis.LimitCycles, and a
 // quasi-static sweep in 0.01 µA/cm² steps) find the stable rest state and
 // a stable limit cycle (period 1.16 ms at I = 4, V between −51.2 and
-// −12.2 mV, above the saddle at −59.3 mV) together for
+// −12.1 mV, above the saddle at −59.3 mV) together for
 // −0.29 < I < 4.513 µA/cm²: the cycle is born in a saddle homoclinic
 // bifurcation near I ≈ −0.29 (orbit continuation, analysis.ContinueOrbitsFrom,
 // finds the period growing and the branch turning at −0.298) and rest dies

@@ -126,13 +126,10 @@ func (m *INaPReset) Rest() []float64 {
 // SpikeEvent implements Spiker: V reaching VSpike from below resets it to
 // VReset.
 func (m *INaPReset) SpikeEvent() ode.Event {
-	peak, reset := m.VSpike, m.VReset
-	return ode.Event{
-		Name:      "spike",
-		G:         func(_ float64, y []float64) float64 { return y[0] - peak },
-		Direction: ode.Up,
-		Reset:     func(y []float64) { y[0] = reset },
-	}
+	reset := m.VReset
+	e := ThresholdEvent(0, m.VSpike)
+	e.Reset = func(y []float64) { y[0] = reset }
+	return e
 }
 
 // AccurateSettings returns Dormand-Prince settings (default tolerances)

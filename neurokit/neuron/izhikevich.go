@@ -242,16 +242,13 @@ func (p *Izhikevich) Rest() []float64 {
 // SpikeEvent implements Spiker: v reaching VPeak from below resets
 // v ← C, u ← u + D.
 func (p *Izhikevich) SpikeEvent() ode.Event {
-	peak, c, d := p.VPeak, p.C, p.D
-	return ode.Event{
-		Name:      "spike",
-		G:         func(_ float64, y []float64) float64 { return y[IzhV] - peak },
-		Direction: ode.Up,
-		Reset: func(y []float64) {
-			y[IzhV] = c
-			y[IzhU] += d
-		},
+	c, d := p.C, p.D
+	e := ThresholdEvent(IzhV, p.VPeak)
+	e.Reset = func(y []float64) {
+		y[IzhV] = c
+		y[IzhU] += d
 	}
+	return e
 }
 
 // PublishedSettings returns the scheme of Izhikevich's published code

@@ -227,5 +227,5 @@ func Izhikevich2004Protocol(key string) (Protocol, error) {
 		}
 	}
 	return Protocol{}, &neurokit.BadInputError{Where: "neuron.Izhikevich2004Protocol", Name: "key", Value: key,
-		Want: "a panel letter A-Q, S, T or a feature name (\"tonic spiking\", ...)"}
+		Want: "a panel letter A-T or a feature name (\"tonic spiking\", ...)"}
 }

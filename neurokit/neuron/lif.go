@@ -119,15 +119,11 @@ func (p *LIF) Rest() []float64 {
 // SpikeEvent implements Spiker: upward crossing of VTh, reset v ← VReset,
 // v held for TRef.
 func (p *LIF) SpikeEvent() ode.Event {
-	th, reset := p.VTh, p.VReset
-	return ode.Event{
-		Name:       "spike",
-		G:          func(_ float64, y []float64) float64 { return y[0] - th },
-		Direction:  ode.Up,
-		Reset:      func(y []float64) { y[0] = reset },
-		Refractory: p.TRef,
-		Hold:       []int{0},
-	}
+	reset := p.VReset
+	e := ThresholdEvent(0, p.VTh)
+	e.Reset = func(y []float64) { y[0] = reset }
+	e.Refractory, e.Hold = p.TRef, []int{0}
+	return e
 }
 
 // AccurateSettings returns Dormand-Prince settings with the spike event, which

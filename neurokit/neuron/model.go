@@ -79,6 +79,17 @@ type Spiker interface {
 	SpikeEvent() ode.Event
 }
 
+// ThresholdEvent is the event "spike" that every spike detector and reset
+// starts from: a non-terminal upward crossing of th [mV] by y[v], the
+// membrane potential. Reset models set its Reset (and Refractory, Hold).
+func ThresholdEvent(v int, th float64) ode.Event {
+	return ode.Event{
+		Name:      "spike",
+		G:         func(_ float64, y []float64) float64 { return y[v] - th },
+		Direction: ode.Up,
+	}
+}
+
 // The applied-current plumbing that every model shares: each model keeps
 // its own I and Stim fields (so that their units stay in the struct's
 // documentation and composite literals stay plain), and its Applied,

@@ -234,15 +234,8 @@ func (d *driver) runFixed() error {
 		d.fValid = false
 		d.fCurValid = false
 		d.res.Stats.Steps++
-		if err := d.checkFinite(); err != nil {
+		if done, err := d.endStep(); done {
 			return err
-		}
-		stop, err := d.afterStep()
-		if err != nil || stop {
-			return err
-		}
-		if d.overflow != nil {
-			return d.overflow
 		}
 	}
 	return nil
@@ -323,18 +316,29 @@ func (d *driver) runAdaptive() error {
 		}
 		rejectedLast = false
 		h *= fac
-		if err := d.checkFinite(); err != nil {
+		if done, err := d.endStep(); done {
 			return err
-		}
-		stopRun, err := d.afterStep()
-		if err != nil || stopRun {
-			return err
-		}
-		if d.overflow != nil {
-			return d.overflow
 		}
 	}
 	return nil
+}
+
+// endStep finishes a step that has been taken: it checks that the state is
+// finite, handles events and output (afterStep), and checks the recording
+// limits. done is true when the run ends there, with err nil after a
+// terminal event.
+func (d *driver) endStep() (done bool, err error) {
+	if err := d.checkFinite(); err != nil {
+		return true, err
+	}
+	stop, err := d.afterStep()
+	if err != nil || stop {
+		return true, err
+	}
+	if d.overflow != nil {
+		return true, d.overflow
+	}
+	return false, nil
 }
 
 func largest(y []float64) int {
@@ -542,13 +546,20 @@ func (d *driver) recordsSteps() bool { return d.st.OutputTimes == nil && d.st.Ou
 
 func (d *driver) recordStart() {
 	if d.st.OutputTimes != nil {
-		for d.outIdx < len(d.st.OutputTimes) && d.st.OutputTimes[d.outIdx] <= d.t {
-			d.res.push(d.st.OutputTimes[d.outIdx], d.y)
-			d.outIdx++
-		}
+		d.pushDueTimes()
 		return
 	}
 	d.res.push(d.t, d.y)
+}
+
+// pushDueTimes records the state y at the requested output times not yet
+// recorded that are at or before t: those at the start, and at the end
+// those equal to the final time.
+func (d *driver) pushDueTimes() {
+	for d.outIdx < len(d.st.OutputTimes) && d.st.OutputTimes[d.outIdx] <= d.t {
+		d.res.push(d.st.OutputTimes[d.outIdx], d.y)
+		d.outIdx++
+	}
 }
 
 // outputUpTo records the outputs due in (tPrev, tEnd]. truncated says the step
@@ -574,11 +585,7 @@ func (d *driver) outputUpTo(tEnd float64, truncated bool) {
 
 func (d *driver) recordEnd() {
 	if d.st.OutputTimes != nil {
-		// remaining requested times equal to the final time
-		for d.outIdx < len(d.st.OutputTimes) && d.st.OutputTimes[d.outIdx] <= d.t {
-			d.res.push(d.st.OutputTimes[d.outIdx], d.y)
-			d.outIdx++
-		}
+		d.pushDueTimes()
 		return
 	}
 	n := len(d.res.T)

@@ -5,7 +5,8 @@
 //
 // Time is in ms everywhere. A stimulus returns current in the unit of the
 // model it drives: µA/cm² for the conductance-based models, and the model's
-// own current unit (pA, or dimensionless) for the others; see neurokit/doc.go.
+// own current unit for the others (nA for LIF, mV/ms for Izhikevich, dimensionless
+// for rate units); see neurokit/doc.go.
 // Amplitudes, means, standard deviations and slopes (per ms) of the types here
 // are in that same unit. Frequencies are in Hz (cycles per second, so a phase
 // advances by 2π·f·t/1000 over t ms).

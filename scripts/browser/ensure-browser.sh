@@ -13,21 +13,9 @@ missing=""
 command -v node >/dev/null || missing="$missing nodejs"
 command -v npm >/dev/null || missing="$missing npm"
 if [ -n "$missing" ]; then
-	SUDO=""
-	if [ "$(id -u)" -ne 0 ]; then
-		if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
-			SUDO="sudo -n"
-		else
-			echo "The browser tests need$missing. Install from Debian's packages (needs root):"
-			echo
-			echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends $PKGS"
-			exit 1
-		fi
-	fi
-	echo ">> installing from Debian's packages:$missing"
-	export DEBIAN_FRONTEND=noninteractive
-	$SUDO apt-get update -q
-	$SUDO apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=600 $PKGS
+	. "$HERE/../debian-install.sh"
+	# shellcheck disable=SC2086 # PKGS is a list of words
+	debian_install "The browser tests need$missing" $PKGS
 fi
 if [ ! -d "$HERE/node_modules/playwright-core" ]; then
 	echo ">> npm ci (playwright-core, pinned in scripts/browser/package-lock.json)"

@@ -61,7 +61,7 @@ WRONG = {
     # The rate of the first interval, which is longer than the steady ones.
     "04-rate": (["""\thh := neuron.HodgkinHuxley1952Modern()
 	y0 := hh.Rest()
-	hh.I = 10
+	hh.I = 15
 	res, err := ode.Solve(hh, y0, 0, 300, &ode.Settings{Events: []ode.Event{hh.SpikeEvent()}, OutputEvery: -1})
 	if err != nil {
 		panic(err)
