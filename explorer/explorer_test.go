@@ -321,3 +321,27 @@ func TestCells(t *testing.T) {
 		t.Errorf("bad cell link: %v %q", v, notes)
 	}
 }
+
+// Moving V_spike changes the trace even when no spike crosses it: the
+// threshold is drawn (the browser test fails a slider that changes no
+// figure; I_Na,p's default pulse stays below −30 mV).
+func TestTraceShowsVSpike(t *testing.T) {
+	draw := func(q string) string {
+		st, notes := Parse(q)
+		if len(notes) > 0 {
+			t.Fatalf("%s: %v", q, notes)
+		}
+		rec := NewRecorder(1, 1)
+		if _, err := New(st).DrawBase("trace", 500, 300, false, rec); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+		return string(rec.Bytes())
+	}
+	a, b := draw("model=inap&VSpike=-30"), draw("model=inap&VSpike=-10")
+	if a == b {
+		t.Error("the trace of I_Na,p is the same for V_spike = -30 and -10 mV")
+	}
+	if s := NativeSummary("model=inap&VSpike=-10", false); s.Spikes != 0 {
+		t.Errorf("I_Na,p's default pulse makes %d spikes; the test wants none", s.Spikes)
+	}
+}

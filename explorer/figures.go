@@ -152,6 +152,16 @@ func TraceFigure(st State, r *Run, vWindow [2]float64, px int, gates bool) *plot
 	for _, row := range f.Panels {
 		row[0].X.Min, row[0].X.Max = 0, r.T
 	}
+	if vs, ok := st.Value("VSpike"); ok && r.Res != nil {
+		// The threshold at which a spike is counted, dotted: it moves with
+		// its slider even when no spike crosses it.
+		th := plotter.XYs{{X: 0, Y: vs}, {X: r.T, Y: vs}}
+		if l, err := plotter.NewLine(th); err == nil {
+			l.LineStyle = draw.LineStyle{Color: color.Gray{Y: 150}, Width: vg.Points(0.75), Dashes: []vg.Length{vg.Points(1.5), vg.Points(2.5)}}
+			// Without its data range: the line leaves the axes alone.
+			f.Panels[0][0].Add(struct{ plot.Plotter }{l})
+		}
+	}
 	return f
 }
 
@@ -442,7 +452,9 @@ func DiagramFigure(st State, sw *Sweeps, vWindow [2]float64, msg string) *plot.P
 	}
 	b.LegendInside = true
 	b.XMin, b.XMax = I0, I1
-	b.YMin, b.YMax = vWindow[0], vWindow[1]
+	// Room above V(t)'s window for the legend (three rows), so that it
+	// hides no cycle's extremes (HH's reach the top of the window).
+	b.YMin, b.YMax = vWindow[0], vWindow[1]+0.2*(vWindow[1]-vWindow[0])
 	return b.Plot()
 }
 

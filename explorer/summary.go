@@ -157,7 +157,8 @@ func summarize(st State, r *Run, pv *PlaneView, sw *Sweeps, done bool, notes []s
 				ss.Integration, ss.WhyIntegr = rc.Resonance.Kind.String(), rc.Resonance.Reason
 			}
 			ss.Rheobase = fp(rc.Rheobase)
-			ss.Rest = fmt.Sprintf("%v at V = %.4g mV", rc.Rest.Kind, rc.Rest.V())
+			// To 0.01 mV: "0 mV", not "0.0002776 mV" (HH's rest is at 0).
+			ss.Rest = fmt.Sprintf("%v at V = %.4g mV", rc.Rest.Kind, math.Round(rc.Rest.V()*100)/100+0)
 			ss.Bifurcation, ss.BifurcationI = rc.Bifurcation, fp(rc.BifurcationI)
 		}
 		if sw.FI != nil {

@@ -238,6 +238,15 @@ func (b *Bifurcation) addLabels(p *plot.Plot, pts plotter.XYs, names []string, d
 		if len(set.XYs) == 0 {
 			continue
 		}
+		if k == 0 {
+			// Right of their points, moved where they would overlap: a
+			// saddle-node and a Hopf point close together (near a
+			// Bogdanov–Takens point, Izhikevich 2004 panel G) stay
+			// readable.
+			sty := text.Style{Font: th.face(th.Legend), Color: th.Color(1), Handler: p.TextHandler}
+			p.Add(&pointLabels{XYs: set.XYs, Labels: set.Labels, Style: sty, Gap: th.Glyph})
+			continue
+		}
 		l, err := plotter.NewLabels(set)
 		if err != nil {
 			continue

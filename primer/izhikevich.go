@@ -264,7 +264,11 @@ func IzhExplore(a, b, c, d, I float64) (_ *plotting.Figure, err error) {
 		lo, hi = math.Min(lo, u), math.Max(hi, u)
 	}
 	mi := m.WithApplied(I).(*neuron.Izhikevich)
-	eqs, err := analysis.Equilibria(mi, nil)
+	// Newton from 8×8 starts, 15 iterations each: the same equilibria as
+	// the default 20×20 on every Izhikevich plane of the explorer
+	// (explorer.TestPlaneEquilibriaGrid) at a seventh of the cost; this
+	// figure redraws at every move of its sliders.
+	eqs, err := analysis.Equilibria(mi, &analysis.EquilibriumSettings{Grid: 8, MaxIter: 15})
 	if err != nil {
 		return nil, err
 	}

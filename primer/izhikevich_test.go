@@ -80,3 +80,26 @@ func TestPresetGrid(t *testing.T) {
 		t.Errorf("FS %d spikes, RS %d", counts[3], counts[0])
 	}
 }
+
+// IzhExplore searches equilibria from a coarse Newton grid (8×8 starts, 15
+// iterations): over its sliders' ranges (explorer cell "izhikevich": b in
+// [0, 0.3], I in [-5, 20] mV/ms) it finds what the default 20×20 grid finds.
+func TestIzhExploreEquilibriaGrid(t *testing.T) {
+	for _, b := range []float64{0, 0.1, 0.2, 0.25, 0.3} {
+		for _, I := range []float64{-5, 0, 2, 5, 10, 20} {
+			m := neuron.Izhikevich2003(0.02, b, -65, 8)
+			mi := m.WithApplied(I).(*neuron.Izhikevich)
+			fine, err1 := analysis.Equilibria(mi, nil)
+			coarse, err2 := analysis.Equilibria(mi, &analysis.EquilibriumSettings{Grid: 8, MaxIter: 15})
+			if (err1 == nil) != (err2 == nil) || len(fine) != len(coarse) {
+				t.Errorf("b=%g I=%g: %d equilibria (%v) with the default grid, %d (%v) with 8×8", b, I, len(fine), err1, len(coarse), err2)
+				continue
+			}
+			for k := range fine {
+				if d := math.Abs(fine[k].State[0] - coarse[k].State[0]); d > 1e-6 || fine[k].Kind != coarse[k].Kind {
+					t.Errorf("b=%g I=%g: equilibrium %d at v=%g (%v), 8×8 grid v=%g (%v)", b, I, k, fine[k].State[0], fine[k].Kind, coarse[k].State[0], coarse[k].Kind)
+				}
+			}
+		}
+	}
+}

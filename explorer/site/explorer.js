@@ -153,8 +153,14 @@
     await go.run(result.instance);
     running = false;
     // The program exited (an unrecovered panic): start a fresh one on the
-    // state in the address bar, which is always current.
+    // state in the address bar. The address bar follows a control only
+    // when it stops (250 ms later); the summary follows every frame, so
+    // its link goes to the address bar first.
     restarts++;
+    try {
+      const q = JSON.parse(document.getElementById("summary").textContent).query;
+      if (q) mnPage.replaceURL("?" + q + (/[?&#]embed=1/.test(location.search + location.hash) ? "&embed=1" : ""));
+    } catch (e) { /* no summary yet: the address bar stands */ }
     window.mnGo = undefined;
     // Drop the dead program's listeners: replace the canvases by copies.
     for (const c of document.querySelectorAll("#panels canvas")) c.replaceWith(c.cloneNode(false));

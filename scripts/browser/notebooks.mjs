@@ -56,7 +56,9 @@ try {
       Jupyter.notebook.kernel.is_connected(), null, { timeout: 180000 });
     // Drop the stored outputs first, so that every figure checked below is
     // one this run made (and Notebook 6 trusts it).
-    await page.evaluate(() => { Jupyter.notebook.clear_all_output(); Jupyter.notebook.execute_all_cells(); });
+    // No autosave: a run longer than the autosave interval (notebook 10)
+    // would write this run's outputs over the committed notebook.
+    await page.evaluate(() => { Jupyter.notebook.set_autosave_interval(0); Jupyter.notebook.clear_all_output(); Jupyter.notebook.execute_all_cells(); });
     let done = true;
     try {
       await page.waitForFunction(() => {

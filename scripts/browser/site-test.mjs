@@ -157,7 +157,10 @@ console.log('site-test: all passed');
 // ---- helpers -------------------------------------------------------------
 
 async function open(page, query) {
-  await page.goto(new URL('?' + query, site).href, { waitUntil: 'load' });
+  // 120 s, as below: on a loaded machine the page before (a stiff solver
+  // that runs to its step limit, sweeps in progress) can hold the load
+  // past playwright's default 30 s.
+  await page.goto(new URL('?' + query, site).href, { waitUntil: 'load', timeout: 120000 });
   await page.waitForFunction(() => window.mnGo && document.body.dataset.frame, null, { timeout: 120000 });
 }
 
@@ -364,7 +367,10 @@ async function panics(page) {
 }
 
 async function screenshots(ctx) {
-  const shots = [['hh', 'model=hh&I=8&stim=pulse'], ['inapik-low', 'model=inapik-low&I=14&stim=zap'], ['izh-RS', 'model=izh-RS']];
+  // HH in its V–n reduction, a 2004 protocol, and the bistable I_Na,p+I_K
+  // switched to firing by a pulse (docs/img has two of these).
+  const shots = [['hh', 'model=hh&I=8&stim=pulse'], ['izh04-G', 'model=izh04-G'],
+    ['inapik-bistable', 'model=inapik-bistable&I=2&stim=pulse'], ['inapik-low', 'model=inapik-low&I=14&stim=zap']];
   const page = await ctx.newPage();
   page.on('pageerror', e => fail('page error:', e.message));
   for (const [model, q] of shots) {
