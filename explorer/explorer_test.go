@@ -345,3 +345,30 @@ func TestTraceShowsVSpike(t *testing.T) {
 		t.Errorf("I_Na,p's default pulse makes %d spikes; the test wants none", s.Spikes)
 	}
 }
+
+// A model's default view is the model of its entry: a preset's own
+// parameters (Izhikevich 2003, table of fig. 2; Izhikevich 2004, figure1.m),
+// not its family's reference values (every Izhikevich entry used to show
+// the regular-spiking cell: a = 0.02, b = 0.2, c = −65, d = 8).
+func TestDefaultIsTheEntrysModel(t *testing.T) {
+	for _, e := range Catalog() {
+		want := e.New().Params()
+		got := Default(e.Key).NewModel().Params()
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d parameters, want %d", e.Key, len(got), len(want))
+		}
+		for i := range want {
+			if *got[i].Ptr != *want[i].Ptr {
+				t.Errorf("%s: %s = %g in the default view, %g in the entry's model", e.Key, want[i].Name, *got[i].Ptr, *want[i].Ptr)
+			}
+		}
+	}
+	// Izhikevich's 2004 panel G (class 1 excitable) is the variant
+	// 0.04v² + 4.1v + 108 with b = −0.1 (figure1.m).
+	m := Default("izh04-G").NewModel()
+	for _, f := range m.Params() {
+		if w, ok := map[string]float64{"B": -0.1, "C": -55, "D": 6, "K1": 4.1, "K0": 108}[f.Name]; ok && *f.Ptr != w {
+			t.Errorf("izh04-G: %s = %g, want %g", f.Name, *f.Ptr, w)
+		}
+	}
+}

@@ -68,9 +68,15 @@ func SpecOf(key string) *Spec {
 	}
 	s := &Spec{Entry: e, iIndex: -1}
 	for i, f := range e.New().Params() {
-		s.Params = append(s.Params, f.Param)
+		// The entry's own value is its default (a preset's, not the model
+		// family's reference: Izhikevich's presets and the 2004 panels
+		// all showed the regular-spiking cell), inside its slider's range.
+		p := f.Param
+		p.Default = *f.Ptr
+		p.Lo, p.Hi = math.Min(p.Lo, p.Default), math.Max(p.Hi, p.Default)
+		s.Params = append(s.Params, p)
 		if f.Name == "I" {
-			s.Current, s.iIndex = f.Param, i
+			s.Current, s.iIndex = p, i
 		}
 	}
 	if s.iIndex < 0 { // every neuron.Model has "I" (neuron.CurrentParam)

@@ -343,14 +343,26 @@ func (c *FICurve) excitability(ctx context.Context, br *Branch) (*Excitability, 
 	if math.IsInf(budget, 0) {
 		budget = p.s.MaxTime / 20
 	}
+	// Each probe starts on the firing of the one before, when it fired:
+	// the period of steady firing is wanted, not the escape from rest,
+	// which past a subcritical Hopf point takes a time that grows without
+	// bound as δ → 0 (HH's probe at Ic + 0.0018 µA/cm² had not left rest
+	// within its budget and read as a diverging period: "class 1").
+	from, fromKick := seed, kick
+	if first.Rate > 0 {
+		from, fromKick = p.fired, false
+	}
 	for k := 1; k < probeCount; k++ {
 		d := delta0 / math.Pow(probeShrink, float64(k))
 		// A saddle-node's period doubles when δ shrinks fourfold: give
 		// each probe 20 such periods.
 		budget *= 2
-		pr, err := p.probe(e.Onset+d, seed, 20*budget, kick)
+		pr, err := p.probe(e.Onset+d, from, 20*budget, fromKick)
 		if err != nil {
 			return e, err
+		}
+		if pr.Rate > 0 {
+			from, fromKick = p.fired, false
 		}
 		pr.Delta = d
 		e.Probes = append(e.Probes, pr)
@@ -476,6 +488,10 @@ type prober struct {
 	tight SimSettings // the probes': tolerances tightened
 	rw    *restWork
 	up    [][]float64 // rest states of the up sweep's walk, by grid index
+	// fired is the end state of the last probe that fired: a state on
+	// the firing cycle, from which the next probe, closer to the onset,
+	// starts.
+	fired []float64
 }
 
 func (c *FICurve) newProber(ctx context.Context) *prober {
@@ -578,6 +594,7 @@ func (p *prober) probe(I float64, y []float64, budget float64, kick bool) (Onset
 	pr := OnsetProbe{I: I, Period: math.Inf(1), Converged: f.converged && f.rate > 0, Regime: Spiking}
 	if f.rate > 0 {
 		pr.Period, pr.Rate = f.period, f.rate
+		p.fired = f.y
 		return pr, nil
 	}
 	cy, err := settleCycle(p.ctx, m, f.y, &p.s, 0)

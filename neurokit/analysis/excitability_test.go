@@ -420,3 +420,24 @@ func TestOnsetGrowth(t *testing.T) {
 		t.Errorf("exponent %v, want 0.5", g.Exponent)
 	}
 }
+
+// With short runs (the explorer's report card: 600 ms, RelTol 1e-2, 31
+// currents on [0, 30]) HH's probes close to its subcritical Hopf point
+// (Rinzel & Miller 1980: I_H = 9.78 µA/cm²) used to start at rest and not
+// leave it within their budget, an infinite period read as divergence:
+// "class 1". Each probe starts on the firing of the one before.
+func TestExcitabilityHHShortRuns(t *testing.T) {
+	s := &SimSettings{Chunk: 100, MaxTime: 600, RelTol: 1e-2, Workers: 1}
+	e, err := Excitable(context.Background(), neuron.HodgkinHuxley1952(), 0, 30, 31, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Class != Class2 || e.Loss != LossSubcriticalHopf {
+		t.Errorf("%v, %v: %s", e.Class, e.Loss, e.Reason)
+	}
+	for _, p := range e.Probes {
+		if math.IsInf(p.Period, 0) {
+			t.Errorf("probe at I = %.6g: no firing (%s)", p.I, e.Reason)
+		}
+	}
+}
