@@ -109,15 +109,7 @@ func Main() {
 	}
 	var wrapFuncs []js.Func
 	wrap := func(f func(js.Value, []js.Value) any) js.Func {
-		jf := js.FuncOf(func(this js.Value, args []js.Value) (out any) {
-			defer func() {
-				if r := recover(); r != nil {
-					reportPanic(r)
-					out = nil
-				}
-			}()
-			return f(this, args)
-		})
+		jf := safeFunc(f)
 		wrapFuncs = append(wrapFuncs, jf)
 		return jf
 	}
@@ -226,9 +218,10 @@ func (p *page) ctlFn(f func(js.Value, []js.Value) any) js.Func {
 	return jf
 }
 
-// fn wraps a callback so that a panic in it is reported, not fatal.
-func (p *page) fn(f func(js.Value, []js.Value) any) js.Func {
-	jf := js.FuncOf(func(this js.Value, args []js.Value) (out any) {
+// safeFunc is f as a JavaScript callback whose panics are reported
+// (reportPanic), not fatal to the program.
+func safeFunc(f func(js.Value, []js.Value) any) js.Func {
+	return js.FuncOf(func(this js.Value, args []js.Value) (out any) {
 		defer func() {
 			if r := recover(); r != nil {
 				reportPanic(r)
@@ -237,6 +230,11 @@ func (p *page) fn(f func(js.Value, []js.Value) any) js.Func {
 		}()
 		return f(this, args)
 	})
+}
+
+// fn wraps a callback so that a panic in it is reported, not fatal.
+func (p *page) fn(f func(js.Value, []js.Value) any) js.Func {
+	jf := safeFunc(f)
 	p.funcs = append(p.funcs, jf)
 	return jf
 }
