@@ -6,7 +6,6 @@
 # run as root; otherwise explains how.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
-PKGS="chromium nodejs npm"
 
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
@@ -14,8 +13,10 @@ command -v node >/dev/null || missing="$missing nodejs"
 command -v npm >/dev/null || missing="$missing npm"
 if [ -n "$missing" ]; then
 	. "$HERE/../debian-install.sh"
-	# shellcheck disable=SC2086 # PKGS is a list of words
-	debian_install "The browser tests need$missing" $PKGS
+	# Only what is missing: a machine with its own Node.js (not Debian's)
+	# cannot take Debian's npm, which depends on Debian's nodejs.
+	# shellcheck disable=SC2086 # missing is a list of words
+	debian_install "The browser tests need$missing" $missing
 fi
 if [ ! -d "$HERE/node_modules/playwright-core" ]; then
 	echo ">> npm ci (playwright-core, pinned in scripts/browser/package-lock.json)"
