@@ -9,7 +9,8 @@
 #   bin/gonb, bin/goimports      the kernel and its helper, versions from go.mod
 #   bin/modelneurons-user-setup  run as each student before their server starts
 #   bin/modelneurons-warm-cache  scripts/hub/warm-cache.sh
-#   course/                      this repository's files (git ls-files)
+#   course/                      this repository's files (git ls-files), and
+#                                notebooks/explorer/embed.html (the live figures)
 #   share/jupyter/kernels/gonb/  the kernelspec; its env holds PATH and the Go
 #                                settings below, so every user's kernel has them
 #   share/modelneurons/custom.js scripts/custom.js (GoNB widgets behind /user/NAME/)
@@ -55,6 +56,14 @@ else
 	tar -C "$ROOT" --exclude=./.git --exclude=./.tools --exclude=./.jupyter --exclude=./build \
 		--exclude='*/node_modules' -cf - . | tar -C "$PREFIX/course.new" -xf -
 fi
+# The notebooks' live figures (nbui.Live) load notebooks/explorer/embed.html
+# by a relative URL: the explorer compiled to WebAssembly in one page (make
+# notebook-site). It is built, not committed (git-ignored), so the copy above
+# lacks it; without it the cells show their still figures only.
+echo ">> the explorer's page for the notebooks' live figures (make notebook-site)"
+make -C "$ROOT" --no-print-directory notebook-site
+mkdir -p "$PREFIX/course.new/notebooks/explorer"
+cp "$ROOT/notebooks/explorer/embed.html" "$PREFIX/course.new/notebooks/explorer/"
 # MODELNEURONS_EDITION=student gives students the student edition of the
 # notebooks (make student: solutions replaced by stubs); the default is the
 # committed instructor edition.
