@@ -8,6 +8,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg/draw"
 
+	"github.com/modelneurons/modelneurons/internal/numeric"
 	"github.com/modelneurons/modelneurons/neurokit"
 	"github.com/modelneurons/modelneurons/neurokit/analysis"
 	"github.com/modelneurons/modelneurons/neurokit/neuron"
@@ -133,19 +134,7 @@ func PulseThreshold(m neuron.Model, w, criterion, lo, hi float64) (_ float64, er
 			return math.NaN(), fmt.Errorf("%s: a pulse of %g reaches %g mV: %v; want %v", where, end.a, criterion, ok, end.want)
 		}
 	}
-	for hi-lo > 1e-6 {
-		mid := 0.5 * (lo + hi)
-		ok, err := reaches(mid)
-		if err != nil {
-			return math.NaN(), err
-		}
-		if ok {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	return hi, nil
+	return numeric.BisectBool(lo, hi, 1e-6, 0, reaches)
 }
 
 // checkWidth reports a pulse width that is not finite and positive.

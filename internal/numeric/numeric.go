@@ -75,6 +75,25 @@ func BisectErr(f func(float64) (float64, error), a, b, fa, tol float64) (float64
 	return 0.5 * (a + b), nil
 }
 
+// BisectBool returns the smallest x in (lo, hi] with ok(x), to
+// abs + rel·x, given !ok(lo) and ok(hi): the threshold of a yes-or-no
+// response. An error from ok ends the search and is returned with NaN.
+func BisectBool(lo, hi, abs, rel float64, ok func(x float64) (bool, error)) (float64, error) {
+	for hi-lo > abs+rel*hi {
+		mid := 0.5 * (lo + hi)
+		f, err := ok(mid)
+		if err != nil {
+			return math.NaN(), err
+		}
+		if f {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi, nil
+}
+
 // Golden returns a local minimizer of f on [a, b] by golden-section search
 // to absolute tolerance tol.
 func Golden(f func(float64) float64, a, b, tol float64) float64 {

@@ -1,6 +1,7 @@
 package numeric
 
 import (
+	"errors"
 	"math"
 	"testing"
 )
@@ -82,5 +83,18 @@ func TestSpan(t *testing.T) {
 		if x[0] != c[0] || x[6] != c[1] {
 			t.Errorf("Span(7, %v, %v) = %v", c[0], c[1], x)
 		}
+	}
+}
+
+// BisectBool finds the threshold of a step response: the smallest x with
+// x ≥ √2 on [0, 2], to the requested tolerance, and passes errors on.
+func TestBisectBool(t *testing.T) {
+	x, err := BisectBool(0, 2, 1e-9, 0, func(x float64) (bool, error) { return x*x >= 2, nil })
+	if err != nil || x < math.Sqrt2 || x-math.Sqrt2 > 1e-9 {
+		t.Errorf("BisectBool = %v, %v; want √2 from above within 1e-9", x, err)
+	}
+	boom := errors.New("boom")
+	if x, err := BisectBool(0, 1, 1e-3, 0, func(float64) (bool, error) { return false, boom }); err != boom || !math.IsNaN(x) {
+		t.Errorf("BisectBool with a failing ok = %v, %v; want NaN, boom", x, err)
 	}
 }

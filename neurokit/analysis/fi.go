@@ -267,24 +267,5 @@ func Rheobase(ctx context.Context, m neuron.Model, I0, I1 float64, s *SimSetting
 	if loSpikes {
 		return math.NaN(), fmt.Errorf("%s: a step to I0 = %g already elicits a spike: lower I0", where, I0)
 	}
-	return bisectBool(I0, I1, 1e-4*(I1-I0), 0, spikes)
-}
-
-// bisectBool returns the smallest x in (lo, hi] with ok(x), to
-// abs + rel·x, given !ok(lo) and ok(hi): the threshold of a yes-or-no
-// response.
-func bisectBool(lo, hi, abs, rel float64, ok func(x float64) (bool, error)) (float64, error) {
-	for hi-lo > abs+rel*hi {
-		mid := 0.5 * (lo + hi)
-		f, err := ok(mid)
-		if err != nil {
-			return math.NaN(), err
-		}
-		if f {
-			hi = mid
-		} else {
-			lo = mid
-		}
-	}
-	return hi, nil
+	return numeric.BisectBool(I0, I1, 1e-4*(I1-I0), 0, spikes)
 }

@@ -104,7 +104,7 @@ func Refractory(ctx context.Context, m neuron.Model, s *RefractorySettings) (out
 		return false, nil
 	}
 	bisect := func(lo, hi float64, ok func(a float64) (bool, error)) (float64, error) {
-		return bisectBool(lo, hi, 0, 1e-4, ok)
+		return numeric.BisectBool(lo, hi, 0, 1e-4, ok)
 	}
 	// Single-pulse threshold: double the amplitude until it fires.
 	hi := 1e-3
